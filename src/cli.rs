@@ -1,0 +1,60 @@
+//! The command line: clap definitions and the dispatch to each command's handler.
+//!
+//! Handlers live in `cli/`, one file per family of commands; each returns an `ExitCode`
+//! and prints its own errors, so `main.rs` stays a few lines long.
+
+mod routines;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::paths::Paths;
+
+/// A terminal companion for a daily back-care ritual.
+#[derive(Debug, Parser)]
+#[command(name = "poised", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Every subcommand; with none, poised opens the home screen.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every routine: built-in wardrobes and your own.
+    List,
+    /// Check routine files and report each problem as PATH:LINE:COLUMN: message.
+    Validate {
+        /// Files to check; with none, every routine poised would load.
+        files: Vec<std::path::PathBuf>,
+    },
+    /// Print a routine's timeline: every segment with its start, length, side and breathing.
+    Show {
+        /// The routine's name, as shown by `poised list`.
+        name: String,
+        /// The short version (only the essential steps).
+        #[arg(long)]
+        short: bool,
+    },
+    /// Print where poised keeps its config, routines and journal.
+    Paths,
+    /// Print a shell completion script.
+    Completions {
+        /// bash, zsh or fish.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Runs the parsed command line with the given paths.
+#[must_use]
+pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
+    match cli.command {
+        None => routines::list(paths),
+        Some(Command::List) => routines::list(paths),
+        Some(Command::Validate { files }) => routines::validate(paths, &files),
+        Some(Command::Show { name, short }) => routines::show(paths, &name, short),
+        Some(Command::Paths) => routines::paths(paths),
+        Some(Command::Completions { shell }) => routines::completions(shell),
+    }
+}

@@ -1,0 +1,1 @@
+//! Handlers for the routine commands: list, validate, show, paths, completions.

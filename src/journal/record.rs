@@ -1,0 +1,54 @@
+//! The records a journal holds: sessions, morning check-ins and rest days.
+//!
+//! These are the domain values; how they are written as TOML lives in the store.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// One played session, finished or ended early.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    /// The routine id (file name without `.toml`).
+    pub routine: String,
+    pub title: String,
+    /// "full" or "short".
+    pub variant: String,
+    /// Local time with the offset in force when it started, so the day never moves.
+    pub started: DateTime<FixedOffset>,
+    pub ended: DateTime<FixedOffset>,
+    /// Time spent playing, paused time excluded.
+    pub active_seconds: u64,
+    pub completed: bool,
+    pub steps_done: u32,
+    pub steps_total: u32,
+    /// 0 to 10.
+    pub stiffness_before: Option<u8>,
+    /// 0 to 10.
+    pub stiffness_after: Option<u8>,
+    pub note: Option<String>,
+    /// Names of the steps marked "this hurts".
+    pub painful_steps: Vec<String>,
+}
+
+/// The next-day signal: how the back feels on waking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckinRecord {
+    pub at: DateTime<FixedOffset>,
+    /// 0 to 10.
+    pub stiffness: u8,
+    pub note: Option<String>,
+}
+
+/// A day deliberately taken off, which keeps a streak alive without adding to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestRecord {
+    pub date: NaiveDate,
+    pub reason: Option<String>,
+}
+
+/// Any record of the journal, in file order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Record {
+    Session(SessionRecord),
+    Checkin(CheckinRecord),
+    Rest(RestRecord),
+}

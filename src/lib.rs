@@ -1,0 +1,10 @@
+//! poised: a terminal companion for a daily back-care ritual.
+//!
+//! The library holds everything; `main.rs` only parses the command line and dispatches.
+//! Dependencies point one way: `routine` <- `session` <- `tui`, and `journal` <- `tui`.
+
+pub mod cli;
+pub mod journal;
+pub mod paths;
+pub mod routine;
+pub mod session;

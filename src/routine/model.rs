@@ -1,0 +1,188 @@
+//! The validated, in-memory shape of a routine: what the engine and the screens consume.
+//!
+//! Every value here has passed validation, so consumers never re-check durations or counts.
+
+use std::time::Duration;
+
+/// How one breath is paced: the four phases of a breathing cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Breathing {
+    pub inhale: Duration,
+    pub hold: Duration,
+    pub exhale: Duration,
+    pub hold_after: Duration,
+}
+
+impl Breathing {
+    /// Builds a pattern from seconds (fractions allowed), rounded to whole milliseconds.
+    #[must_use]
+    pub fn from_secs(inhale: f64, hold: f64, exhale: f64, hold_after: f64) -> Self {
+        Self {
+            inhale: secs(inhale),
+            hold: secs(hold),
+            exhale: secs(exhale),
+            hold_after: secs(hold_after),
+        }
+    }
+
+    /// The length of one whole cycle.
+    #[must_use]
+    pub fn cycle(&self) -> Duration {
+        self.inhale + self.hold + self.exhale + self.hold_after
+    }
+}
+
+/// Converts non-negative seconds to a `Duration` rounded to the millisecond, so that
+/// every offset in a timeline is an exact integer number of milliseconds.
+#[must_use]
+pub fn secs(seconds: f64) -> Duration {
+    // Validation guarantees a finite, non-negative, bounded value; the cast is exact enough.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    Duration::from_millis((seconds * 1000.0).round() as u64)
+}
+
+/// What a step asks for: a timed hold or flow, or a counted set of repetitions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Work {
+    /// Held or flowed for this long (per side when the step is per side), paced by breathing.
+    Timed(Duration),
+    /// `count` repetitions, each `effort` then `release`: breathe out on effort, in on release.
+    Reps {
+        count: u32,
+        effort: Duration,
+        release: Duration,
+    },
+}
+
+impl Work {
+    /// The time the work takes for one side.
+    #[must_use]
+    pub fn duration(&self) -> Duration {
+        match self {
+            Work::Timed(d) => *d,
+            Work::Reps {
+                count,
+                effort,
+                release,
+            } => (*effort + *release) * *count,
+        }
+    }
+}
+
+/// One movement of a routine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub name: String,
+    pub cue: String,
+    pub work: Work,
+    /// The breathing that paces this step (the step's own, or the routine's).
+    pub breathing: Breathing,
+    /// Played for the left side, then the right, with a switch cue between.
+    pub per_side: bool,
+    /// Part of the routine's short version.
+    pub essential: bool,
+    /// The "get ready" transition before the step.
+    pub get_ready: Duration,
+    /// Rest after the step.
+    pub rest: Duration,
+}
+
+/// The rehabilitation phase a routine is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Reassurance = 1,
+    Capacity = 2,
+    Integration = 3,
+    Performance = 4,
+}
+
+impl Phase {
+    /// The phase's number (1 to 4) as written in routine files.
+    #[must_use]
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    /// A short label for people, such as "capacity building".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::Reassurance => "reassurance and reconnection",
+            Phase::Capacity => "capacity building",
+            Phase::Integration => "integration into real life",
+            Phase::Performance => "performance and protection",
+        }
+    }
+}
+
+/// A whole routine, ready to be turned into a timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Routine {
+    /// The id used on the command line: the file name without `.toml`.
+    pub id: String,
+    pub title: String,
+    pub wardrobe: String,
+    pub summary: String,
+    pub setting: Vec<String>,
+    pub phase: Option<Phase>,
+    /// The routine's default breathing pattern.
+    pub breathing: Breathing,
+    /// The cue shown while switching sides in per-side steps lasts this long.
+    pub switch_sides: Duration,
+    pub steps: Vec<Step>,
+}
+
+/// Which version of a routine to play.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Variant {
+    #[default]
+    Full,
+    /// Only the steps marked `essential`.
+    Short,
+}
+
+impl Variant {
+    /// The word used in the journal and on screen: "full" or "short".
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Variant::Full => "full",
+            Variant::Short => "short",
+        }
+    }
+}
+
+impl Routine {
+    /// The steps played in a variant, in order.
+    pub fn steps_for(&self, variant: Variant) -> impl Iterator<Item = &Step> {
+        self.steps
+            .iter()
+            .filter(move |s| variant == Variant::Full || s.essential)
+    }
+
+    /// Whether a short version exists (at least one step is essential).
+    #[must_use]
+    pub fn has_short(&self) -> bool {
+        self.steps.iter().any(|s| s.essential)
+    }
+
+    /// The total time of a variant, transitions, switches and rests included.
+    #[must_use]
+    pub fn total(&self, variant: Variant) -> Duration {
+        self.steps_for(variant)
+            .map(|s| self.step_total(s))
+            .sum()
+    }
+
+    /// One step's share of the total: get ready, work (twice and a switch when per side), rest.
+    #[must_use]
+    pub fn step_total(&self, step: &Step) -> Duration {
+        let work = step.work.duration();
+        let body = if step.per_side {
+            work * 2 + self.switch_sides
+        } else {
+            work
+        };
+        step.get_ready + body + step.rest
+    }
+}
