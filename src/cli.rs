@@ -22,21 +22,6 @@ pub struct Cli {
 /// Every subcommand; with none, poised opens the home screen.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List every routine: built-in wardrobes and your own.
-    List,
-    /// Check routine files and report each problem as PATH:LINE:COLUMN: message.
-    Validate {
-        /// Files to check; with none, every routine poised would load.
-        files: Vec<std::path::PathBuf>,
-    },
-    /// Print a routine's timeline: every segment with its start, length, side and breathing.
-    Show {
-        /// The routine's name, as shown by `poised list`.
-        name: String,
-        /// The short version (only the essential steps).
-        #[arg(long)]
-        short: bool,
-    },
     /// Print where poised keeps its config, routines and journal.
     Paths,
     /// Print a shell completion script.
@@ -49,12 +34,11 @@ pub enum Command {
 /// Runs the parsed command line with the given paths.
 #[must_use]
 pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
-    match cli.command {
-        None => routines::list(paths),
-        Some(Command::List) => routines::list(paths),
-        Some(Command::Validate { files }) => routines::validate(paths, &files),
-        Some(Command::Show { name, short }) => routines::show(paths, &name, short),
-        Some(Command::Paths) => routines::paths(paths),
-        Some(Command::Completions { shell }) => routines::completions(shell),
+    let Some(command) = cli.command else {
+        return routines::paths(paths);
+    };
+    match command {
+        Command::Paths => routines::paths(paths),
+        Command::Completions { shell } => routines::completions(shell),
     }
 }
