@@ -1,0 +1,132 @@
+//! A session being played: the engine's player plus what the interface adds around it
+//! (the end question, a notice, the steps marked painful, when to ring the bell).
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::app::{Effect, Now};
+use super::keymap::Action;
+use super::screens::player::Overlay;
+use super::screens::summary::Summary;
+use crate::routine::{Routine, Variant};
+use crate::session::{PlayState, Player, Side, Timeline};
+
+/// The session on screen.
+#[derive(Debug)]
+pub struct LiveSession {
+    pub player: Player,
+    /// "End session? (y/n)" is open.
+    pub confirm_end: bool,
+    /// A one-line notice and the step it belongs to; it goes when that step is left.
+    notice: Option<(String, usize)>,
+    pub painful: Vec<String>,
+    pub started: DateTime<FixedOffset>,
+    /// The step and side last announced with the bell.
+    announced: (usize, Option<Side>),
+}
+
+impl LiveSession {
+    /// Starts playing `routine` at `now`.
+    #[must_use]
+    pub fn new(routine: &Routine, variant: Variant, now: &Now) -> Self {
+        let player = Player::new(Timeline::new(routine, variant), now.mono);
+        let first = player.snapshot(now.mono).segment;
+        Self {
+            player,
+            confirm_end: false,
+            notice: None,
+            painful: Vec::new(),
+            started: now.local,
+            announced: (first.step, first.side),
+        }
+    }
+
+    /// Applies a player key.
+    pub fn update(&mut self, action: Action, now: Duration, bell: bool) -> Vec<Effect> {
+        let p = &mut self.player;
+        p.update(now);
+        if self.confirm_end {
+            self.confirm_end = false;
+            if action == Action::Yes {
+                p.finish(now);
+            }
+            return Vec::new();
+        }
+        match action {
+            Action::TogglePause => p.toggle_pause(now),
+            Action::Skip => p.skip(now),
+            Action::Back => p.back(now),
+            Action::Restart => p.restart_step(now),
+            Action::AskEnd => self.confirm_end = true,
+            Action::EndNow => p.finish(now),
+            Action::Painful => self.mark_painful(now),
+            _ => {}
+        }
+        self.announce(now, bell)
+    }
+
+    /// Lets time pass.
+    pub fn tick(&mut self, now: Duration, bell: bool) -> Vec<Effect> {
+        self.player.update(now);
+        self.announce(now, bell)
+    }
+
+    /// "This hurts": remember the step, say so, and move on to the next one.
+    fn mark_painful(&mut self, now: Duration) {
+        let step = self.player.snapshot(now).segment.step;
+        let Some(name) = self.player.timeline().steps.get(step).map(|s| s.name.clone()) else {
+            return;
+        };
+        self.player.skip(now);
+        let shown_on = self.player.snapshot(now).segment.step;
+        let text = format!("Marked \"{name}\" as painful and moved on. Go gently.");
+        self.notice = Some((text, shown_on));
+        if !self.painful.contains(&name) {
+            self.painful.push(name);
+        }
+    }
+
+    /// Rings the bell when the step or the side changes.
+    fn announce(&mut self, now: Duration, bell: bool) -> Vec<Effect> {
+        let snap = self.player.snapshot(now);
+        let current = (snap.segment.step, snap.segment.side);
+        if current == self.announced || snap.state == PlayState::Finished {
+            return Vec::new();
+        }
+        self.announced = current;
+        if self.notice.as_ref().is_some_and(|(_, step)| *step != current.0) {
+            self.notice = None;
+        }
+        if bell { vec![Effect::Bell] } else { Vec::new() }
+    }
+
+    /// What the player screen draws besides the snapshot.
+    #[must_use]
+    pub fn overlay(&self, reduced_motion: bool) -> Overlay<'_> {
+        Overlay {
+            confirm_end: self.confirm_end,
+            reduced_motion,
+            notice: self.notice.as_ref().map(|(text, _)| text.as_str()),
+        }
+    }
+
+    /// The summary of the session as it stands at `now`.
+    #[must_use]
+    pub fn summary(&self, now: Duration, exits: bool) -> Summary {
+        let timeline = self.player.timeline();
+        let steps_total = u32::try_from(timeline.steps.len()).unwrap_or(u32::MAX);
+        let steps_done = self.player.steps_done();
+        Summary {
+            title: timeline.title.clone(),
+            completed: steps_done == steps_total,
+            steps_done,
+            steps_total,
+            active: self.player.active(now),
+            stiffness_before: None,
+            stiffness_after: None,
+            painful_steps: self.painful.clone(),
+            exits,
+        }
+    }
+}

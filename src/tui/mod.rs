@@ -1,0 +1,99 @@
+//! The interactive app: state and update (`app`), the event loop (here), key tables,
+//! the theme, one file per screen and one per widget.
+//!
+//! The loop sleeps until the next visible change or an input, handles every pending input,
+//! then draws once, only when something changed.
+
+pub mod app;
+pub mod clock;
+pub mod event;
+pub mod keymap;
+pub mod live_session;
+pub mod screens;
+pub mod terminal;
+pub mod theme;
+pub mod widgets;
+
+use std::io::{self, Write};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+
+use chrono::Local;
+
+use app::{App, Effect, Now};
+use clock::Clock;
+use event::Input;
+
+/// Runs the app until it quits, restoring the terminal on every way out.
+pub fn run(app: App, clock: Clock) -> io::Result<()> {
+    let inputs = event::spawn()?;
+    let mut terminal = terminal::enter()?;
+    let result = event_loop(&mut terminal, app, clock, &inputs);
+    terminal::leave();
+    result
+}
+
+/// Reads the clock: the only place the app learns the time.
+fn now(clock: &Clock) -> Now {
+    Now {
+        mono: clock.now(),
+        local: Local::now().fixed_offset(),
+    }
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, mut app: App, clock: Clock, inputs: &Receiver<Input>) -> io::Result<()> {
+    let mut dirty = true;
+    loop {
+        let t = now(&clock);
+        let effects = app.tick(&t);
+        dirty |= !effects.is_empty();
+        perform(&effects)?;
+        if app.quit {
+            return Ok(());
+        }
+        if dirty {
+            terminal::draw(terminal, |frame| app.render(frame, &t))?;
+            dirty = false;
+        }
+        let first = match app.deadline(&t) {
+            Some(deadline) => match inputs.recv_timeout(clock.real_wait_until(deadline)) {
+                Ok(input) => Some(input),
+                Err(RecvTimeoutError::Timeout) => {
+                    dirty = true;
+                    None
+                }
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            },
+            None => match inputs.recv() {
+                Ok(input) => Some(input),
+                Err(_) => return Ok(()),
+            },
+        };
+        // Handle everything already waiting before drawing once.
+        for input in first.into_iter().chain(inputs.try_iter()) {
+            dirty = true;
+            let t = now(&clock);
+            match input {
+                Input::Terminate => return Ok(()),
+                Input::Resize => terminal.autoresize()?,
+                Input::Key(key) => {
+                    if let Some(action) = keymap::action(app.context(), key) {
+                        perform(&app.update(action, &t))?;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn perform(effects: &[Effect]) -> io::Result<()> {
+    for effect in effects {
+        match effect {
+            Effect::Bell => {
+                let mut out = io::stdout();
+                out.write_all(b"\x07")?;
+                out.flush()?;
+            }
+        }
+    }
+    Ok(())
+}
