@@ -182,7 +182,7 @@ fn parts(step: &Step, switch_sides: Duration) -> Vec<(SegmentKind, Option<Side>,
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::{ms, reps, routine, s, step, timeline};
+    use super::super::fixture::{ms, reps, s, step, timeline};
     use super::*;
     use crate::routine::Work;
 
@@ -200,40 +200,6 @@ mod tests {
             ..step(reps(4, 2, 3))
         };
         vec![first, second]
-    }
-
-    fn layout(t: &Timeline) -> Vec<(SegmentKind, usize, Option<Side>, u64, u64)> {
-        let secs = |d: Duration| d.as_secs();
-        let row = |x: &Segment| (x.kind, x.step, x.side, secs(x.start), secs(x.len));
-        t.segments.iter().map(row).collect()
-    }
-
-    #[test]
-    fn segments_are_laid_end_to_end_and_zero_lengths_are_left_out() {
-        use SegmentKind::{GetReady, Rest, Switch, Work};
-        let t = timeline(two_steps());
-        let expected = vec![
-            (GetReady, 0, None, 0, 5),
-            (Work, 0, None, 5, 30),
-            (Rest, 0, None, 35, 10),
-            (GetReady, 1, None, 45, 5),
-            (Work, 1, Some(Side::Left), 50, 20),
-            (Switch, 1, None, 70, 5),
-            (Work, 1, Some(Side::Right), 75, 20),
-        ];
-        assert_eq!(layout(&t), expected);
-        assert_eq!(t.total, s(95));
-        assert_eq!(t.total, routine(two_steps()).total(Variant::Full));
-    }
-
-    #[test]
-    fn a_segment_holds_its_start_but_not_its_end() {
-        let t = timeline(two_steps());
-        assert_eq!(t.segment_at(Duration::ZERO), Some(0));
-        assert_eq!(t.segment_at(ms(4999)), Some(0));
-        assert_eq!(t.segment_at(s(5)), Some(1));
-        assert_eq!(t.segment_at(ms(94_999)), Some(6));
-        assert_eq!(t.segment_at(s(95)), None);
     }
 
     #[test]
