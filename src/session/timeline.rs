@@ -219,10 +219,21 @@ mod tests {
         // In a get-ready every countdown is on whole seconds: the next second.
         assert_eq!(t.until_change(Duration::ZERO), Some(s(1)));
         assert_eq!(t.until_change(ms(4500)), Some(ms(500)));
-        // Inhale ends 4 s into the work; 1 ms before it, the change is 1 ms away.
         assert_eq!(t.until_change(ms(8999)), Some(ms(1)));
         assert_eq!(t.until_change(ms(94_999)), Some(ms(1)));
         assert_eq!(t.until_change(s(95)), None);
+    }
+
+    #[test]
+    fn a_breath_phase_ending_between_whole_seconds_is_a_change() {
+        let slow = Step {
+            breathing: crate::routine::Breathing::from_secs(4.5, 0.0, 6.0, 0.0),
+            ..step(Work::Timed(s(30)))
+        };
+        let t = timeline(vec![slow]);
+        // The inhale ends at 4.5 s; the segment's countdown ticks only at 5 s.
+        assert_eq!(t.until_change(s(4)), Some(ms(500)));
+        assert_eq!(t.until_change(ms(4500)), Some(ms(500)));
     }
 
     #[test]
