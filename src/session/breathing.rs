@@ -145,3 +145,94 @@ fn state(phase: BreathPhase, length: Duration, elapsed: Duration, left: Duration
         remaining: length.saturating_sub(elapsed).min(left),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{ms, reps, s, step};
+    use super::*;
+    use BreathPhase::{Exhale, Hold, HoldAfter, Inhale};
+
+    fn timed(secs: u64, pattern: Breathing) -> Step {
+        Step {
+            breathing: pattern,
+            ..step(Work::Timed(s(secs)))
+        }
+    }
+
+    fn phase_at(step: &Step, at: Duration) -> (BreathPhase, Duration) {
+        let b = beat(step, step.work.duration(), at).breath;
+        (b.phase, b.remaining)
+    }
+
+    #[test]
+    fn a_phase_starts_exactly_at_its_boundary() {
+        let calm = timed(60, Breathing::from_secs(4.0, 0.0, 6.0, 0.0));
+        assert_eq!(phase_at(&calm, Duration::ZERO), (Inhale, s(4)));
+        assert_eq!(phase_at(&calm, ms(3999)), (Inhale, ms(1)));
+        assert_eq!(phase_at(&calm, s(4)), (Exhale, s(6)));
+        assert_eq!(phase_at(&calm, ms(4001)), (Exhale, ms(5999)));
+        assert_eq!(phase_at(&calm, ms(9999)), (Exhale, ms(1)));
+        assert_eq!(phase_at(&calm, s(10)), (Inhale, s(4)));
+    }
+
+    #[test]
+    fn every_phase_of_box_breathing_is_visited_in_order() {
+        let boxed = timed(60, Breathing::from_secs(4.0, 4.0, 4.0, 4.0));
+        let phases: Vec<_> = [0, 4, 8, 12, 16].map(|t| phase_at(&boxed, s(t)).0).into();
+        assert_eq!(phases, vec![Inhale, Hold, Exhale, HoldAfter, Inhale]);
+    }
+
+    #[test]
+    fn a_hold_of_zero_is_never_entered() {
+        let pattern = timed(60, Breathing::from_secs(4.0, 0.0, 8.0, 2.0));
+        assert_eq!(phase_at(&pattern, ms(3999)).0, Inhale);
+        assert_eq!(phase_at(&pattern, s(4)).0, Exhale);
+        assert_eq!(phase_at(&pattern, s(12)).0, HoldAfter);
+        let four_seven_eight = timed(60, Breathing::from_secs(4.0, 7.0, 8.0, 0.0));
+        assert_eq!(phase_at(&four_seven_eight, ms(18_999)).0, Exhale);
+        assert_eq!(phase_at(&four_seven_eight, s(19)).0, Inhale);
+    }
+
+    #[test]
+    fn progress_runs_through_the_phase_and_remaining_stops_at_the_segment_end() {
+        let short = timed(7, Breathing::from_secs(4.0, 0.0, 6.0, 0.0));
+        let b = beat(&short, s(7), s(5)).breath;
+        assert_eq!(b.phase, Exhale);
+        assert!((b.progress - 1.0 / 6.0).abs() < 1e-9);
+        assert_eq!(b.remaining, s(2));
+    }
+
+    #[test]
+    fn reps_breathe_out_on_effort_and_in_on_release() {
+        let three = step(reps(3, 2, 3));
+        let at = |t| beat(&three, s(15), t);
+        let rep = |current, effort| {
+            Some(RepState {
+                current,
+                count: 3,
+                effort,
+            })
+        };
+        assert_eq!(at(Duration::ZERO).rep, rep(1, true));
+        assert_eq!(at(Duration::ZERO).breath.phase, Exhale);
+        assert_eq!(at(ms(1999)).rep, rep(1, true));
+        assert_eq!(at(s(2)).rep, rep(1, false));
+        assert_eq!(at(s(2)).breath.phase, Inhale);
+        assert_eq!(at(s(2)).breath.remaining, s(3));
+        assert_eq!(at(ms(4999)).rep, rep(1, false));
+        assert_eq!(at(s(5)).rep, rep(2, true));
+        assert_eq!(at(ms(14_999)).rep, rep(3, false));
+    }
+
+    #[test]
+    fn timed_work_has_no_rep() {
+        let calm = timed(60, Breathing::from_secs(4.0, 0.0, 6.0, 0.0));
+        assert_eq!(beat(&calm, s(60), s(1)).rep, None);
+    }
+
+    #[test]
+    fn labels_say_what_to_do() {
+        let labels = BreathPhase::ALL.map(BreathPhase::label);
+        assert_eq!(labels, ["Breathe in", "Hold", "Breathe out", "Hold"]);
+    }
+}

@@ -52,15 +52,6 @@ mod tests {
     }
 
     #[test]
-    fn shown_seconds_round_up() {
-        assert_eq!(display_secs(ms(0)), 0);
-        assert_eq!(display_secs(ms(1)), 1);
-        assert_eq!(display_secs(ms(1000)), 1);
-        assert_eq!(display_secs(ms(1001)), 2);
-        assert_eq!(display_secs(Duration::from_nanos(4_000_000_001)), 5);
-    }
-
-    #[test]
     fn tick_comes_when_the_next_whole_second_is_reached() {
         assert_eq!(until_tick(ms(3000)), Some(ms(1000)));
         assert_eq!(until_tick(ms(2500)), Some(ms(500)));

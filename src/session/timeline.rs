@@ -182,7 +182,7 @@ fn parts(step: &Step, switch_sides: Duration) -> Vec<(SegmentKind, Option<Side>,
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::{ms, reps, routine, s, step, timeline};
+    use super::super::fixture::{ms, reps, s, step, timeline};
     use super::*;
     use crate::routine::Work;
 
@@ -202,40 +202,6 @@ mod tests {
         vec![first, second]
     }
 
-    fn layout(t: &Timeline) -> Vec<(SegmentKind, usize, Option<Side>, u64, u64)> {
-        let secs = |d: Duration| d.as_secs();
-        let row = |x: &Segment| (x.kind, x.step, x.side, secs(x.start), secs(x.len));
-        t.segments.iter().map(row).collect()
-    }
-
-    #[test]
-    fn segments_are_laid_end_to_end_and_zero_lengths_are_left_out() {
-        use SegmentKind::{GetReady, Rest, Switch, Work};
-        let t = timeline(two_steps());
-        let expected = vec![
-            (GetReady, 0, None, 0, 5),
-            (Work, 0, None, 5, 30),
-            (Rest, 0, None, 35, 10),
-            (GetReady, 1, None, 45, 5),
-            (Work, 1, Some(Side::Left), 50, 20),
-            (Switch, 1, None, 70, 5),
-            (Work, 1, Some(Side::Right), 75, 20),
-        ];
-        assert_eq!(layout(&t), expected);
-        assert_eq!(t.total, s(95));
-        assert_eq!(t.total, routine(two_steps()).total(Variant::Full));
-    }
-
-    #[test]
-    fn a_segment_holds_its_start_but_not_its_end() {
-        let t = timeline(two_steps());
-        assert_eq!(t.segment_at(Duration::ZERO), Some(0));
-        assert_eq!(t.segment_at(ms(4999)), Some(0));
-        assert_eq!(t.segment_at(s(5)), Some(1));
-        assert_eq!(t.segment_at(ms(94_999)), Some(6));
-        assert_eq!(t.segment_at(s(95)), None);
-    }
-
     #[test]
     fn steps_start_at_their_first_segment_and_are_done_at_their_last_work() {
         let t = timeline(two_steps());
@@ -253,10 +219,21 @@ mod tests {
         // In a get-ready every countdown is on whole seconds: the next second.
         assert_eq!(t.until_change(Duration::ZERO), Some(s(1)));
         assert_eq!(t.until_change(ms(4500)), Some(ms(500)));
-        // Inhale ends 4 s into the work; 1 ms before it, the change is 1 ms away.
         assert_eq!(t.until_change(ms(8999)), Some(ms(1)));
         assert_eq!(t.until_change(ms(94_999)), Some(ms(1)));
         assert_eq!(t.until_change(s(95)), None);
+    }
+
+    #[test]
+    fn a_breath_phase_ending_between_whole_seconds_is_a_change() {
+        let slow = Step {
+            breathing: crate::routine::Breathing::from_secs(4.5, 0.0, 6.0, 0.0),
+            ..step(Work::Timed(s(30)))
+        };
+        let t = timeline(vec![slow]);
+        // The inhale ends at 4.5 s; the segment's countdown ticks only at 5 s.
+        assert_eq!(t.until_change(s(4)), Some(ms(500)));
+        assert_eq!(t.until_change(ms(4500)), Some(ms(500)));
     }
 
     #[test]
