@@ -22,6 +22,13 @@ pub struct Cli {
 /// Every subcommand; with none, poised opens the home screen.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// List every routine: built-in wardrobes and your own.
+    List,
+    /// Check routine files and report each problem as PATH:LINE:COLUMN: message.
+    Validate {
+        /// Files to check; with none, every routine poised would load.
+        files: Vec<std::path::PathBuf>,
+    },
     /// Print where poised keeps its config, routines and journal.
     Paths,
     /// Print a shell completion script.
@@ -35,9 +42,11 @@ pub enum Command {
 #[must_use]
 pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
     let Some(command) = cli.command else {
-        return routines::paths(paths);
+        return routines::list(paths);
     };
     match command {
+        Command::List => routines::list(paths),
+        Command::Validate { files } => routines::validate(paths, &files),
         Command::Paths => routines::paths(paths),
         Command::Completions { shell } => routines::completions(shell),
     }
