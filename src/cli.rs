@@ -3,6 +3,7 @@
 //! Handlers live in `cli/`, one file per family of commands; each returns an `ExitCode`
 //! and prints its own errors, so `main.rs` stays a few lines long.
 
+mod play;
 mod routines;
 
 use std::process::ExitCode;
@@ -29,6 +30,23 @@ pub enum Command {
         /// Files to check; with none, every routine poised would load.
         files: Vec<std::path::PathBuf>,
     },
+    /// Play a routine now: a guided session with a breathing pacer.
+    Run {
+        /// The routine's name, as shown by `poised list`.
+        name: String,
+        /// Play the short version (only the essential steps).
+        #[arg(long)]
+        short: bool,
+        /// Do not ask how stiff your back is before and after.
+        #[arg(long)]
+        no_rate: bool,
+        /// No terminal bell at step changes.
+        #[arg(long)]
+        quiet: bool,
+        /// Show the breathing pacer as words and seconds only, without animation.
+        #[arg(long)]
+        reduced_motion: bool,
+    },
     /// Print where poised keeps its config, routines and journal.
     Paths,
     /// Print a shell completion script.
@@ -42,10 +60,26 @@ pub enum Command {
 #[must_use]
 pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
     let Some(command) = cli.command else {
-        return routines::list(paths);
+        return play::open(paths, None, play::RunFlags::default());
     };
     match command {
         Command::List => routines::list(paths),
+        Command::Run {
+            name,
+            short,
+            no_rate,
+            quiet,
+            reduced_motion,
+        } => play::open(
+            paths,
+            Some(&name),
+            play::RunFlags {
+                short,
+                no_rate,
+                quiet,
+                reduced_motion,
+            },
+        ),
         Command::Validate { files } => routines::validate(paths, &files),
         Command::Paths => routines::paths(paths),
         Command::Completions { shell } => routines::completions(shell),

@@ -9,10 +9,10 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::keymap::{Action, Context};
+use super::live_session::LiveSession;
 use super::screens::home::Home;
 use super::screens::summary::Summary;
 use super::screens::{help, home, player, summary};
-use super::live_session::LiveSession;
 use super::theme::Theme;
 use super::widgets::pacer;
 use crate::routine::{Routine, Variant};
@@ -40,6 +40,8 @@ pub enum Effect {
 pub struct Settings {
     pub bell: bool,
     pub reduced_motion: bool,
+    /// Ask how stiff the back is before and after a session.
+    pub ask_ratings: bool,
 }
 
 /// The screen in front.
@@ -217,7 +219,14 @@ impl App {
             Screen::Home => home::render(frame, area, &self.home, &self.routines, self.theme),
             Screen::Player(session) => {
                 let snap = session.player.snapshot(now.mono);
-                player::render(frame, area, session.player.timeline(), &snap, session.overlay(self.settings.reduced_motion), self.theme);
+                player::render(
+                    frame,
+                    area,
+                    session.player.timeline(),
+                    &snap,
+                    session.overlay(self.settings.reduced_motion),
+                    self.theme,
+                );
             }
             Screen::Summary(s) => summary::render(frame, area, s, self.theme),
         }
@@ -234,5 +243,10 @@ impl App {
 
 fn render_too_small(frame: &mut Frame, area: Rect, theme: Theme) {
     let text = format!("Please enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT}.");
-    frame.render_widget(Paragraph::new(text).style(theme.alert()).wrap(Wrap { trim: true }), area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.alert())
+            .wrap(Wrap { trim: true }),
+        area,
+    );
 }

@@ -65,7 +65,12 @@ struct Binding {
     help: (&'static str, &'static str),
 }
 
-const fn bind(keys: &'static [Key], action: Action, name: &'static str, does: &'static str) -> Binding {
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    name: &'static str,
+    does: &'static str,
+) -> Binding {
     Binding {
         keys,
         action,
@@ -78,27 +83,92 @@ use Key::{Char, Code, Ctrl, Digit};
 const CTRL_C: Binding = bind(&[Ctrl('c')], Action::EndNow, "Ctrl-C", "quit at once");
 
 const HOME: &[Binding] = &[
-    bind(&[Code(KeyCode::Up), Char('k')], Action::Up, "Up/k", "previous routine"),
-    bind(&[Code(KeyCode::Down), Char('j')], Action::Down, "Down/j", "next routine"),
-    bind(&[Code(KeyCode::Enter)], Action::StartFull, "Enter", "start the full version"),
-    bind(&[Char('s')], Action::StartShort, "s", "start the short version"),
-    bind(&[Digit], Action::Minutes(0), "1-9", "I have N minutes: show what fits (0 clears)"),
-    bind(&[Char('g'), Code(KeyCode::Tab)], Action::Progress, "g/Tab", "progress"),
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        "Up/k",
+        "previous routine",
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        "Down/j",
+        "next routine",
+    ),
+    bind(
+        &[Code(KeyCode::Enter)],
+        Action::StartFull,
+        "Enter",
+        "start the full version",
+    ),
+    bind(
+        &[Char('s')],
+        Action::StartShort,
+        "s",
+        "start the short version",
+    ),
+    bind(
+        &[Digit],
+        Action::Minutes(0),
+        "1-9",
+        "I have N minutes: show what fits (0 clears)",
+    ),
+    bind(
+        &[Char('g'), Code(KeyCode::Tab)],
+        Action::Progress,
+        "g/Tab",
+        "progress",
+    ),
     bind(&[Char('R')], Action::Rest, "R", "record a rest day"),
     bind(&[Char('?')], Action::Help, "?", "help"),
-    bind(&[Char('q'), Code(KeyCode::Esc)], Action::Quit, "q/Esc", "quit"),
+    bind(
+        &[Char('q'), Code(KeyCode::Esc)],
+        Action::Quit,
+        "q/Esc",
+        "quit",
+    ),
     CTRL_C,
 ];
 
 const PLAYER: &[Binding] = &[
-    bind(&[Char(' ')], Action::TogglePause, "Space", "pause or resume"),
-    bind(&[Char('n'), Code(KeyCode::Right)], Action::Skip, "n/Right", "skip to the next step"),
-    bind(&[Char('p'), Code(KeyCode::Left)], Action::Back, "p/Left", "back to the start of the step (twice: previous step)"),
+    bind(
+        &[Char(' ')],
+        Action::TogglePause,
+        "Space",
+        "pause or resume",
+    ),
+    bind(
+        &[Char('n'), Code(KeyCode::Right)],
+        Action::Skip,
+        "n/Right",
+        "skip to the next step",
+    ),
+    bind(
+        &[Char('p'), Code(KeyCode::Left)],
+        Action::Back,
+        "p/Left",
+        "back to the start of the step (twice: previous step)",
+    ),
     bind(&[Char('r')], Action::Restart, "r", "restart this step"),
-    bind(&[Char('!')], Action::Painful, "!", "this hurts: mark the step and move on"),
+    bind(
+        &[Char('!')],
+        Action::Painful,
+        "!",
+        "this hurts: mark the step and move on",
+    ),
     bind(&[Char('?')], Action::Help, "?", "help"),
-    bind(&[Char('q'), Code(KeyCode::Esc)], Action::AskEnd, "q/Esc", "end the session (asks first)"),
-    bind(&[Ctrl('c')], Action::EndNow, "Ctrl-C", "end the session at once"),
+    bind(
+        &[Char('q'), Code(KeyCode::Esc)],
+        Action::AskEnd,
+        "q/Esc",
+        "end the session (asks first)",
+    ),
+    bind(
+        &[Ctrl('c')],
+        Action::EndNow,
+        "Ctrl-C",
+        "end the session at once",
+    ),
 ];
 
 const CONFIRM_END: &[Binding] = &[
@@ -107,37 +177,87 @@ const CONFIRM_END: &[Binding] = &[
 ];
 
 const SUMMARY: &[Binding] = &[
-    bind(&[Char('q'), Code(KeyCode::Esc), Code(KeyCode::Enter)], Action::Quit, "q/Esc/Enter", "done"),
+    bind(
+        &[Char('q'), Code(KeyCode::Esc), Code(KeyCode::Enter)],
+        Action::Quit,
+        "q/Esc/Enter",
+        "done",
+    ),
     bind(&[Char('?')], Action::Help, "?", "help"),
     CTRL_C,
 ];
 
 const RATING: &[Binding] = &[
-    bind(&[Code(KeyCode::Left), Char('h')], Action::Less, "Left/h", "less stiff"),
-    bind(&[Code(KeyCode::Right), Char('l')], Action::More, "Right/l", "stiffer"),
-    bind(&[Digit], Action::Digit(0), "0-9", "set the rating (10: Right from 9)"),
+    bind(
+        &[Code(KeyCode::Left), Char('h')],
+        Action::Less,
+        "Left/h",
+        "less stiff",
+    ),
+    bind(
+        &[Code(KeyCode::Right), Char('l')],
+        Action::More,
+        "Right/l",
+        "stiffer",
+    ),
+    bind(
+        &[Digit],
+        Action::Digit(0),
+        "0-9",
+        "set the rating (10: Right from 9)",
+    ),
     bind(&[Code(KeyCode::Enter)], Action::Confirm, "Enter", "confirm"),
-    bind(&[Char('s'), Code(KeyCode::Esc)], Action::SkipQuestion, "s/Esc", "skip the question"),
+    bind(
+        &[Char('s'), Code(KeyCode::Esc)],
+        Action::SkipQuestion,
+        "s/Esc",
+        "skip the question",
+    ),
     bind(&[Char('?')], Action::Help, "?", "help"),
     CTRL_C,
 ];
 
 const NOTE: &[Binding] = &[
-    bind(&[Code(KeyCode::Enter)], Action::Confirm, "Enter", "save the note (empty: skip)"),
-    bind(&[Code(KeyCode::Backspace)], Action::Backspace, "Backspace", "delete a character"),
-    bind(&[Code(KeyCode::Esc)], Action::SkipQuestion, "Esc", "skip the note"),
+    bind(
+        &[Code(KeyCode::Enter)],
+        Action::Confirm,
+        "Enter",
+        "save the note (empty: skip)",
+    ),
+    bind(
+        &[Code(KeyCode::Backspace)],
+        Action::Backspace,
+        "Backspace",
+        "delete a character",
+    ),
+    bind(
+        &[Code(KeyCode::Esc)],
+        Action::SkipQuestion,
+        "Esc",
+        "skip the note",
+    ),
     CTRL_C,
 ];
 
 const PROGRESS: &[Binding] = &[
-    bind(&[Char('g'), Code(KeyCode::Tab), Code(KeyCode::Esc)], Action::Quit, "g/Tab/Esc", "back to Home"),
+    bind(
+        &[Char('g'), Code(KeyCode::Tab), Code(KeyCode::Esc)],
+        Action::Quit,
+        "g/Tab/Esc",
+        "back to Home",
+    ),
     bind(&[Char('?')], Action::Help, "?", "help"),
     bind(&[Char('q')], Action::EndNow, "q", "quit"),
     CTRL_C,
 ];
 
 const HELP: &[Binding] = &[
-    bind(&[Char('?'), Code(KeyCode::Esc)], Action::Help, "?/Esc", "close help"),
+    bind(
+        &[Char('?'), Code(KeyCode::Esc)],
+        Action::Help,
+        "?/Esc",
+        "close help",
+    ),
     CTRL_C,
 ];
 
@@ -158,16 +278,23 @@ fn table(context: Context) -> &'static [Binding] {
 #[must_use]
 pub fn action(context: Context, key: KeyEvent) -> Option<Action> {
     let found = table(context).iter().find_map(|b| {
-        b.keys.iter().find_map(|k| matches(*k, key)).map(|digit| match (b.action, digit) {
-            (Action::Minutes(_), Some(d)) => Action::Minutes(d),
-            (Action::Digit(_), Some(d)) => Action::Digit(d),
-            (action, _) => action,
-        })
+        b.keys
+            .iter()
+            .find_map(|k| matches(*k, key))
+            .map(|digit| match (b.action, digit) {
+                (Action::Minutes(_), Some(d)) => Action::Minutes(d),
+                (Action::Digit(_), Some(d)) => Action::Digit(d),
+                (action, _) => action,
+            })
     });
     match (found, context, key.code) {
         (Some(a), ..) => Some(a),
         (None, Context::ConfirmEnd, _) => Some(Action::No),
-        (None, Context::Note, KeyCode::Char(c)) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::Type(c)),
+        (None, Context::Note, KeyCode::Char(c))
+            if !key.modifiers.contains(KeyModifiers::CONTROL) =>
+        {
+            Some(Action::Type(c))
+        }
         _ => None,
     }
 }
@@ -203,8 +330,14 @@ mod tests {
 
     #[test]
     fn digits_carry_their_value() {
-        assert_eq!(action(Context::Home, press(KeyCode::Char('5'))), Some(Action::Minutes(5)));
-        assert_eq!(action(Context::Rating, press(KeyCode::Char('7'))), Some(Action::Digit(7)));
+        assert_eq!(
+            action(Context::Home, press(KeyCode::Char('5'))),
+            Some(Action::Minutes(5))
+        );
+        assert_eq!(
+            action(Context::Rating, press(KeyCode::Char('7'))),
+            Some(Action::Digit(7))
+        );
     }
 
     #[test]
@@ -216,14 +349,26 @@ mod tests {
 
     #[test]
     fn any_other_key_answers_no_to_the_end_question() {
-        assert_eq!(action(Context::ConfirmEnd, press(KeyCode::Char('y'))), Some(Action::Yes));
-        assert_eq!(action(Context::ConfirmEnd, press(KeyCode::Char('x'))), Some(Action::No));
-        assert_eq!(action(Context::ConfirmEnd, press(KeyCode::Esc)), Some(Action::No));
+        assert_eq!(
+            action(Context::ConfirmEnd, press(KeyCode::Char('y'))),
+            Some(Action::Yes)
+        );
+        assert_eq!(
+            action(Context::ConfirmEnd, press(KeyCode::Char('x'))),
+            Some(Action::No)
+        );
+        assert_eq!(
+            action(Context::ConfirmEnd, press(KeyCode::Esc)),
+            Some(Action::No)
+        );
     }
 
     #[test]
     fn the_note_takes_typed_text_including_q() {
-        assert_eq!(action(Context::Note, press(KeyCode::Char('q'))), Some(Action::Type('q')));
+        assert_eq!(
+            action(Context::Note, press(KeyCode::Char('q'))),
+            Some(Action::Type('q'))
+        );
     }
 
     #[test]

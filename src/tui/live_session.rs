@@ -75,7 +75,13 @@ impl LiveSession {
     /// "This hurts": remember the step, say so, and move on to the next one.
     fn mark_painful(&mut self, now: Duration) {
         let step = self.player.snapshot(now).segment.step;
-        let Some(name) = self.player.timeline().steps.get(step).map(|s| s.name.clone()) else {
+        let Some(name) = self
+            .player
+            .timeline()
+            .steps
+            .get(step)
+            .map(|s| s.name.clone())
+        else {
             return;
         };
         self.player.skip(now);
@@ -95,7 +101,11 @@ impl LiveSession {
             return Vec::new();
         }
         self.announced = current;
-        if self.notice.as_ref().is_some_and(|(_, step)| *step != current.0) {
+        if self
+            .notice
+            .as_ref()
+            .is_some_and(|(_, step)| *step != current.0)
+        {
             self.notice = None;
         }
         if bell { vec![Effect::Bell] } else { Vec::new() }

@@ -33,14 +33,20 @@ pub fn run(app: App, clock: Clock) -> io::Result<()> {
 }
 
 /// Reads the clock: the only place the app learns the time.
-fn now(clock: &Clock) -> Now {
+#[must_use]
+pub fn now(clock: &Clock) -> Now {
     Now {
         mono: clock.now(),
         local: Local::now().fixed_offset(),
     }
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, mut app: App, clock: Clock, inputs: &Receiver<Input>) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut app: App,
+    clock: Clock,
+    inputs: &Receiver<Input>,
+) -> io::Result<()> {
     let mut dirty = true;
     loop {
         let t = now(&clock);

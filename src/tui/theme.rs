@@ -25,7 +25,11 @@ impl Theme {
     }
 
     fn fg(self, color: Color) -> Style {
-        if self.color { Style::new().fg(color) } else { Style::new() }
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
     }
 
     /// Ordinary text.
@@ -106,7 +110,12 @@ mod tests {
     #[test]
     fn no_color_removes_every_colour() {
         let theme = Theme::from_env(Some("1".into()));
-        for style in [theme.title(), theme.selected(), theme.alert(), theme.pacer()] {
+        for style in [
+            theme.title(),
+            theme.selected(),
+            theme.alert(),
+            theme.pacer(),
+        ] {
             assert_eq!(style.fg, None);
             assert_eq!(style.bg, None);
         }

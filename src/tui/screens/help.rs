@@ -23,11 +23,18 @@ pub fn render(frame: &mut Frame, area: Rect, context: Context, theme: Theme) {
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::styled("poised gives no medical advice; stop if a movement hurts.", theme.muted()));
-    let width = u16::try_from(lines.iter().map(Line::width).max().unwrap_or(0) + 4).unwrap_or(u16::MAX);
+    lines.push(Line::styled(
+        "poised gives no medical advice; stop if a movement hurts.",
+        theme.muted(),
+    ));
+    let width =
+        u16::try_from(lines.iter().map(Line::width).max().unwrap_or(0) + 4).unwrap_or(u16::MAX);
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let box_area = centered(area, width, height);
     frame.render_widget(Clear, box_area);
-    let block = Block::bordered().title(" Keys ").border_style(theme.border()).title_style(theme.title());
+    let block = Block::bordered()
+        .title(" Keys ")
+        .border_style(theme.border())
+        .title_style(theme.title());
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }

@@ -80,11 +80,11 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
             details,
         ),
     }
-    let filter = home
-        .minutes
-        .map(|m| format!("fits in {m} min (0 all) · "))
-        .unwrap_or_default();
-    let keys = format!(" {filter}Enter start · s short · 1-9 min · g progress · ? help · q quit");
+    let filter = match home.minutes {
+        Some(m) => format!("fits in {m} min · 0 all"),
+        None => "1-9 I have N min".to_string(),
+    };
+    let keys = format!(" Enter start · s short · {filter} · g progress · ? help · q quit");
     frame.render_widget(Paragraph::new(keys).style(theme.muted()), footer);
 }
 
@@ -96,7 +96,10 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
         let r = choice.routine;
         if wardrobe != Some(r.wardrobe.as_str()) {
             wardrobe = Some(r.wardrobe.as_str());
-            lines.push(Line::styled(sanitize(&r.wardrobe).to_uppercase(), theme.heading()));
+            lines.push(Line::styled(
+                sanitize(&r.wardrobe).to_uppercase(),
+                theme.heading(),
+            ));
         }
         if i == home.selected {
             selected_line = lines.len();
@@ -126,7 +129,11 @@ fn choice_line<'a>(choice: &Choice, selected: bool, theme: Theme) -> Line<'a> {
         Variant::Full => mss(r.total(Variant::Full)),
         Variant::Short => format!("short {}", mss(r.total(Variant::Short))),
     };
-    let style = if selected { theme.selected() } else { theme.text() };
+    let style = if selected {
+        theme.selected()
+    } else {
+        theme.text()
+    };
     Line::from(vec![
         Span::styled(format!(" {} ", sanitize(&r.title)), style),
         Span::styled(format!(" {time}"), theme.muted()),
@@ -153,7 +160,11 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, theme: Theme) 
         ]));
         lines.push(Line::styled(sanitize(&step.cue), theme.text()));
     }
-    let title = format!(" {} · {} ", choice.variant.as_str(), mss(r.total(choice.variant)));
+    let title = format!(
+        " {} · {} ",
+        choice.variant.as_str(),
+        mss(r.total(choice.variant))
+    );
     let block = Block::bordered()
         .title(title)
         .border_style(theme.border())

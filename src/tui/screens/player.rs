@@ -24,13 +24,20 @@ pub struct Overlay<'a> {
 }
 
 /// Draws the player for one snapshot.
-pub fn render(frame: &mut Frame, area: Rect, timeline: &Timeline, snap: &Snapshot, overlay: Overlay, theme: Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    timeline: &Timeline,
+    snap: &Snapshot,
+    overlay: Overlay,
+    theme: Theme,
+) {
     let [header, heading, cue, clock, pacer, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
-        Constraint::Max(4),
-        Constraint::Length(countdown::HEIGHT + 1),
         Constraint::Min(2),
+        Constraint::Length(countdown::HEIGHT + 1),
+        Constraint::Length(5),
         Constraint::Length(3),
     ])
     .areas(area);
@@ -38,14 +45,27 @@ pub fn render(frame: &mut Frame, area: Rect, timeline: &Timeline, snap: &Snapsho
     render_heading(frame, heading, timeline, snap, theme);
     let step = timeline.steps.get(snap.segment.step);
     let cue_text = match snap.segment.kind {
-        SegmentKind::Switch => "Change sides and settle into the same position on the other side.".to_string(),
+        SegmentKind::Switch => {
+            "Change sides and settle into the same position on the other side.".to_string()
+        }
         SegmentKind::Rest => "Rest and breathe easily.".to_string(),
         _ => step.map(|s| sanitize(&s.cue)).unwrap_or_default(),
     };
-    frame.render_widget(Paragraph::new(cue_text).wrap(Wrap { trim: true }).style(theme.text()), cue);
+    frame.render_widget(
+        Paragraph::new(cue_text)
+            .wrap(Wrap { trim: true })
+            .style(theme.text()),
+        cue,
+    );
     let secs = display_secs(snap.segment_remaining);
     let text = format!("{}:{:02}", secs / 60, secs % 60);
-    frame.render_widget(Countdown { text, style: theme.countdown() }, clock);
+    frame.render_widget(
+        Countdown {
+            text,
+            style: theme.countdown(),
+        },
+        clock,
+    );
     render_middle(frame, pacer, snap, overlay, theme);
     render_footer(frame, footer, timeline, snap, overlay, theme);
     if overlay.confirm_end {
@@ -53,19 +73,43 @@ pub fn render(frame: &mut Frame, area: Rect, timeline: &Timeline, snap: &Snapsho
     }
 }
 
-fn render_header(frame: &mut Frame, area: Rect, timeline: &Timeline, snap: &Snapshot, theme: Theme) {
-    let left = format!("{} · {}", sanitize(&timeline.title), timeline.variant.as_str());
+fn render_header(
+    frame: &mut Frame,
+    area: Rect,
+    timeline: &Timeline,
+    snap: &Snapshot,
+    theme: Theme,
+) {
+    let left = format!(
+        "{} · {}",
+        sanitize(&timeline.title),
+        timeline.variant.as_str()
+    );
     let right = format!("step {} of {}", snap.step_number, snap.step_count);
-    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right.len() as u16)]).areas(area);
+    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right.len() as u16)])
+        .areas(area);
     frame.render_widget(Paragraph::new(left).style(theme.muted()), l);
     frame.render_widget(Paragraph::new(right).style(theme.muted()), r);
 }
 
 /// The step's name, or what the moment is for: "Get ready", "Switch sides", "Rest".
-fn render_heading(frame: &mut Frame, area: Rect, timeline: &Timeline, snap: &Snapshot, theme: Theme) {
-    let name = timeline.steps.get(snap.segment.step).map(|s| sanitize(&s.name)).unwrap_or_default();
+fn render_heading(
+    frame: &mut Frame,
+    area: Rect,
+    timeline: &Timeline,
+    snap: &Snapshot,
+    theme: Theme,
+) {
+    let name = timeline
+        .steps
+        .get(snap.segment.step)
+        .map(|s| sanitize(&s.name))
+        .unwrap_or_default();
     let mut spans = match snap.segment.kind {
-        SegmentKind::GetReady => vec![Span::styled("Get ready: ", theme.heading()), Span::styled(name, theme.title())],
+        SegmentKind::GetReady => vec![
+            Span::styled("Get ready: ", theme.heading()),
+            Span::styled(name, theme.title()),
+        ],
         SegmentKind::Switch => vec![Span::styled("Switch sides", theme.heading())],
         SegmentKind::Rest => vec![Span::styled("Rest", theme.heading())],
         SegmentKind::Work => vec![Span::styled(name, theme.title())],
@@ -89,21 +133,46 @@ fn side_label(snap: &Snapshot) -> Option<&'static str> {
 fn render_middle(frame: &mut Frame, area: Rect, snap: &Snapshot, overlay: Overlay, theme: Theme) {
     let [reps, pacer] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     if snap.state == PlayState::Paused {
-        let paused = Paragraph::new("Paused · Space to resume").style(theme.alert()).alignment(Alignment::Center);
+        let paused = Paragraph::new("Paused · Space to resume")
+            .style(theme.alert())
+            .alignment(Alignment::Center);
         frame.render_widget(paused, reps);
         return;
     }
     if let Some(rep) = snap.rep {
-        let half = if rep.effort { "effort, breathe out" } else { "release, breathe in" };
+        let half = if rep.effort {
+            "effort, breathe out"
+        } else {
+            "release, breathe in"
+        };
         let text = format!("rep {} of {} · {half}", rep.current, rep.count);
-        frame.render_widget(Paragraph::new(text).style(theme.heading()).alignment(Alignment::Center), reps);
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.heading())
+                .alignment(Alignment::Center),
+            reps,
+        );
     }
     if let Some(breath) = &snap.breath {
-        frame.render_widget(Pacer { breath, reduced_motion: overlay.reduced_motion, theme }, pacer);
+        frame.render_widget(
+            Pacer {
+                breath,
+                reduced_motion: overlay.reduced_motion,
+                theme,
+            },
+            pacer,
+        );
     }
 }
 
-fn render_footer(frame: &mut Frame, area: Rect, timeline: &Timeline, snap: &Snapshot, overlay: Overlay, theme: Theme) {
+fn render_footer(
+    frame: &mut Frame,
+    area: Rect,
+    timeline: &Timeline,
+    snap: &Snapshot,
+    overlay: Overlay,
+    theme: Theme,
+) {
     let [notice, gauge, next] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
     if let Some(text) = overlay.notice {
         frame.render_widget(Paragraph::new(sanitize(text)).style(theme.alert()), notice);
@@ -111,7 +180,13 @@ fn render_footer(frame: &mut Frame, area: Rect, timeline: &Timeline, snap: &Snap
     let total = timeline.total.as_millis().max(1);
     let ratio = (snap.elapsed.as_millis() as f64 / total as f64).clamp(0.0, 1.0);
     let label = format!("{} left", mss(snap.remaining));
-    frame.render_widget(Gauge::default().ratio(ratio).label(label).gauge_style(theme.gauge()), gauge);
+    frame.render_widget(
+        Gauge::default()
+            .ratio(ratio)
+            .label(label)
+            .gauge_style(theme.gauge()),
+        gauge,
+    );
     let next_name = snap
         .next_step
         .and_then(|i| timeline.steps.get(i))

@@ -29,24 +29,39 @@ pub struct Summary {
 pub fn render(frame: &mut Frame, area: Rect, summary: &Summary, theme: Theme) {
     let mut lines = vec![headline(summary, theme), Line::default()];
     lines.push(Line::from(format!("Time spent   {}", mss(summary.active))));
-    lines.push(Line::from(format!("Steps done   {} of {}", summary.steps_done, summary.steps_total)));
+    lines.push(Line::from(format!(
+        "Steps done   {} of {}",
+        summary.steps_done, summary.steps_total
+    )));
     if let (Some(before), Some(after)) = (summary.stiffness_before, summary.stiffness_after) {
         lines.push(Line::from(format!("Stiffness    {before} -> {after}")));
     }
     if !summary.painful_steps.is_empty() {
         let names: Vec<String> = summary.painful_steps.iter().map(|s| sanitize(s)).collect();
         lines.push(Line::default());
-        lines.push(Line::styled(format!("Marked as painful: {}", names.join(", ")), theme.alert()));
-        lines.push(Line::from("If a step hurts again, talk to a clinician about it before you repeat it."));
+        lines.push(Line::styled(
+            format!("Marked as painful: {}", names.join(", ")),
+            theme.alert(),
+        ));
+        lines.push(Line::from(
+            "If a step hurts again, talk to a clinician about it before you repeat it.",
+        ));
     }
     lines.push(Line::default());
-    let leave = if summary.exits { "q to finish" } else { "q to return Home" };
+    let leave = if summary.exits {
+        "q to finish"
+    } else {
+        "q to return Home"
+    };
     lines.push(Line::styled(leave, theme.muted()));
     let block = Block::bordered()
         .title(format!(" {} ", sanitize(&summary.title)))
         .border_style(theme.border())
         .title_style(theme.title());
-    let body = Paragraph::new(lines).block(block).alignment(Alignment::Center).wrap(Wrap { trim: true });
+    let body = Paragraph::new(lines)
+        .block(block)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true });
     frame.render_widget(body, area);
 }
 
@@ -55,6 +70,9 @@ fn headline(summary: &Summary, theme: Theme) -> Line<'static> {
         Line::styled("Session complete", theme.good())
     } else {
         let (done, total) = (summary.steps_done, summary.steps_total);
-        Line::styled(format!("Session ended early: {done} of {total} steps done"), theme.heading())
+        Line::styled(
+            format!("Session ended early: {done} of {total} steps done"),
+            theme.heading(),
+        )
     }
 }

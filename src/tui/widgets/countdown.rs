@@ -62,7 +62,9 @@ impl Widget for Countdown {
         } else {
             vec![Line::styled(self.text.clone(), self.style)]
         };
-        Paragraph::new(lines).alignment(Alignment::Center).render(area, buf);
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .render(area, buf);
     }
 }
 
@@ -72,20 +74,40 @@ mod tests {
 
     #[test]
     fn big_digits_when_there_is_room() {
-        let countdown = Countdown { text: "1:0".into(), style: Style::new() };
+        let countdown = Countdown {
+            text: "1:0".into(),
+            style: Style::new(),
+        };
         assert_eq!(countdown.big_width(), 11);
         let mut buf = Buffer::empty(Rect::new(0, 0, 11, 5));
         countdown.render(buf.area, &mut buf);
-        let picture = ["  #     ###", "  #  #  # #", "  #     # #", "  #  #  # #", "  #     ###"];
-        assert_eq!(buf, Buffer::with_lines(picture.map(|row| row.replace('#', "█"))));
+        let picture = [
+            "  #     ###",
+            "  #  #  # #",
+            "  #     # #",
+            "  #  #  # #",
+            "  #     ###",
+        ];
+        assert_eq!(
+            buf,
+            Buffer::with_lines(picture.map(|row| row.replace('#', "█")))
+        );
     }
 
     #[test]
     fn plain_text_when_too_small_and_no_panic_at_zero() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
-        Countdown { text: "0:45".into(), style: Style::new() }.render(buf.area, &mut buf);
+        Countdown {
+            text: "0:45".into(),
+            style: Style::new(),
+        }
+        .render(buf.area, &mut buf);
         assert_eq!(buf, Buffer::with_lines([" 0:45 "]));
         let mut empty = Buffer::empty(Rect::new(0, 0, 0, 0));
-        Countdown { text: "0:45".into(), style: Style::new() }.render(empty.area, &mut empty);
+        Countdown {
+            text: "0:45".into(),
+            style: Style::new(),
+        }
+        .render(empty.area, &mut empty);
     }
 }
