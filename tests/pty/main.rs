@@ -6,6 +6,7 @@
 mod common;
 mod term;
 
+use std::path::Path;
 use std::time::Duration;
 
 use common::{Home, fixture};
@@ -32,6 +33,11 @@ seconds = 600
 
 /// How long the tests watch a paused session: at 20x, six seconds of session time.
 const WATCH: Duration = Duration::from_millis(300);
+
+/// Starts the `poised` built for these tests.
+fn start(home: &Path, args: &[&str], scale: u32) -> Tui {
+    Tui::start(Path::new(env!("CARGO_BIN_EXE_poised")), home, args, scale)
+}
 
 fn home_with_routines() -> Home {
     let home = Home::new();
@@ -104,7 +110,7 @@ fn left_cleanly(tui: Tui) -> Exit {
 #[test]
 fn a_session_pauses_with_the_countdown_frozen_resumes_skips_and_ends_early() {
     let home = home_with_routines();
-    let mut tui = Tui::start(
+    let mut tui = start(
         home.path(),
         &["run", "two-holds", "--no-rate", "--quiet"],
         20,
@@ -151,7 +157,7 @@ fn a_session_pauses_with_the_countdown_frozen_resumes_skips_and_ends_early() {
 fn a_session_left_alone_plays_to_the_end_and_rings_at_each_change() {
     let home = home_with_routines();
     // 73 s of session in under a second.
-    let mut tui = Tui::start(home.path(), &["run", "desk-stretch", "--no-rate"], 100);
+    let mut tui = start(home.path(), &["run", "desk-stretch", "--no-rate"], 100);
     tui.wait_for_text("Session complete");
     tui.press("q");
     let exit = quits_cleanly(tui);
@@ -165,7 +171,7 @@ fn a_session_left_alone_plays_to_the_end_and_rings_at_each_change() {
 #[test]
 fn ctrl_c_ends_the_session_at_once_without_asking() {
     let home = home_with_routines();
-    let mut tui = Tui::start(home.path(), &["run", "two-holds", "--no-rate"], 1);
+    let mut tui = start(home.path(), &["run", "two-holds", "--no-rate"], 1);
     tui.wait_for_text("First hold");
     end_at_once(&mut tui);
     quits_cleanly(tui);
@@ -173,7 +179,7 @@ fn ctrl_c_ends_the_session_at_once_without_asking() {
 
 fn signal_restores_the_terminal(signal: Signal) {
     let home = home_with_routines();
-    let mut tui = Tui::start(home.path(), &["run", "desk-stretch", "--no-rate"], 1);
+    let mut tui = start(home.path(), &["run", "desk-stretch", "--no-rate"], 1);
     tui.wait_for_text("Seated tilt");
     assert!(tui.raw_mode());
     tui.signal(signal);
@@ -198,7 +204,7 @@ fn sighup_restores_the_terminal() {
 #[test]
 fn home_shows_the_wardrobes_and_help_and_quits_on_q() {
     let home = home_with_routines();
-    let mut tui = Tui::start(home.path(), &[], 1);
+    let mut tui = start(home.path(), &[], 1);
     tui.wait_for_text("MORNING");
     for wardrobe in [
         "OFFICE",
@@ -222,7 +228,7 @@ fn home_shows_the_wardrobes_and_help_and_quits_on_q() {
 #[test]
 fn a_tiny_terminal_asks_for_room_and_the_player_comes_back_when_it_grows() {
     let home = home_with_routines();
-    let mut tui = Tui::start(home.path(), &["run", "two-holds", "--no-rate"], 1);
+    let mut tui = start(home.path(), &["run", "two-holds", "--no-rate"], 1);
     tui.wait_for_text("First hold");
     tui.resize(10, 30);
     tui.wait_for_text("Please enlarge");

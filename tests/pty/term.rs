@@ -33,7 +33,8 @@ pub struct Tui {
     /// Held open until poised has exited, so the terminal's modes can be read as it left them.
     slave: Option<Box<dyn SlavePty + Send>>,
     killer: Box<dyn ChildKiller + Send + Sync>,
-    pid: u32,
+    /// poised's process id, for signals and `/proc`.
+    pub pid: u32,
     /// The terminal's modes before poised started.
     pub initial_modes: Termios,
     exited: bool,
@@ -48,13 +49,14 @@ pub struct Exit {
 }
 
 impl Tui {
-    /// Starts `poised ARGS` with `POISED_HOME=home` and its clock `scale` times faster.
-    pub fn start(home: &Path, args: &[&str], scale: u32) -> Self {
+    /// Starts `program ARGS` (a `poised` binary) with `POISED_HOME=home` and its clock `scale`
+    /// times faster.
+    pub fn start(program: &Path, home: &Path, args: &[&str], scale: u32) -> Self {
         let pair = native_pty_system()
             .openpty(size(ROWS, COLS))
             .expect("open a pty");
         let initial_modes = pair.master.get_termios().expect("read the pty's modes");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_poised"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.cwd(home);
         command.env("POISED_HOME", home);
