@@ -74,16 +74,20 @@ fn event_loop(
                 Err(_) => return Ok(()),
             },
         };
-        // Handle everything already waiting before drawing once.
+        // Handle everything already waiting before drawing once. A key that means nothing
+        // here changes nothing, so it draws nothing.
         for input in first.into_iter().chain(inputs.try_iter()) {
-            dirty = true;
             let t = now(&clock);
             match input {
                 Input::Terminate => return Ok(()),
-                Input::Resize => terminal.autoresize()?,
+                Input::Resize => {
+                    terminal.autoresize()?;
+                    dirty = true;
+                }
                 Input::Key(key) => {
                     if let Some(action) = keymap::action(app.context(), key) {
                         perform(&app.update(action, &t))?;
+                        dirty = true;
                     }
                 }
             }
