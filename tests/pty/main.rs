@@ -228,12 +228,15 @@ fn home_shows_the_wardrobes_and_help_and_quits_on_q() {
 }
 
 #[test]
-fn a_tiny_terminal_asks_for_room_and_the_player_comes_back_when_it_grows() {
+fn a_tiny_terminal_asks_for_room_survives_1x1_and_the_player_comes_back_when_it_grows() {
     let home = home_with_routines();
     let mut tui = start(home.path(), &["run", "two-holds", "--no-rate"], 1);
     tui.wait_for_text("First hold");
     tui.resize(10, 30);
     tui.wait_for_text("Please enlarge");
+    tui.resize(1, 1);
+    tui.wait_for_new_frame();
+    assert_eq!(tui.text(), "P", "the start of \"Please enlarge\" at 1x1");
     tui.resize(term::ROWS, term::COLS);
     tui.wait_for_text("First hold");
     end_at_once(&mut tui);

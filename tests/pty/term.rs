@@ -139,6 +139,14 @@ impl Tui {
         });
     }
 
+    /// Waits until a frame drawn from now on is complete.
+    pub fn wait_for_new_frame(&mut self) {
+        let seen = self.raw.len();
+        self.wait_for("a new frame", |t| {
+            t.raw.len() > seen && t.raw.ends_with(FRAME_END)
+        });
+    }
+
     /// Waits until `text` has gone from the screen and the frame is complete.
     pub fn wait_until_gone(&mut self, text: &str) {
         self.wait_for(&format!("`{text}` gone"), |t| {
