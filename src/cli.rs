@@ -5,6 +5,7 @@
 
 mod play;
 mod routines;
+mod show;
 
 use std::process::ExitCode;
 
@@ -29,6 +30,14 @@ pub enum Command {
     Validate {
         /// Files to check; with none, every routine poised would load.
         files: Vec<std::path::PathBuf>,
+    },
+    /// Print a routine's timeline: every segment with its start, length, side and breathing.
+    Show {
+        /// The routine's name, as shown by `poised list`.
+        name: String,
+        /// The short version (only the essential steps).
+        #[arg(long)]
+        short: bool,
     },
     /// Play a routine now: a guided session with a breathing pacer.
     Run {
@@ -64,6 +73,7 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
     };
     match command {
         Command::List => routines::list(paths),
+        Command::Show { name, short } => show::show(paths, &name, short),
         Command::Run {
             name,
             short,

@@ -2,10 +2,9 @@
 
 use std::process::ExitCode;
 
-use super::routines::load_library;
+use super::routines::{load_library, pick};
 use crate::config::Config;
 use crate::paths::Paths;
-use crate::routine::Variant;
 use crate::tui::app::{App, Settings};
 use crate::tui::clock::{Clock, time_scale};
 use crate::tui::theme::Theme;
@@ -38,24 +37,9 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     let clock = Clock::new(time_scale(std::env::var("POISED_TIME_SCALE").ok()));
     let mut app = App::new(library.routines.clone(), settings, theme);
     if let Some(id) = routine {
-        let Some(found) = library.get(id) else {
-            eprintln!(
-                "poised: there is no routine named `{id}`. Known routines: {}",
-                library.ids().join(", ")
-            );
+        let Some((found, variant)) = pick(&library, id, flags.short) else {
             return ExitCode::FAILURE;
         };
-        let variant = if flags.short {
-            Variant::Short
-        } else {
-            Variant::Full
-        };
-        if variant == Variant::Short && !found.has_short() {
-            eprintln!(
-                "poised: `{id}` has no short version (no step is marked essential); run it without --short"
-            );
-            return ExitCode::FAILURE;
-        }
         app = app.run_routine(found, variant, &crate::tui::now(&clock));
     }
     match crate::tui::run(app, clock) {
