@@ -82,22 +82,25 @@ fn breathing(segment: &Segment, work: &Work, pattern: &Breathing) -> String {
 
 /// `m:ss`, with tenths when the time is not a whole second (`0:05.5`).
 fn clock(d: Duration) -> String {
-    let tenths = d.as_millis() / 100;
-    let (whole, tenth) = (tenths / 10, tenths % 10);
-    let base = format!("{}:{:02}", whole / 60, whole % 60);
-    if tenth == 0 {
-        base
-    } else {
-        format!("{base}.{tenth}")
-    }
+    let (whole, tenth) = whole_and_tenth(d);
+    with_tenth(format!("{}:{:02}", whole / 60, whole % 60), tenth)
 }
 
 /// Seconds for breathing phases: `4s`, `5.5s`.
 fn secs(d: Duration) -> String {
+    let (whole, tenth) = whole_and_tenth(d);
+    with_tenth(whole.to_string(), tenth) + "s"
+}
+
+fn whole_and_tenth(d: Duration) -> (u128, u128) {
     let tenths = d.as_millis() / 100;
-    if tenths % 10 == 0 {
-        format!("{}s", tenths / 10)
+    (tenths / 10, tenths % 10)
+}
+
+fn with_tenth(base: String, tenth: u128) -> String {
+    if tenth == 0 {
+        base
     } else {
-        format!("{}.{}s", tenths / 10, tenths % 10)
+        format!("{base}.{tenth}")
     }
 }
