@@ -4,7 +4,11 @@ use std::process::ExitCode;
 
 use super::routines::{load_library, pick};
 use crate::config::Config;
+use chrono::Local;
+
+use crate::journal::{Journal, Record, morning_checkin_due};
 use crate::paths::Paths;
+use crate::tui::Storage;
 use crate::tui::app::{App, Settings};
 use crate::tui::clock::{Clock, time_scale};
 use crate::tui::theme::Theme;
@@ -36,17 +40,46 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
     let clock = Clock::new(time_scale(std::env::var("POISED_TIME_SCALE").ok()));
     let mut app = App::new(library.routines.clone(), settings, theme);
+    if routine.is_none() && checkin_due(&Journal::new(&paths.journal)) {
+        app = app.with_morning_checkin();
+    }
     if let Some(id) = routine {
         let Some((found, variant)) = pick(&library, id, flags.short) else {
             return ExitCode::FAILURE;
         };
         app = app.run_routine(found, variant, &crate::tui::now(&clock));
     }
-    match crate::tui::run(app, clock) {
+    let mut storage = JournalStorage(Journal::new(&paths.journal));
+    match crate::tui::run(app, clock, &mut storage) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("poised: the terminal failed: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Whether to open with the morning check-in; damaged records are reported as warnings.
+fn checkin_due(journal: &Journal) -> bool {
+    let Ok(parsed) = journal.read() else {
+        return false;
+    };
+    for warning in &parsed.warnings {
+        eprintln!("warning: {warning}");
+    }
+    morning_checkin_due(&parsed.records, Local::now().date_naive())
+}
+
+/// The app's records go to the journal file; a failure becomes a message that keeps the record.
+struct JournalStorage(Journal);
+
+impl Storage for JournalStorage {
+    fn save(&mut self, record: &Record) -> Result<(), String> {
+        self.0.append(record).map_err(|e| {
+            format!(
+                "{e}\nThis record was not saved; keep it by copying it into the journal later:\n{}",
+                e.unsaved_record()
+            )
+        })
     }
 }

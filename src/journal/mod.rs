@@ -5,6 +5,7 @@
 //! record never hides the others.
 
 mod build;
+mod checkin;
 mod chunk;
 pub mod encode;
 mod error;
@@ -17,6 +18,7 @@ mod store;
 mod value;
 
 pub use build::STIFFNESS_MAX;
+pub use checkin::morning_checkin_due;
 pub use encode::{FORMAT_LINE, record_toml};
 pub use error::{AppendError, AppendStep, ReadError};
 pub use note::{NOTE_MAX_CHARS, note_or_none, sanitize_note};

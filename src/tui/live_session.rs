@@ -9,6 +9,7 @@ use super::app::{Effect, Now};
 use super::keymap::Action;
 use super::screens::player::Overlay;
 use super::screens::summary::Summary;
+use crate::journal::SessionRecord;
 use crate::routine::{Routine, Variant};
 use crate::session::{PlayState, Player, Side, Timeline};
 
@@ -22,6 +23,12 @@ pub struct LiveSession {
     notice: Option<(String, usize)>,
     pub painful: Vec<String>,
     pub started: DateTime<FixedOffset>,
+    pub stiffness_before: Option<u8>,
+    pub stiffness_after: Option<u8>,
+    /// Ended with Ctrl-C: no more questions.
+    pub hurried: bool,
+    /// When it ended, and the time spent playing by then.
+    ended: Option<(DateTime<FixedOffset>, Duration)>,
     /// The step and side last announced with the bell.
     announced: (usize, Option<Side>),
 }
@@ -38,6 +45,10 @@ impl LiveSession {
             notice: None,
             painful: Vec::new(),
             started: now.local,
+            stiffness_before: None,
+            stiffness_after: None,
+            hurried: false,
+            ended: None,
             announced: (first.step, first.side),
         }
     }
@@ -59,7 +70,10 @@ impl LiveSession {
             Action::Back => p.back(now),
             Action::Restart => p.restart_step(now),
             Action::AskEnd => self.confirm_end = true,
-            Action::EndNow => p.finish(now),
+            Action::EndNow => {
+                self.hurried = true;
+                p.finish(now);
+            }
             Action::Painful => self.mark_painful(now),
             _ => {}
         }
@@ -121,20 +135,53 @@ impl LiveSession {
         }
     }
 
-    /// The summary of the session as it stands at `now`.
+    /// Notes when the session ended; later calls keep the first moment.
+    pub fn ended(&mut self, now: &Now) {
+        if self.ended.is_none() {
+            self.ended = Some((now.local, self.player.active(now.mono)));
+        }
+    }
+
+    fn steps(&self) -> (u32, u32) {
+        let total = u32::try_from(self.player.timeline().steps.len()).unwrap_or(u32::MAX);
+        (self.player.steps_done(), total)
+    }
+
+    /// The journal's record of this session.
     #[must_use]
-    pub fn summary(&self, now: Duration, exits: bool) -> Summary {
+    pub fn record(&self, note: Option<String>) -> SessionRecord {
         let timeline = self.player.timeline();
-        let steps_total = u32::try_from(timeline.steps.len()).unwrap_or(u32::MAX);
-        let steps_done = self.player.steps_done();
-        Summary {
+        let (ended, active) = self.ended.unwrap_or((self.started, Duration::ZERO));
+        let (steps_done, steps_total) = self.steps();
+        SessionRecord {
+            routine: timeline.routine_id.clone(),
             title: timeline.title.clone(),
+            variant: timeline.variant.as_str().to_string(),
+            started: self.started,
+            ended,
+            active_seconds: active.as_secs(),
             completed: steps_done == steps_total,
             steps_done,
             steps_total,
-            active: self.player.active(now),
-            stiffness_before: None,
-            stiffness_after: None,
+            stiffness_before: self.stiffness_before,
+            stiffness_after: self.stiffness_after,
+            note,
+            painful_steps: self.painful.clone(),
+        }
+    }
+
+    /// What the summary shows.
+    #[must_use]
+    pub fn summary(&self, exits: bool) -> Summary {
+        let (steps_done, steps_total) = self.steps();
+        Summary {
+            title: self.player.timeline().title.clone(),
+            completed: steps_done == steps_total,
+            steps_done,
+            steps_total,
+            active: self.ended.map_or(Duration::ZERO, |(_, active)| active),
+            stiffness_before: self.stiffness_before,
+            stiffness_after: self.stiffness_after,
             painful_steps: self.painful.clone(),
             exits,
         }

@@ -19,15 +19,22 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 
 use chrono::Local;
 
+use crate::journal::Record;
 use app::{App, Effect, Now};
 use clock::Clock;
 use event::Input;
 
+/// Where the app's records go. The app only asks; the caller decides how (the journal file).
+pub trait Storage {
+    /// Saves a record, or says in plain words why not, with the record's text to keep.
+    fn save(&mut self, record: &Record) -> Result<(), String>;
+}
+
 /// Runs the app until it quits, restoring the terminal on every way out.
-pub fn run(app: App, clock: Clock) -> io::Result<()> {
+pub fn run(app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<()> {
     let inputs = event::spawn()?;
     let mut terminal = terminal::enter()?;
-    let result = event_loop(&mut terminal, app, clock, &inputs);
+    let result = event_loop(&mut terminal, app, clock, &inputs, storage);
     terminal::leave();
     result
 }
@@ -46,13 +53,14 @@ fn event_loop(
     mut app: App,
     clock: Clock,
     inputs: &Receiver<Input>,
+    storage: &mut dyn Storage,
 ) -> io::Result<()> {
     let mut dirty = true;
     loop {
         let t = now(&clock);
         let effects = app.tick(&t);
         dirty |= !effects.is_empty();
-        perform(&effects)?;
+        perform(effects, &mut app, storage)?;
         if app.quit {
             return Ok(());
         }
@@ -83,7 +91,8 @@ fn event_loop(
                 Input::Resize => terminal.autoresize()?,
                 Input::Key(key) => {
                     if let Some(action) = keymap::action(app.context(), key) {
-                        perform(&app.update(action, &t))?;
+                        let effects = app.update(action, &t);
+                        perform(effects, &mut app, storage)?;
                     }
                 }
             }
@@ -91,13 +100,18 @@ fn event_loop(
     }
 }
 
-fn perform(effects: &[Effect]) -> io::Result<()> {
+fn perform(effects: Vec<Effect>, app: &mut App, storage: &mut dyn Storage) -> io::Result<()> {
     for effect in effects {
         match effect {
             Effect::Bell => {
                 let mut out = io::stdout();
                 out.write_all(b"\x07")?;
                 out.flush()?;
+            }
+            Effect::Save(record) => {
+                if let Err(message) = storage.save(&record) {
+                    app.save_failed(message);
+                }
             }
         }
     }

@@ -2,5 +2,7 @@
 
 pub mod help;
 pub mod home;
+pub mod note;
 pub mod player;
+pub mod rating;
 pub mod summary;
