@@ -11,7 +11,7 @@ use super::screens::player::Overlay;
 use super::screens::summary::Summary;
 use crate::journal::SessionRecord;
 use crate::routine::{Routine, Variant};
-use crate::session::{PlayState, Player, Side, Timeline};
+use crate::session::{PlayState, Player, SegmentKind, Timeline};
 
 /// The session on screen.
 #[derive(Debug)]
@@ -27,10 +27,12 @@ pub struct LiveSession {
     pub stiffness_after: Option<u8>,
     /// Ended with Ctrl-C: no more questions.
     pub hurried: bool,
+    /// Ended before its end, by the person (`q` `y` or Ctrl-C).
+    ended_early: bool,
     /// When it ended, and the time spent playing by then.
     ended: Option<(DateTime<FixedOffset>, Duration)>,
-    /// The step and side last announced with the bell.
-    announced: (usize, Option<Side>),
+    /// The segment last seen, to ring the bell once as each one begins.
+    announced: usize,
 }
 
 impl LiveSession {
@@ -38,7 +40,6 @@ impl LiveSession {
     #[must_use]
     pub fn new(routine: &Routine, variant: Variant, now: &Now) -> Self {
         let player = Player::new(Timeline::new(routine, variant), now.mono);
-        let first = player.snapshot(now.mono).segment;
         Self {
             player,
             confirm_end: false,
@@ -48,8 +49,9 @@ impl LiveSession {
             stiffness_before: None,
             stiffness_after: None,
             hurried: false,
+            ended_early: false,
             ended: None,
-            announced: (first.step, first.side),
+            announced: 0,
         }
     }
 
@@ -60,6 +62,7 @@ impl LiveSession {
         if self.confirm_end {
             self.confirm_end = false;
             if action == Action::Yes {
+                self.ended_early = true;
                 p.finish(now);
             }
             return Vec::new();
@@ -72,6 +75,7 @@ impl LiveSession {
             Action::AskEnd => self.confirm_end = true,
             Action::EndNow => {
                 self.hurried = true;
+                self.ended_early = true;
                 p.finish(now);
             }
             Action::Painful => self.mark_painful(now),
@@ -107,22 +111,19 @@ impl LiveSession {
         }
     }
 
-    /// Rings the bell when the step or the side changes.
+    /// Rings the bell as a step's work begins (each side's, for a per-side step) and as the
+    /// switch between sides begins: the moments to start moving, eyes closed or not.
     fn announce(&mut self, now: Duration, bell: bool) -> Vec<Effect> {
         let snap = self.player.snapshot(now);
-        let current = (snap.segment.step, snap.segment.side);
-        if current == self.announced || snap.state == PlayState::Finished {
+        if snap.segment_index == self.announced || snap.state == PlayState::Finished {
             return Vec::new();
         }
-        self.announced = current;
-        if self
-            .notice
-            .as_ref()
-            .is_some_and(|(_, step)| *step != current.0)
-        {
+        self.announced = snap.segment_index;
+        if self.notice.as_ref().is_some_and(|(_, step)| *step != snap.segment.step) {
             self.notice = None;
         }
-        if bell { vec![Effect::Bell] } else { Vec::new() }
+        let cue = matches!(snap.segment.kind, SegmentKind::Work | SegmentKind::Switch);
+        if bell && cue { vec![Effect::Bell] } else { Vec::new() }
     }
 
     /// What the player screen draws besides the snapshot.
@@ -160,7 +161,7 @@ impl LiveSession {
             started: self.started,
             ended,
             active_seconds: active.as_secs(),
-            completed: steps_done == steps_total,
+            completed: !self.ended_early,
             steps_done,
             steps_total,
             stiffness_before: self.stiffness_before,
@@ -176,7 +177,7 @@ impl LiveSession {
         let (steps_done, steps_total) = self.steps();
         Summary {
             title: self.player.timeline().title.clone(),
-            completed: steps_done == steps_total,
+            completed: !self.ended_early,
             steps_done,
             steps_total,
             active: self.ended.map_or(Duration::ZERO, |(_, active)| active),

@@ -17,7 +17,7 @@ pub mod widgets;
 use std::io::{self, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 
-use chrono::Local;
+use chrono::{Local, SubsecRound};
 
 use crate::journal::Record;
 use app::{App, Effect, Now};
@@ -44,7 +44,7 @@ pub fn run(app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<()> 
 pub fn now(clock: &Clock) -> Now {
     Now {
         mono: clock.now(),
-        local: Local::now().fixed_offset(),
+        local: Local::now().fixed_offset().trunc_subsecs(0),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::tui::theme::Theme;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub title: String,
+    /// Played to its end (steps may have been skipped); false when ended early.
     pub completed: bool,
     pub steps_done: u32,
     pub steps_total: u32,
