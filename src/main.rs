@@ -7,7 +7,9 @@ use poised::paths::Paths;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(paths) = Paths::resolve(|key| std::env::var(key).ok()) else {
-        eprintln!("poised: cannot find a home folder; set POISED_HOME to a folder for poised's files");
+        eprintln!(
+            "poised: cannot find a home folder; set POISED_HOME to a folder for poised's files"
+        );
         return ExitCode::FAILURE;
     };
     run(cli, &paths)

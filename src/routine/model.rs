@@ -169,9 +169,7 @@ impl Routine {
     /// The total time of a variant, transitions, switches and rests included.
     #[must_use]
     pub fn total(&self, variant: Variant) -> Duration {
-        self.steps_for(variant)
-            .map(|s| self.step_total(s))
-            .sum()
+        self.steps_for(variant).map(|s| self.step_total(s)).sum()
     }
 
     /// One step's share of the total: get ready, work (twice and a switch when per side), rest.
