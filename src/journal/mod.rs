@@ -7,15 +7,24 @@
 mod build;
 mod checkin;
 mod chunk;
+pub mod consistency;
+pub mod days;
 pub mod encode;
 mod error;
 mod fast;
+pub mod hints;
 pub mod note;
 pub mod parse;
+pub mod progress;
 pub mod record;
 mod split;
 mod store;
+pub mod streak;
+pub mod trends;
 mod value;
+
+#[cfg(test)]
+mod tests;
 
 pub use build::STIFFNESS_MAX;
 pub use checkin::morning_checkin_due;
