@@ -23,6 +23,7 @@ const SETTINGS: Settings = Settings {
     bell: true,
     reduced_motion: false,
     ask_ratings: false,
+    day_starts_at: chrono::NaiveTime::MIN,
 };
 
 fn at(ms: u64) -> Now {

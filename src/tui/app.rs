@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveTime};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -13,10 +13,12 @@ use super::live_session::LiveSession;
 use super::screens::home::Home;
 use super::screens::rating::Rating;
 use super::screens::summary::Summary;
-use super::screens::{help, home, note, player, rating, summary};
+use super::screens::{help, home, note, player, progress, rating, summary};
 use super::theme::Theme;
 use super::widgets::pacer;
-use crate::journal::{CheckinRecord, Record, note_or_none};
+use crate::journal::days::ritual_date;
+use crate::journal::progress::ProgressModel;
+use crate::journal::{CheckinRecord, Record, RestRecord, note_or_none};
 use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
 
@@ -41,6 +43,8 @@ pub enum Effect {
     Bell,
     /// Append to the journal; on failure the loop calls [`App::save_failed`].
     Save(Record),
+    /// Work out the progress picture; the loop answers with [`App::show_progress`].
+    LoadProgress,
 }
 
 /// Preferences that shape a session.
@@ -50,6 +54,19 @@ pub struct Settings {
     pub reduced_motion: bool,
     /// Ask how stiff the back is before and after a session.
     pub ask_ratings: bool,
+    /// When a new day begins, for rest days.
+    pub day_starts_at: NaiveTime,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            bell: true,
+            reduced_motion: false,
+            ask_ratings: true,
+            day_starts_at: crate::config::Config::default().day_starts_at,
+        }
+    }
 }
 
 /// The screen in front.
@@ -62,6 +79,7 @@ enum Screen {
     After(Box<LiveSession>, Rating),
     Note(Box<LiveSession>, String),
     Summary(Summary),
+    Progress(Box<ProgressModel>),
 }
 
 /// All of poised's interactive state.
@@ -120,6 +138,11 @@ impl App {
         self.screen = Screen::Home;
     }
 
+    /// Opens the progress screen with a freshly computed picture.
+    pub fn show_progress(&mut self, model: ProgressModel) {
+        self.screen = Screen::Progress(Box::new(model));
+    }
+
     /// Shows a one-off message, such as a confirmation.
     pub fn notify(&mut self, message: String) {
         self.message = Some(message);
@@ -142,6 +165,7 @@ impl App {
             Screen::CheckIn(_) | Screen::Before(..) | Screen::After(..) => Context::Rating,
             Screen::Note(..) => Context::Note,
             Screen::Summary(_) => Context::Summary,
+            Screen::Progress(_) => Context::Progress,
         }
     }
 
@@ -169,10 +193,15 @@ impl App {
     /// The screen that follows `screen` after `action`, and what to do about it.
     fn next_screen(&mut self, screen: Screen, action: Action, now: &Now) -> (Screen, Vec<Effect>) {
         match screen {
-            Screen::Home => {
-                let next = self.update_home(action, now);
-                (next, Vec::new())
-            }
+            Screen::Home => self.update_home(action, now),
+            Screen::Progress(model) => match action {
+                Action::Quit => (Screen::Home, Vec::new()),
+                Action::EndNow => {
+                    self.quit = true;
+                    (Screen::Home, Vec::new())
+                }
+                _ => (Screen::Progress(model), Vec::new()),
+            },
             Screen::CheckIn(rating) => match answer(rating, action) {
                 Answer::Open(r) => (Screen::CheckIn(r), Vec::new()),
                 Answer::Given(value) => (Screen::Home, vec![Effect::Save(checkin(value, now))]),
@@ -245,7 +274,7 @@ impl App {
         [engine, pacer].into_iter().flatten().min()
     }
 
-    fn update_home(&mut self, action: Action, now: &Now) -> Screen {
+    fn update_home(&mut self, action: Action, now: &Now) -> (Screen, Vec<Effect>) {
         let count = self.home.choices(&self.routines).len();
         match action {
             Action::Up => self.home.move_by(-1, count),
@@ -259,13 +288,24 @@ impl App {
                         _ => choice.variant,
                     };
                     let routine = choice.routine.clone();
-                    return self.starting(routine, variant, now);
+                    return (self.starting(routine, variant, now), Vec::new());
                 }
             }
+            Action::Progress => return (Screen::Home, vec![Effect::LoadProgress]),
+            Action::Rest => return (Screen::Home, vec![self.rest_day(now)]),
             Action::Quit | Action::EndNow => self.quit = true,
             _ => {}
         }
-        Screen::Home
+        (Screen::Home, Vec::new())
+    }
+
+    /// Records today as a rest day and says so.
+    fn rest_day(&mut self, now: &Now) -> Effect {
+        let date = ritual_date(now.local, self.settings.day_starts_at);
+        self.message = Some(format!(
+            "Rest day recorded for {date}. Rest is part of the practice."
+        ));
+        Effect::Save(Record::Rest(RestRecord { date, reason: None }))
     }
 
     fn start(&mut self, routine: Routine, variant: Variant, now: &Now) {
@@ -353,6 +393,7 @@ impl App {
                 );
             }
             Screen::Summary(s) => summary::render(frame, area, s, theme),
+            Screen::Progress(model) => progress::render(frame, area, model, theme),
         }
         if self.help_open {
             help::render(frame, area, self.screen_context(), theme);

@@ -119,11 +119,19 @@ impl LiveSession {
             return Vec::new();
         }
         self.announced = snap.segment_index;
-        if self.notice.as_ref().is_some_and(|(_, step)| *step != snap.segment.step) {
+        if self
+            .notice
+            .as_ref()
+            .is_some_and(|(_, step)| *step != snap.segment.step)
+        {
             self.notice = None;
         }
         let cue = matches!(snap.segment.kind, SegmentKind::Work | SegmentKind::Switch);
-        if bell && cue { vec![Effect::Bell] } else { Vec::new() }
+        if bell && cue {
+            vec![Effect::Bell]
+        } else {
+            Vec::new()
+        }
     }
 
     /// What the player screen draws besides the snapshot.

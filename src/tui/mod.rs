@@ -20,6 +20,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use chrono::{Local, SubsecRound};
 
 use crate::journal::Record;
+use crate::journal::progress::ProgressModel;
 use app::{App, Effect, Now};
 use clock::Clock;
 use event::Input;
@@ -28,6 +29,8 @@ use event::Input;
 pub trait Storage {
     /// Saves a record, or says in plain words why not, with the record's text to keep.
     fn save(&mut self, record: &Record) -> Result<(), String>;
+    /// The progress picture as of `now`, or why it cannot be had.
+    fn progress(&mut self, now: &Now) -> Result<ProgressModel, String>;
 }
 
 /// Runs the app until it quits, restoring the terminal on every way out.
@@ -60,7 +63,7 @@ fn event_loop(
         let t = now(&clock);
         let effects = app.tick(&t);
         dirty |= !effects.is_empty();
-        perform(effects, &mut app, storage)?;
+        perform(effects, &mut app, storage, &clock)?;
         if app.quit {
             return Ok(());
         }
@@ -92,7 +95,7 @@ fn event_loop(
                 Input::Key(key) => {
                     if let Some(action) = keymap::action(app.context(), key) {
                         let effects = app.update(action, &t);
-                        perform(effects, &mut app, storage)?;
+                        perform(effects, &mut app, storage, &clock)?;
                     }
                 }
             }
@@ -100,7 +103,12 @@ fn event_loop(
     }
 }
 
-fn perform(effects: Vec<Effect>, app: &mut App, storage: &mut dyn Storage) -> io::Result<()> {
+fn perform(
+    effects: Vec<Effect>,
+    app: &mut App,
+    storage: &mut dyn Storage,
+    clock: &Clock,
+) -> io::Result<()> {
     for effect in effects {
         match effect {
             Effect::Bell => {
@@ -113,6 +121,10 @@ fn perform(effects: Vec<Effect>, app: &mut App, storage: &mut dyn Storage) -> io
                     app.save_failed(message);
                 }
             }
+            Effect::LoadProgress => match storage.progress(&now(clock)) {
+                Ok(model) => app.show_progress(model),
+                Err(message) => app.notify(message),
+            },
         }
     }
     Ok(())

@@ -4,5 +4,6 @@ pub mod help;
 pub mod home;
 pub mod note;
 pub mod player;
+pub mod progress;
 pub mod rating;
 pub mod summary;
