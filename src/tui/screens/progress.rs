@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Wrap};
 
 use crate::journal::hints::DISCLAIMER;
 use crate::journal::progress::ProgressModel;
@@ -17,7 +17,7 @@ use crate::tui::widgets::heatmap::{self, Heatmap};
 /// Draws the progress screen; wider terminals get wider calendar cells and a taller chart.
 pub fn render(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: Theme) {
     let wide = area.width >= 120;
-    let top_height = if area.height >= 40 { 16 } else { 10 };
+    let top_height = if area.height >= 40 { 16 } else { 11 };
     let [head, top, wardrobes, hints, footer] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(top_height),
@@ -29,11 +29,8 @@ pub fn render(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: Theme
     frame.render_widget(Paragraph::new(headline(model, theme)), head);
     let cell_width = if wide { 2 } else { 1 };
     let calendar_width = 4 + 26 * cell_width + 2;
-    let [calendar, chart] = Layout::horizontal([
-        Constraint::Length(calendar_width.max(50)),
-        Constraint::Min(20),
-    ])
-    .areas(top);
+    let [calendar, chart] =
+        Layout::horizontal([Constraint::Length(calendar_width), Constraint::Min(20)]).areas(top);
     render_calendar(frame, calendar, model, cell_width, theme);
     render_chart(frame, chart, model, theme);
     frame.render_widget(
@@ -87,7 +84,7 @@ fn render_calendar(
         },
         map,
     );
-    let legend_text = format!("{}  (today highlighted)", heatmap::legend());
+    let legend_text = heatmap::legend();
     frame.render_widget(
         Paragraph::new(legend_text)
             .style(theme.muted())
@@ -123,10 +120,11 @@ fn render_chart(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: The
             .style(theme.pacer())
             .data(&mornings),
     ];
-    let start = s.start.format("%d %b").to_string();
+    let middle = s.start + chrono::Days::new(28);
+    let labels = [s.start, middle].map(|d| d.format("%d %b").to_string());
     let x_axis = Axis::default()
         .bounds([0.0, 56.0])
-        .labels([start, "8 weeks".to_string(), "today".to_string()])
+        .labels([labels[0].clone(), labels[1].clone(), "today".to_string()])
         .style(theme.muted());
     let y_axis = Axis::default()
         .bounds([0.0, 10.0])
@@ -149,6 +147,8 @@ fn render_chart(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: The
         return;
     }
     let chart = Chart::new(datasets)
+        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 1)))
+        .legend_position(Some(LegendPosition::TopLeft))
         .block(block)
         .x_axis(x_axis)
         .y_axis(y_axis);
