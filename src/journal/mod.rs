@@ -1,14 +1,17 @@
 //! The journal: what was done and how the back felt, stored locally and never lost.
 //!
 //! Records are TOML tables appended to one file ([`encode`]); reading cuts the file into
-//! one chunk per record ([`split`]) and reads each on its own ([`parse`]), so one damaged
+//! one chunk per record and reads each on its own ([`parse`]), so one damaged
 //! record never hides the others.
 
 mod build;
 mod chunk;
+pub mod describe;
 pub mod encode;
 mod error;
+pub mod export;
 mod fast;
+pub mod morning;
 pub mod note;
 pub mod parse;
 pub mod record;
@@ -17,8 +20,10 @@ mod store;
 mod value;
 
 pub use build::STIFFNESS_MAX;
+pub use describe::{log_line, stiffness_change};
 pub use encode::{FORMAT_LINE, record_toml};
 pub use error::{AppendError, AppendStep, ReadError};
+pub use morning::checkin_due;
 pub use note::{NOTE_MAX_CHARS, note_or_none, sanitize_note};
 pub use parse::{Parsed, Position, Warning, parse, parse_from};
 pub use record::{CheckinRecord, Record, RestRecord, SessionRecord};
