@@ -3,6 +3,7 @@
 //! Handlers live in `cli/`, one file per family of commands; each returns an `ExitCode`
 //! and prints its own errors, so `main.rs` stays a few lines long.
 
+mod journal;
 mod play;
 mod routines;
 mod show;
@@ -63,6 +64,12 @@ pub enum Command {
         /// bash, zsh or fish.
         shell: clap_complete::Shell,
     },
+    /// Record how your back feels this morning, from 0 (not stiff) to 10.
+    Checkin(journal::CheckinArgs),
+    /// Show the newest journal records, one line each.
+    Log(journal::LogArgs),
+    /// Print every session (or check-in) as CSV or TOML.
+    Export(journal::ExportArgs),
 }
 
 /// Runs the parsed command line with the given paths.
@@ -93,5 +100,8 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
         Command::Validate { files } => routines::validate(paths, &files),
         Command::Paths => routines::paths(paths),
         Command::Completions { shell } => routines::completions(shell),
+        Command::Checkin(args) => journal::checkin(paths, &args),
+        Command::Log(args) => journal::log(paths, &args),
+        Command::Export(args) => journal::export(paths, &args),
     }
 }
