@@ -3,6 +3,7 @@
 //! Handlers live in `cli/`, one file per family of commands; each returns an `ExitCode`
 //! and prints its own errors, so `main.rs` stays a few lines long.
 
+mod progress;
 mod routines;
 
 use std::process::ExitCode;
@@ -29,6 +30,8 @@ pub enum Command {
         /// bash, zsh or fish.
         shell: clap_complete::Shell,
     },
+    /// Print the streak in one line, for a shell prompt.
+    Streak,
 }
 
 /// Runs the parsed command line with the given paths.
@@ -40,5 +43,6 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
     match command {
         Command::Paths => routines::paths(paths),
         Command::Completions { shell } => routines::completions(shell),
+        Command::Streak => progress::streak(paths),
     }
 }
