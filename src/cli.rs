@@ -32,6 +32,12 @@ pub enum Command {
     },
     /// Print the streak in one line, for a shell prompt.
     Streak,
+    /// Record today as a rest day: it keeps the streak alive (at most 2 in any 7 days).
+    Rest {
+        /// Why, in a few words (for example "flare").
+        #[arg(long)]
+        reason: Option<String>,
+    },
 }
 
 /// Runs the parsed command line with the given paths.
@@ -44,5 +50,6 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
         Command::Paths => routines::paths(paths),
         Command::Completions { shell } => routines::completions(shell),
         Command::Streak => progress::streak(paths),
+        Command::Rest { reason } => progress::rest(paths, reason.as_deref()),
     }
 }

@@ -14,10 +14,11 @@ mod format;
 mod scan;
 mod store;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
+use super::ReadError;
 use super::days::ritual_date;
 use super::progress::{ProgressModel, build};
 use super::trends::{CHART_DAYS, window_start};
@@ -26,28 +27,17 @@ use crate::paths::Paths;
 
 pub use scan::Summary;
 
-/// Why the progress picture could not be loaded.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error(
-        "{path}: cannot read the journal: {source}\n  check that the file is readable, or move it away to start a new one"
-    )]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-}
-
 /// Loads the progress picture as of `now` (the local time with its offset): the journal read
 /// through the cache, then `progress::build`. `wardrobe_of` names a routine id's wardrobe.
 ///
-/// A missing journal gives the empty picture. The cache is brought up to date on the way.
+/// A missing journal gives the empty picture; only a journal that cannot be read at all is
+/// an error. The cache is brought up to date on the way.
 pub fn load<'w>(
     paths: &Paths,
     config: &Config,
     now: DateTime<FixedOffset>,
     wardrobe_of: impl Fn(&str) -> Option<&'w str>,
-) -> Result<ProgressModel, LoadError> {
+) -> Result<ProgressModel, ReadError> {
     let day_start = config.day_starts_at;
     let today = ritual_date(now, day_start);
     let summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)?;
@@ -69,12 +59,9 @@ pub fn summarize(
     cache: &Path,
     day_start: NaiveTime,
     today: NaiveDate,
-) -> Result<Summary, LoadError> {
+) -> Result<Summary, ReadError> {
     let window = window_start(today, CHART_DAYS);
-    let read_error = |source| LoadError::Read {
-        path: journal.to_path_buf(),
-        source,
-    };
+    let read_error = |source| ReadError::io(journal, source);
     let Some(mut file) = store::open_journal(journal).map_err(read_error)? else {
         return Ok(Summary::empty(day_start, window));
     };
