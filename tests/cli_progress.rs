@@ -184,3 +184,14 @@ fn a_bad_config_is_reported_with_its_place() {
     assert_eq!(out, "");
     assert!(err.contains("config.toml:1:"), "{err}");
 }
+
+#[test]
+fn an_unreadable_journal_is_reported_in_plain_words() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("journal.toml")).unwrap();
+    let (out, err, ok) = poised(home.path(), &["streak"]);
+    assert!(!ok);
+    assert_eq!(out, "");
+    assert!(err.starts_with("poised: could not read the journal "), "{err}");
+    assert!(err.contains("journal.toml"), "{err}");
+}

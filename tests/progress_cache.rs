@@ -334,3 +334,24 @@ fn a_key_added_to_the_second_last_record_is_read() {
     assert_matches_full_read(&summary, &home.journal, today());
     assert!(summary.warnings.is_empty());
 }
+
+#[test]
+fn load_gives_the_model_of_a_full_read_cold_and_warm() {
+    let home = home();
+    append(&home.journal, &records(&mut Rng(13), 400));
+    let paths = poised::paths::Paths::in_folder(home.journal.parent().unwrap().to_path_buf());
+    let config = poised::config::Config::default();
+    // 02:30 on the 22nd is still the 21st with the default day start.
+    let now = FixedOffset::east_opt(3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 11, 22, 2, 30, 0)
+        .unwrap();
+    let wardrobes = |id: &str| (id == "desk-reset").then_some("office");
+    let (history, recent, _) = full_read(&home.journal, today());
+    let expected = poised::journal::progress::build(&history, &recent, today(), three(), wardrobes);
+    for _ in 0..2 {
+        let model = poised::journal::progress::load(&paths, &config, now, wardrobes).unwrap();
+        assert_eq!(model, expected);
+    }
+    assert!(home.cache.exists());
+}
