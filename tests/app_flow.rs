@@ -19,7 +19,6 @@ const ASKING: Settings = Settings {
     bell: false,
     reduced_motion: false,
     ask_ratings: true,
-    day_starts_at: chrono::NaiveTime::MIN,
 };
 
 fn at(secs: u64) -> Now {

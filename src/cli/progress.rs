@@ -29,36 +29,44 @@ pub fn streak(paths: &Paths) -> ExitCode {
 /// `poised rest [--reason TEXT]`: records today as a rest day, once, and says what it means
 /// for the streak.
 pub fn rest(paths: &Paths, reason: Option<&str>) -> ExitCode {
-    let line = config(paths).and_then(|config| {
-        let day_start = config.day_starts_at;
-        let today = ritual_date(now(), day_start);
-        let mut summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)
-            .map_err(|e| e.to_string())?;
-        if summary.history.day(today).rest {
-            return Ok(format!("{} is already a rest day", day(today)));
-        }
-        let record = Record::Rest(RestRecord {
-            date: today,
-            reason: reason.and_then(note_or_none),
-        });
-        Journal::new(&paths.journal).append(&record).map_err(|e| {
-            format!(
-                "{e}\nThe rest day that was not saved, to keep:\n{}",
-                e.unsaved_record()
-            )
-        })?;
-        summary.history.add(&record, day_start);
-        let why = reason
-            .and_then(note_or_none)
-            .map(|r| format!(" ({r})"))
-            .unwrap_or_default();
-        let effect = effect(&summary.history, today);
-        Ok(format!(
-            "rest day recorded for {}{why} · {effect}",
-            day(today)
-        ))
+    finish(config(paths).and_then(|config| record_rest(paths, &config, now(), reason)))
+}
+
+/// Records the day of `now` as a rest day, once, and says what it means for the streak;
+/// the app's rest key goes through here too.
+pub fn record_rest(
+    paths: &Paths,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    reason: Option<&str>,
+) -> Result<String, String> {
+    let day_start = config.day_starts_at;
+    let today = ritual_date(now, day_start);
+    let mut summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)
+        .map_err(|e| e.to_string())?;
+    if summary.history.day(today).rest {
+        return Ok(format!("{} is already a rest day", day(today)));
+    }
+    let record = Record::Rest(RestRecord {
+        date: today,
+        reason: reason.and_then(note_or_none),
     });
-    finish(line)
+    Journal::new(&paths.journal).append(&record).map_err(|e| {
+        format!(
+            "{e}\nThe rest day that was not saved, to keep:\n{}",
+            e.unsaved_record()
+        )
+    })?;
+    summary.history.add(&record, day_start);
+    let why = reason
+        .and_then(note_or_none)
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default();
+    let effect = effect(&summary.history, today);
+    Ok(format!(
+        "rest day recorded for {}{why} · {effect}",
+        day(today)
+    ))
 }
 
 /// What today's rest day does for the streak.

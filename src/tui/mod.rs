@@ -31,6 +31,8 @@ pub trait Storage {
     fn save(&mut self, record: &Record) -> Result<(), String>;
     /// The progress picture as of `now`, or why it cannot be had.
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String>;
+    /// Records the day of `now` as a rest day; says what it did, or why it could not.
+    fn rest(&mut self, now: &Now) -> Result<String, String>;
 }
 
 /// Runs the app until it quits, restoring the terminal on every way out.
@@ -124,6 +126,9 @@ fn perform(
             Effect::LoadProgress => match storage.progress(&now(clock)) {
                 Ok(model) => app.show_progress(model),
                 Err(message) => app.notify(message),
+            },
+            Effect::RecordRest => match storage.rest(&now(clock)) {
+                Ok(message) | Err(message) => app.notify(message),
             },
         }
     }
