@@ -64,7 +64,9 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
             .collect(),
     };
     match crate::tui::run(app, clock, &mut storage) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(None) => ExitCode::SUCCESS,
+        // As a shell reports a program ended by a signal: 128 + its number.
+        Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
             eprintln!("poised: the terminal failed: {e}");
             ExitCode::FAILURE

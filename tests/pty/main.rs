@@ -183,6 +183,11 @@ fn signal_restores_the_terminal(signal: Signal) {
         None,
         "poised handles {signal} and exits by itself"
     );
+    assert_eq!(
+        exit.status.exit_code(),
+        128 + signal as u32,
+        "exits as a program ended by {signal}"
+    );
 }
 
 #[test]
