@@ -117,7 +117,7 @@ fn append(path: &Path, records: &[Record]) {
 }
 
 /// What reading the whole journal gives, without any cache.
-fn full_read(journal: &Path, today: NaiveDate) -> (History, Vec<Record>, usize) {
+fn full_read(journal: &Path, today: NaiveDate) -> (History, Vec<Record>, Vec<String>) {
     let parsed = parse(journal, &std::fs::read(journal).unwrap());
     let window = today - Days::new(55);
     let history = History::from_records(&parsed.records, three());
@@ -126,14 +126,18 @@ fn full_read(journal: &Path, today: NaiveDate) -> (History, Vec<Record>, usize) 
         .into_iter()
         .filter(|r| record_date(r, three()) >= window)
         .collect();
-    (history, recent, parsed.warnings.len())
+    (
+        history,
+        recent,
+        parsed.warnings.iter().map(ToString::to_string).collect(),
+    )
 }
 
 fn assert_matches_full_read(summary: &Summary, journal: &Path, today: NaiveDate) {
     let (history, recent, warnings) = full_read(journal, today);
     assert_eq!(summary.history, history);
     assert_eq!(summary.recent, recent);
-    assert_eq!(summary.warnings.len(), warnings);
+    assert_eq!(summary.warnings, warnings);
 }
 
 fn load(home: &Home) -> Summary {
