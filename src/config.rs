@@ -77,7 +77,9 @@ mod hh_mm {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
         let text = String::deserialize(d)?;
         NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| {
-            serde::de::Error::custom(format!("`{text}` is not a time of day; write it as \"HH:MM\", for example \"03:00\""))
+            serde::de::Error::custom(format!(
+                "`{text}` is not a time of day; write it as \"HH:MM\", for example \"03:00\""
+            ))
         })
     }
 }
@@ -90,14 +92,20 @@ mod tests {
     fn missing_keys_take_defaults() {
         let config: Config = toml::from_str("bell = false").unwrap();
         assert!(!config.bell);
-        assert_eq!(config.day_starts_at, NaiveTime::from_hms_opt(3, 0, 0).unwrap());
+        assert_eq!(
+            config.day_starts_at,
+            NaiveTime::from_hms_opt(3, 0, 0).unwrap()
+        );
     }
 
     #[test]
     fn day_start_must_be_hh_mm() {
         assert!(toml::from_str::<Config>("day_starts_at = \"3am\"").is_err());
         let config: Config = toml::from_str("day_starts_at = \"05:30\"").unwrap();
-        assert_eq!(config.day_starts_at, NaiveTime::from_hms_opt(5, 30, 0).unwrap());
+        assert_eq!(
+            config.day_starts_at,
+            NaiveTime::from_hms_opt(5, 30, 0).unwrap()
+        );
     }
 
     #[test]

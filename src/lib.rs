@@ -10,3 +10,4 @@ pub mod paths;
 pub mod routine;
 pub mod session;
 pub mod text;
+pub mod tui;

@@ -20,6 +20,19 @@ pub fn sanitize(text: &str) -> String {
         .collect()
 }
 
+/// Like [`sanitize`], but keeps line breaks, for messages of several lines.
+#[must_use]
+pub fn sanitize_lines(text: &str) -> String {
+    text.lines().map(sanitize).collect::<Vec<_>>().join("\n")
+}
+
+/// A duration as `m:ss`, rounded to the nearest second (`7:00`, `0:45`, `12:05`).
+#[must_use]
+pub fn mss(d: std::time::Duration) -> String {
+    let total = (d.as_millis() + 500) / 1000;
+    format!("{}:{:02}", total / 60, total % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -32,6 +45,14 @@ mod tests {
         assert_eq!(line_column(text, 7), (2, 4));
         assert_eq!(line_column(text, 8), (3, 1));
         assert_eq!(line_column(text, 999), (3, 2));
+    }
+
+    #[test]
+    fn mss_pads_seconds() {
+        use std::time::Duration;
+        assert_eq!(mss(Duration::from_secs(420)), "7:00");
+        assert_eq!(mss(Duration::from_millis(45_400)), "0:45");
+        assert_eq!(mss(Duration::from_secs(725)), "12:05");
     }
 
     #[test]

@@ -192,6 +192,9 @@ fn an_unreadable_journal_is_reported_in_plain_words() {
     let (out, err, ok) = poised(home.path(), &["streak"]);
     assert!(!ok);
     assert_eq!(out, "");
-    assert!(err.starts_with("poised: could not read the journal "), "{err}");
+    assert!(
+        err.starts_with("poised: could not read the journal "),
+        "{err}"
+    );
     assert!(err.contains("journal.toml"), "{err}");
 }

@@ -54,21 +54,21 @@ impl Journal {
         let bytes = self
             .bytes_from(from.offset)
             .map_err(|e| ReadError::io(&self.path, e))?;
-        let Some(bytes) = bytes else {
-            return Err(ReadError::Shrunk {
+        match bytes {
+            Ok(bytes) => Ok(parse_from(&self.path, &bytes, from)),
+            Err(len) => Err(ReadError::Shrunk {
                 path: self.path.clone(),
-                len: 0,
+                len,
                 offset: from.offset,
-            });
-        };
-        Ok(parse_from(&self.path, &bytes, from))
+            }),
+        }
     }
 
-    /// The bytes from `offset` to the end, `None` when the file is shorter than `offset`.
-    fn bytes_from(&self, offset: u64) -> io::Result<Option<Vec<u8>>> {
+    /// The bytes from `offset` to the end, or the file's length when it is shorter than that.
+    fn bytes_from(&self, offset: u64) -> io::Result<Result<Vec<u8>, u64>> {
         let mut file = match File::open(&self.path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok((offset == 0).then(Vec::new));
+                return Ok(if offset == 0 { Ok(Vec::new()) } else { Err(0) });
             }
             opened => opened?,
         };
@@ -80,12 +80,12 @@ impl Journal {
         let _ = file.lock_shared();
         let len = file.metadata()?.len();
         if len < offset {
-            return Ok(None);
+            return Ok(Err(len));
         }
         file.seek(SeekFrom::Start(offset))?;
         let mut bytes = Vec::with_capacity(usize::try_from(len - offset).unwrap_or(0));
         file.read_to_end(&mut bytes)?;
-        Ok(Some(bytes))
+        Ok(Ok(bytes))
     }
 
     fn append_text(&self, text: &str) -> Result<(), (AppendStep, io::Error)> {
