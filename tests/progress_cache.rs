@@ -354,7 +354,8 @@ fn load_gives_the_model_of_a_full_read_cold_and_warm() {
     let (history, recent, _) = full_read(&home.journal, today());
     let expected = poised::journal::progress::build(&history, &recent, today(), three(), wardrobes);
     for _ in 0..2 {
-        let model = poised::journal::progress::load(&paths, &config, now, wardrobes).unwrap();
+        let model =
+            poised::journal::progress::load(&paths, config.day_starts_at, now, wardrobes).unwrap();
         assert_eq!(model, expected);
     }
     assert!(home.cache.exists());

@@ -7,7 +7,8 @@ use chrono::{Local, NaiveTime};
 
 use super::routines::{load_library, pick};
 use crate::config::Config;
-use crate::journal::days::{History, ritual_date};
+use crate::journal::cache::summarize;
+use crate::journal::days::ritual_date;
 use crate::journal::progress::{self, ProgressModel};
 use crate::journal::{Journal, Record, morning_checkin_due};
 use crate::paths::Paths;
@@ -44,7 +45,7 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
     let clock = Clock::new(time_scale(std::env::var("POISED_TIME_SCALE").ok()));
     let mut app = App::new(library.routines.clone(), settings, theme);
-    if routine.is_none() && checkin_due(&Journal::new(&paths.journal)) {
+    if routine.is_none() && checkin_due(paths, config.day_starts_at) {
         app = app.with_morning_checkin();
     }
     if let Some(id) = routine {
@@ -55,6 +56,7 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     }
     let mut storage = JournalStorage {
         journal: Journal::new(&paths.journal),
+        paths: paths.clone(),
         day_start: config.day_starts_at,
         wardrobes: library
             .routines
@@ -72,19 +74,25 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
 }
 
 /// Whether to open with the morning check-in; damaged records are reported as warnings.
-fn checkin_due(journal: &Journal) -> bool {
-    let Ok(parsed) = journal.read() else {
+/// Reads through the progress cache: only yesterday's and today's records matter, and the
+/// summary holds every record of the last weeks, so years of history are not parsed.
+fn checkin_due(paths: &Paths, day_start: NaiveTime) -> bool {
+    let now = Local::now().fixed_offset();
+    let today = ritual_date(now, day_start);
+    let Ok(summary) = summarize(&paths.journal, &paths.journal_cache(), day_start, today) else {
         return false;
     };
-    for warning in &parsed.warnings {
+    for warning in &summary.warnings {
         eprintln!("warning: {warning}");
     }
-    morning_checkin_due(&parsed.records, Local::now().date_naive())
+    morning_checkin_due(&summary.recent, now.date_naive())
 }
 
 /// The app's records go to the journal file; a failure becomes a message that keeps the record.
 struct JournalStorage {
     journal: Journal,
+    /// Where the journal and its progress cache are.
+    paths: Paths,
     day_start: NaiveTime,
     /// Routine id to wardrobe, for the progress screen.
     wardrobes: HashMap<String, String>,
@@ -101,18 +109,8 @@ impl Storage for JournalStorage {
     }
 
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String> {
-        let parsed = self.journal.read().map_err(|e| e.to_string())?;
-        let history = History::from_records(&parsed.records, self.day_start);
-        let today = ritual_date(now.local, self.day_start);
         let wardrobe_of = |id: &str| self.wardrobes.get(id).map(String::as_str);
-        let mut model = progress::build(
-            &history,
-            &parsed.records,
-            today,
-            self.day_start,
-            wardrobe_of,
-        );
-        model.warnings = parsed.warnings.iter().map(ToString::to_string).collect();
-        Ok(model)
+        progress::load(&self.paths, self.day_start, now.local, wardrobe_of)
+            .map_err(|e| e.to_string())
     }
 }
