@@ -2,6 +2,8 @@
 # Measures `poised streak` on a synthetic journal of many years (default 10): whole-process
 # time and peak memory, cold (no cache), warm (cache up to date) and after one day appended.
 # Uses hyperfine when installed (apt-get install -y hyperfine), else a timing loop.
+# Then, with python3, the time from starting `poised` to the first frame of its progress
+# screen (scripts/first-frame.py, in a pseudo-terminal), warm and cold.
 #
 #   scripts/bench-progress.sh [YEARS]
 set -euo pipefail
@@ -73,3 +75,9 @@ echo
 echo "peak memory (max RSS of 5 runs): cold $(peak "$cold_prepare") KB," \
     "one day appended $(peak "$appended_prepare") KB, warm $(peak "$warm_prepare") KB"
 echo "cache: $(wc -c < "$home/journal.cache") bytes"
+
+if command -v python3 > /dev/null; then
+    echo
+    echo "first frame of the progress screen (poised, then g), warm: $(scripts/first-frame.py "$poised" 20)"
+    echo "first frame of the progress screen, cold (no cache): $(scripts/first-frame.py "$poised" 10 --cold)"
+fi

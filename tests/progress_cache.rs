@@ -117,7 +117,7 @@ fn append(path: &Path, records: &[Record]) {
 }
 
 /// What reading the whole journal gives, without any cache.
-fn full_read(journal: &Path, today: NaiveDate) -> (History, Vec<Record>, usize) {
+fn full_read(journal: &Path, today: NaiveDate) -> (History, Vec<Record>, Vec<String>) {
     let parsed = parse(journal, &std::fs::read(journal).unwrap());
     let window = today - Days::new(55);
     let history = History::from_records(&parsed.records, three());
@@ -126,14 +126,18 @@ fn full_read(journal: &Path, today: NaiveDate) -> (History, Vec<Record>, usize) 
         .into_iter()
         .filter(|r| record_date(r, three()) >= window)
         .collect();
-    (history, recent, parsed.warnings.len())
+    (
+        history,
+        recent,
+        parsed.warnings.iter().map(ToString::to_string).collect(),
+    )
 }
 
 fn assert_matches_full_read(summary: &Summary, journal: &Path, today: NaiveDate) {
     let (history, recent, warnings) = full_read(journal, today);
     assert_eq!(summary.history, history);
     assert_eq!(summary.recent, recent);
-    assert_eq!(summary.warnings.len(), warnings);
+    assert_eq!(summary.warnings, warnings);
 }
 
 fn load(home: &Home) -> Summary {
@@ -350,7 +354,8 @@ fn load_gives_the_model_of_a_full_read_cold_and_warm() {
     let (history, recent, _) = full_read(&home.journal, today());
     let expected = poised::journal::progress::build(&history, &recent, today(), three(), wardrobes);
     for _ in 0..2 {
-        let model = poised::journal::progress::load(&paths, &config, now, wardrobes).unwrap();
+        let model =
+            poised::journal::progress::load(&paths, config.day_starts_at, now, wardrobes).unwrap();
         assert_eq!(model, expected);
     }
     assert!(home.cache.exists());

@@ -113,7 +113,13 @@ impl Storage for JournalStorage<'_> {
 
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String> {
         let wardrobe_of = |id: &str| self.wardrobes.get(id).map(String::as_str);
-        progress::load(self.paths, self.config, now.local, wardrobe_of).map_err(|e| e.to_string())
+        progress::load(
+            self.paths,
+            self.config.day_starts_at,
+            now.local,
+            wardrobe_of,
+        )
+        .map_err(|e| e.to_string())
     }
 
     fn rest(&mut self, now: &Now) -> Result<String, String> {

@@ -17,7 +17,8 @@ use crate::paths::Paths;
 /// `poised streak`: one line, fit for a shell prompt.
 pub fn streak(paths: &Paths) -> ExitCode {
     let line = config(paths).and_then(|config| {
-        let model = progress::load(paths, &config, now(), |_| None).map_err(|e| e.to_string())?;
+        let model = progress::load(paths, config.day_starts_at, now(), |_| None)
+            .map_err(|e| e.to_string())?;
         for warning in &model.warnings {
             eprintln!("poised: {warning}");
         }

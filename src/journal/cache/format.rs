@@ -50,7 +50,7 @@ pub fn encode(header: &Header, history: &History) -> String {
     let _ = writeln!(out, "day_start {}", header.day_start.format("%H:%M"));
     let _ = writeln!(out, "window {}", header.window);
     for warning in &header.warnings {
-        let _ = writeln!(out, "warning {}", warning.replace('\n', " "));
+        let _ = writeln!(out, "warning {}", escape(warning));
     }
     for (date, t) in &history.days {
         let _ = writeln!(
@@ -92,7 +92,7 @@ pub fn decode(text: &[u8]) -> Option<(Header, History, &[u8])> {
     let mut history = History::default();
     for line in lines {
         if let Some(warning) = line.strip_prefix("warning ") {
-            header.warnings.push(warning.to_string());
+            header.warnings.push(unescape(warning)?);
         } else {
             let (date, tally) = day(line.strip_prefix("day ")?)?;
             history.days.insert(date, tally);
@@ -120,6 +120,28 @@ fn day(text: &str) -> Option<(NaiveDate, DayTally)> {
     fields.next().is_none().then_some((date, tally))
 }
 
+/// Keeps a warning on one line: `\` and line breaks written as `\\` and `\n`.
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\n', "\\n")
+}
+
+fn unescape(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            'n' => out.push('\n'),
+            '\\' => out.push('\\'),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
 /// Where the records part starts: the first line that is exactly `records`.
 fn find(text: &[u8], line: &[u8]) -> Option<usize> {
     let mut start = 0;
@@ -130,4 +152,59 @@ fn find(text: &[u8], line: &[u8]) -> Option<usize> {
         start += text[start..].iter().position(|b| *b == b'\n')? + 1;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_and_tallies_read_back_exactly() {
+        let header = Header {
+            covered: Position {
+                offset: 4242,
+                line: 99,
+            },
+            fingerprint: 0x0123_4567_89ab_cdef,
+            day_start: NaiveTime::from_hms_opt(5, 30, 0).unwrap(),
+            window: NaiveDate::from_ymd_opt(2026, 9, 27).unwrap(),
+            warnings: vec!["journal.toml line 3: two\nlines with a \\ backslash".into()],
+        };
+        let mut history = History::default();
+        let tally = DayTally {
+            full: 2,
+            short: 1,
+            partial: 3,
+            rest: true,
+            checkin_sum: 9,
+            checkin_count: 2,
+        };
+        history.days.insert(header.window, tally);
+        history.days.insert(
+            NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
+            DayTally::default(),
+        );
+        let mut text = encode(&header, &history);
+        text.push_str("[[rest]]\ndate = 2026-11-21\n");
+        let (back, back_history, records) = decode(text.as_bytes()).unwrap();
+        assert_eq!((back, back_history), (header, history));
+        assert_eq!(records, b"[[rest]]\ndate = 2026-11-21\n");
+    }
+
+    #[test]
+    fn anything_unexpected_is_rejected() {
+        let good = "poised progress cache 1\njournal 1 1 ff\nday_start 03:00\nwindow 2026-01-01\nrecords\n";
+        assert!(decode(good.as_bytes()).is_some());
+        for bad in [
+            good.replace("cache 1", "cache 2"),
+            good.replace("records\n", ""),
+            good.replace("window", "day 2026-01-01 1 0 0 2 0 0\nwindow"),
+            good.replace("records", "day 2026-01-01 1 0 0 2 0 0\nrecords"),
+            good.replace("records", "day 2026-01-01 1 0 0 1 0 0 7\nrecords"),
+            good.replace("records", "warning bad \\x escape\nrecords"),
+            good.replace("03:00", "3am"),
+        ] {
+            assert!(decode(bad.as_bytes()).is_none(), "{bad}");
+        }
+    }
 }

@@ -22,23 +22,22 @@ use super::ReadError;
 use super::days::ritual_date;
 use super::progress::{ProgressModel, build};
 use super::trends::{CHART_DAYS, window_start};
-use crate::config::Config;
 use crate::paths::Paths;
 
 pub use scan::Summary;
 
-/// Loads the progress picture as of `now` (the local time with its offset): the journal read
-/// through the cache, then `progress::build`. `wardrobe_of` names a routine id's wardrobe.
+/// Loads the progress picture as of `now` (the local time with its offset) for the config's
+/// `day_starts_at`: the journal read through the cache, then `progress::build`.
+/// `wardrobe_of` names a routine id's wardrobe.
 ///
 /// A missing journal gives the empty picture; only a journal that cannot be read at all is
 /// an error. The cache is brought up to date on the way.
 pub fn load<'w>(
     paths: &Paths,
-    config: &Config,
+    day_start: NaiveTime,
     now: DateTime<FixedOffset>,
     wardrobe_of: impl Fn(&str) -> Option<&'w str>,
 ) -> Result<ProgressModel, ReadError> {
-    let day_start = config.day_starts_at;
     let today = ritual_date(now, day_start);
     let summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)?;
     let mut model = build(

@@ -56,6 +56,11 @@ impl Summary {
     }
 
     fn scan_in_parts(&mut self, journal: &Path, bytes: &[u8], min_part: usize) {
+        if bytes.len() <= min_part {
+            self.fingerprint.update(bytes);
+            self.read_segments(journal, bytes);
+            return;
+        }
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
         let part = (bytes.len() / threads.clamp(1, MAX_THREADS)).max(min_part);
         std::thread::scope(|scope| {
