@@ -4,7 +4,9 @@
 //! and prints its own errors, so `main.rs` stays a few lines long.
 
 mod journal;
+mod play;
 mod routines;
+mod show;
 
 use std::process::ExitCode;
 
@@ -23,6 +25,38 @@ pub struct Cli {
 /// Every subcommand; with none, poised opens the home screen.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// List every routine: built-in wardrobes and your own.
+    List,
+    /// Check routine files and report each problem as PATH:LINE:COLUMN: message.
+    Validate {
+        /// Files to check; with none, every routine poised would load.
+        files: Vec<std::path::PathBuf>,
+    },
+    /// Print a routine's timeline: every segment with its start, length, side and breathing.
+    Show {
+        /// The routine's name, as shown by `poised list`.
+        name: String,
+        /// The short version (only the essential steps).
+        #[arg(long)]
+        short: bool,
+    },
+    /// Play a routine now: a guided session with a breathing pacer.
+    Run {
+        /// The routine's name, as shown by `poised list`.
+        name: String,
+        /// Play the short version (only the essential steps).
+        #[arg(long)]
+        short: bool,
+        /// Do not ask how stiff your back is before and after.
+        #[arg(long)]
+        no_rate: bool,
+        /// No terminal bell at step changes.
+        #[arg(long)]
+        quiet: bool,
+        /// Show the breathing pacer as words and seconds only, without animation.
+        #[arg(long)]
+        reduced_motion: bool,
+    },
     /// Print where poised keeps its config, routines and journal.
     Paths,
     /// Print a shell completion script.
@@ -42,9 +76,28 @@ pub enum Command {
 #[must_use]
 pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
     let Some(command) = cli.command else {
-        return routines::paths(paths);
+        return play::open(paths, None, play::RunFlags::default());
     };
     match command {
+        Command::List => routines::list(paths),
+        Command::Show { name, short } => show::show(paths, &name, short),
+        Command::Run {
+            name,
+            short,
+            no_rate,
+            quiet,
+            reduced_motion,
+        } => play::open(
+            paths,
+            Some(&name),
+            play::RunFlags {
+                short,
+                no_rate,
+                quiet,
+                reduced_motion,
+            },
+        ),
+        Command::Validate { files } => routines::validate(paths, &files),
         Command::Paths => routines::paths(paths),
         Command::Completions { shell } => routines::completions(shell),
         Command::Checkin(args) => journal::checkin(paths, &args),

@@ -4,7 +4,10 @@
 //! Dependencies point one way: `routine` <- `session` <- `tui`, and `journal` <- `tui`.
 
 pub mod cli;
+pub mod config;
 pub mod journal;
 pub mod paths;
 pub mod routine;
 pub mod session;
+pub mod text;
+pub mod tui;

@@ -5,20 +5,31 @@
 //! record never hides the others.
 
 mod build;
+mod checkin;
 mod chunk;
+pub mod consistency;
+pub mod days;
 pub mod describe;
 pub mod encode;
 mod error;
 pub mod export;
 mod fast;
+pub mod hints;
 pub mod note;
 pub mod parse;
+pub mod progress;
 pub mod record;
 mod split;
 mod store;
+pub mod streak;
+pub mod trends;
 mod value;
 
+#[cfg(test)]
+mod tests;
+
 pub use build::STIFFNESS_MAX;
+pub use checkin::morning_checkin_due;
 pub use describe::{log_line, stiffness_change};
 pub use encode::{FORMAT_LINE, record_toml};
 pub use error::{AppendError, AppendStep, ReadError};

@@ -1,2 +1,20 @@
 //! The pure timing engine: a routine becomes a timeline, and a player walks it on an
 //! injected monotonic clock. Nothing here knows about terminals or the real clock.
+//!
+//! Countdowns on screen show remaining time rounded UP to whole seconds
+//! ([`display_secs`]); [`Player::next_change`] is exact about when any of them changes.
+
+pub mod breathing;
+pub mod countdown;
+pub mod player;
+pub mod snapshot;
+pub mod timeline;
+
+pub use breathing::{Beat, BreathPhase, BreathState, RepState};
+pub use countdown::{display_secs, until_tick};
+pub use player::{BACK_WINDOW, MAX_GAP, Player};
+pub use snapshot::{PlayState, Snapshot};
+pub use timeline::{Segment, SegmentKind, Side, Timeline};
+
+#[cfg(test)]
+mod fixture;

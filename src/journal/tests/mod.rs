@@ -1,0 +1,8 @@
+//! Unit tests of the progress logic, with literal dates and times.
+
+mod consistency;
+mod days;
+mod fixtures;
+mod hints;
+mod streak;
+mod trends;

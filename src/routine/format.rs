@@ -1,0 +1,111 @@
+//! The routine file as written: serde shapes that mirror the TOML, with spans kept on every
+//! value a semantic check may need to point at. `routines/README.md` documents this format.
+
+use std::fmt;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
+
+/// The top level of a routine file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRoutine {
+    pub title: Spanned<String>,
+    pub wardrobe: Spanned<String>,
+    pub summary: Spanned<String>,
+    #[serde(default)]
+    pub setting: Vec<String>,
+    pub phase: Option<Spanned<i64>>,
+    pub breathing: Option<Spanned<RawBreathing>>,
+    pub get_ready: Option<Spanned<Seconds>>,
+    pub switch_sides: Option<Spanned<Seconds>>,
+    #[serde(default)]
+    pub step: Vec<Spanned<RawStep>>,
+}
+
+/// One `[[step]]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    pub name: Spanned<String>,
+    pub cue: Spanned<String>,
+    pub seconds: Option<Spanned<Seconds>>,
+    pub reps: Option<Spanned<i64>>,
+    pub effort: Option<Spanned<Seconds>>,
+    pub release: Option<Spanned<Seconds>>,
+    pub breathing: Option<Spanned<RawBreathing>>,
+    #[serde(default)]
+    pub per_side: bool,
+    #[serde(default)]
+    pub essential: bool,
+    pub get_ready: Option<Spanned<Seconds>>,
+    pub rest: Option<Spanned<Seconds>>,
+}
+
+/// A breathing pattern: a preset's name or the four phases spelled out.
+#[derive(Debug)]
+pub enum RawBreathing {
+    Preset(String),
+    Custom(RawPattern),
+}
+
+impl<'de> Deserialize<'de> for RawBreathing {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct BreathingVisitor;
+        impl<'de> Visitor<'de> for BreathingVisitor {
+            type Value = RawBreathing;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a preset name (\"calm\", \"box\", \"coherent\", \"4-7-8\") or a table { inhale, hold, exhale, hold_after }")
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<RawBreathing, E> {
+                Ok(RawBreathing::Preset(name.to_string()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<RawBreathing, A::Error> {
+                RawPattern::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawBreathing::Custom)
+            }
+        }
+        deserializer.deserialize_any(BreathingVisitor)
+    }
+}
+
+/// The four phases of a custom breathing pattern, in seconds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPattern {
+    pub inhale: Seconds,
+    #[serde(default)]
+    pub hold: Seconds,
+    pub exhale: Seconds,
+    #[serde(default)]
+    pub hold_after: Seconds,
+}
+
+/// Seconds as written: a whole number or a fraction.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Seconds(pub f64);
+
+impl<'de> Deserialize<'de> for Seconds {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SecondsVisitor;
+        impl Visitor<'_> for SecondsVisitor {
+            type Value = Seconds;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number of seconds, like 30 or 5.5")
+            }
+            #[allow(clippy::cast_precision_loss)]
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Seconds, E> {
+                Ok(Seconds(n as f64))
+            }
+            #[allow(clippy::cast_precision_loss)]
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Seconds, E> {
+                Ok(Seconds(n as f64))
+            }
+            fn visit_f64<E: de::Error>(self, x: f64) -> Result<Seconds, E> {
+                Ok(Seconds(x))
+            }
+        }
+        deserializer.deserialize_any(SecondsVisitor)
+    }
+}

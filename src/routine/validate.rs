@@ -1,0 +1,262 @@
+//! Turns a routine file's text into a validated [`Routine`], or into every problem found,
+//! each pointing at the place in the file that needs fixing.
+
+use std::ops::Range;
+use std::time::Duration;
+
+use toml::Spanned;
+
+use super::format::{RawBreathing, RawRoutine, RawStep, Seconds};
+use super::model::{Breathing, Phase, Routine, Step, Work, secs};
+use super::presets;
+
+/// The longest any single duration in a routine may be, to keep every total exact and sane.
+const MAX_SECONDS: f64 = 3600.0;
+/// The most repetitions one step may ask for.
+const MAX_REPS: i64 = 1000;
+const DEFAULT_GET_READY: f64 = 5.0;
+const DEFAULT_SWITCH_SIDES: f64 = 5.0;
+
+/// One problem in a routine file: where it is (a byte range of the text) and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+impl Problem {
+    fn at<T>(value: &Spanned<T>, message: impl Into<String>) -> Self {
+        Self {
+            span: value.span(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Parses and checks a routine; `id` is its name on the command line (the file stem).
+pub fn parse_routine(id: &str, text: &str) -> Result<Routine, Vec<Problem>> {
+    let raw: RawRoutine = toml::from_str(text).map_err(|e| {
+        vec![Problem {
+            span: e.span().unwrap_or(0..0),
+            message: e.message().trim_end().to_string(),
+        }]
+    })?;
+    let mut problems = Vec::new();
+    let routine = build(id, raw, &mut problems);
+    if problems.is_empty() {
+        Ok(routine)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Whether a routine id is usable on the command line: lowercase letters, digits and `-`.
+#[must_use]
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn build(id: &str, raw: RawRoutine, problems: &mut Vec<Problem>) -> Routine {
+    if !is_valid_id(id) {
+        problems.push(Problem {
+            span: 0..0,
+            message: format!(
+                "the file name `{id}` cannot be a routine name: rename the file to lowercase letters, digits and `-`, ending in .toml"
+            ),
+        });
+    }
+    for field in [&raw.title, &raw.wardrobe, &raw.summary] {
+        text_field(field, problems);
+    }
+    if raw.summary.get_ref().contains('\n') {
+        problems.push(Problem::at(&raw.summary, "the summary must be one line"));
+    }
+    let breathing = match &raw.breathing {
+        Some(b) => breathing(b, problems),
+        None => presets::preset(presets::DEFAULT_PRESET).unwrap_or_else(fallback_breathing),
+    };
+    let get_ready = optional_seconds(raw.get_ready.as_ref(), DEFAULT_GET_READY, problems);
+    let switch_sides = optional_seconds(raw.switch_sides.as_ref(), DEFAULT_SWITCH_SIDES, problems);
+    if raw.step.is_empty() {
+        problems.push(Problem {
+            span: 0..0,
+            message: "a routine needs at least one step: add a [[step]] table with a name, a cue and `seconds` or `reps`".into(),
+        });
+    }
+    duplicate_names(&raw.step, problems);
+    let steps = raw
+        .step
+        .iter()
+        .map(|s| step(s, breathing, get_ready, problems))
+        .collect();
+    Routine {
+        id: id.to_string(),
+        title: raw.title.into_inner(),
+        wardrobe: raw.wardrobe.into_inner(),
+        summary: raw.summary.into_inner(),
+        setting: raw.setting,
+        phase: raw.phase.and_then(|p| phase(&p, problems)),
+        breathing,
+        switch_sides,
+        steps,
+    }
+}
+
+fn text_field(field: &Spanned<String>, problems: &mut Vec<Problem>) {
+    if field.get_ref().trim().is_empty() {
+        problems.push(Problem::at(field, "this must not be empty"));
+    }
+}
+
+fn phase(value: &Spanned<i64>, problems: &mut Vec<Problem>) -> Option<Phase> {
+    match *value.get_ref() {
+        1 => Some(Phase::Reassurance),
+        2 => Some(Phase::Capacity),
+        3 => Some(Phase::Integration),
+        4 => Some(Phase::Performance),
+        n => {
+            problems.push(Problem::at(
+                value,
+                format!("phase {n} does not exist: use 1, 2, 3 or 4"),
+            ));
+            None
+        }
+    }
+}
+
+fn step(
+    raw: &Spanned<RawStep>,
+    breathing_default: Breathing,
+    get_ready_default: Duration,
+    problems: &mut Vec<Problem>,
+) -> Step {
+    let s = raw.get_ref();
+    text_field(&s.name, problems);
+    text_field(&s.cue, problems);
+    Step {
+        name: s.name.get_ref().clone(),
+        cue: s.cue.get_ref().clone(),
+        work: work(raw, problems),
+        breathing: s
+            .breathing
+            .as_ref()
+            .map_or(breathing_default, |b| breathing(b, problems)),
+        per_side: s.per_side,
+        essential: s.essential,
+        get_ready: s
+            .get_ready
+            .as_ref()
+            .map_or(get_ready_default, |g| seconds(g, true, problems)),
+        rest: optional_seconds(s.rest.as_ref(), 0.0, problems),
+    }
+}
+
+fn work(raw: &Spanned<RawStep>, problems: &mut Vec<Problem>) -> Work {
+    let s = raw.get_ref();
+    match (&s.seconds, &s.reps) {
+        (Some(_), Some(reps)) => {
+            problems.push(Problem::at(
+                reps,
+                "a step has either `seconds` or `reps`, not both: remove one",
+            ));
+            Work::Timed(Duration::ZERO)
+        }
+        (None, None) => {
+            problems.push(Problem::at(&s.name, "this step has neither `seconds` nor `reps`: add `seconds = 30`, or `reps = 8` with `effort` and `release`"));
+            Work::Timed(Duration::ZERO)
+        }
+        (Some(duration), None) => {
+            for stray in [&s.effort, &s.release].into_iter().flatten() {
+                problems.push(Problem::at(stray, "`effort` and `release` go with `reps`: remove this or use `reps` instead of `seconds`"));
+            }
+            Work::Timed(seconds(duration, false, problems))
+        }
+        (None, Some(reps)) => rep_work(s, reps, problems),
+    }
+}
+
+fn rep_work(s: &RawStep, reps: &Spanned<i64>, problems: &mut Vec<Problem>) -> Work {
+    let count = *reps.get_ref();
+    if !(1..=MAX_REPS).contains(&count) {
+        problems.push(Problem::at(
+            reps,
+            format!("reps must be a whole number from 1 to {MAX_REPS}"),
+        ));
+    }
+    let mut half = |value: &Option<Spanned<Seconds>>, key: &str| match value {
+        Some(v) => seconds(v, false, problems),
+        None => {
+            problems.push(Problem::at(reps, format!("a step with `reps` needs `{key}`: the seconds of {key} in each rep, for example `{key} = 2`")));
+            Duration::ZERO
+        }
+    };
+    let effort = half(&s.effort, "effort");
+    let release = half(&s.release, "release");
+    Work::Reps {
+        count: u32::try_from(count.clamp(0, MAX_REPS)).unwrap_or(0),
+        effort,
+        release,
+    }
+}
+
+fn breathing(raw: &Spanned<RawBreathing>, problems: &mut Vec<Problem>) -> Breathing {
+    match raw.get_ref() {
+        RawBreathing::Preset(name) => presets::preset(name).unwrap_or_else(|| {
+            problems.push(Problem::at(raw, format!("unknown breathing preset `{name}`: use one of {}, or a table {{ inhale = 4, hold = 0, exhale = 6, hold_after = 0 }}", presets::names())));
+            fallback_breathing()
+        }),
+        RawBreathing::Custom(p) => {
+            let ok = |x: Seconds, zero_ok: bool| x.0.is_finite() && x.0 <= MAX_SECONDS && (x.0 > 0.0 || (zero_ok && x.0 == 0.0));
+            if !(ok(p.inhale, false) && ok(p.exhale, false) && ok(p.hold, true) && ok(p.hold_after, true)) {
+                problems.push(Problem::at(raw, "a breathing pattern needs inhale and exhale above 0 seconds, and holds of 0 seconds or more"));
+                return fallback_breathing();
+            }
+            Breathing::from_secs(p.inhale.0, p.hold.0, p.exhale.0, p.hold_after.0)
+        }
+    }
+}
+
+/// A placeholder used only while collecting problems; never reaches a valid routine.
+fn fallback_breathing() -> Breathing {
+    Breathing::from_secs(4.0, 0.0, 6.0, 0.0)
+}
+
+fn optional_seconds(
+    value: Option<&Spanned<Seconds>>,
+    default: f64,
+    problems: &mut Vec<Problem>,
+) -> Duration {
+    value.map_or_else(|| secs(default), |v| seconds(v, true, problems))
+}
+
+fn seconds(value: &Spanned<Seconds>, zero_ok: bool, problems: &mut Vec<Problem>) -> Duration {
+    let x = value.get_ref().0;
+    let in_range = x.is_finite() && x <= MAX_SECONDS && (x > 0.0 || (zero_ok && x == 0.0));
+    if in_range {
+        return secs(x);
+    }
+    let lower = if zero_ok { "0 or more" } else { "more than 0" };
+    problems.push(Problem::at(
+        value,
+        format!("{x} seconds is out of range: use {lower}, at most {MAX_SECONDS}"),
+    ));
+    Duration::ZERO
+}
+
+fn duplicate_names(steps: &[Spanned<RawStep>], problems: &mut Vec<Problem>) {
+    for (i, s) in steps.iter().enumerate() {
+        let name = s.get_ref().name.get_ref();
+        if steps[..i]
+            .iter()
+            .any(|earlier| earlier.get_ref().name.get_ref() == name)
+        {
+            problems.push(Problem::at(
+                &s.get_ref().name,
+                format!("a step named `{name}` already exists: give each step its own name"),
+            ));
+        }
+    }
+}

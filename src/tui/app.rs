@@ -1,0 +1,458 @@
+//! The app's state and its one update function: an action and the time go in, the state
+//! changes, and effects (a bell, a record to save) come out for the loop to carry out.
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, NaiveTime};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::keymap::{Action, Context};
+use super::live_session::LiveSession;
+use super::screens::home::Home;
+use super::screens::rating::Rating;
+use super::screens::summary::Summary;
+use super::screens::{help, home, note, player, progress, rating, summary};
+use super::theme::Theme;
+use super::widgets::pacer;
+use crate::journal::days::ritual_date;
+use crate::journal::progress::ProgressModel;
+use crate::journal::{CheckinRecord, Record, RestRecord, note_or_none};
+use crate::routine::{Routine, Variant};
+use crate::session::PlayState;
+
+/// Below this size the screens cannot be laid out; poised asks for more room instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+const ASK_BEFORE: &str = "How stiff is your back right now?";
+const ASK_AFTER: &str = "How stiff is your back now, after the session?";
+const ASK_MORNING: &str = "How does your back feel this morning?";
+
+/// The time, read once per loop turn: monotonic for the session, local for the journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    pub mono: Duration,
+    pub local: DateTime<FixedOffset>,
+}
+
+/// What the loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Bell,
+    /// Append to the journal; on failure the loop calls [`App::save_failed`].
+    Save(Record),
+    /// Work out the progress picture; the loop answers with [`App::show_progress`].
+    LoadProgress,
+}
+
+/// Preferences that shape a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub bell: bool,
+    pub reduced_motion: bool,
+    /// Ask how stiff the back is before and after a session.
+    pub ask_ratings: bool,
+    /// When a new day begins, for rest days.
+    pub day_starts_at: NaiveTime,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            bell: true,
+            reduced_motion: false,
+            ask_ratings: true,
+            day_starts_at: crate::config::Config::default().day_starts_at,
+        }
+    }
+}
+
+/// The screen in front.
+#[derive(Debug)]
+enum Screen {
+    Home,
+    CheckIn(Rating),
+    Before(Box<Routine>, Variant, Rating),
+    Player(Box<LiveSession>),
+    After(Box<LiveSession>, Rating),
+    Note(Box<LiveSession>, String),
+    Summary(Summary),
+    Progress(Box<ProgressModel>),
+}
+
+/// All of poised's interactive state.
+#[derive(Debug)]
+pub struct App {
+    routines: Vec<Routine>,
+    settings: Settings,
+    theme: Theme,
+    /// Started by `poised run`: the summary leaves poised instead of returning Home.
+    exit_after_summary: bool,
+    screen: Screen,
+    home: Home,
+    help_open: bool,
+    /// A message shown over any screen until the next key, such as a failed save.
+    message: Option<String>,
+    /// Set when poised should leave.
+    pub quit: bool,
+}
+
+impl App {
+    /// An app on Home.
+    #[must_use]
+    pub fn new(routines: Vec<Routine>, settings: Settings, theme: Theme) -> Self {
+        Self {
+            routines,
+            settings,
+            theme,
+            exit_after_summary: false,
+            screen: Screen::Home,
+            home: Home::default(),
+            help_open: false,
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// Opens with the morning check-in question in front of Home.
+    #[must_use]
+    pub fn with_morning_checkin(mut self) -> Self {
+        self.screen = Screen::CheckIn(Rating::default());
+        self
+    }
+
+    /// An app that plays one routine at once and leaves after its summary (`poised run`).
+    #[must_use]
+    pub fn run_routine(mut self, routine: &Routine, variant: Variant, now: &Now) -> Self {
+        self.exit_after_summary = true;
+        self.start(routine.clone(), variant, now);
+        self
+    }
+
+    /// Shows why a record could not be saved; a session's screens give way to Home.
+    pub fn save_failed(&mut self, message: String) {
+        self.message = Some(message);
+        self.exit_after_summary = false;
+        self.screen = Screen::Home;
+    }
+
+    /// Opens the progress screen with a freshly computed picture.
+    pub fn show_progress(&mut self, model: ProgressModel) {
+        self.screen = Screen::Progress(Box::new(model));
+    }
+
+    /// Shows a one-off message, such as a confirmation.
+    pub fn notify(&mut self, message: String) {
+        self.message = Some(message);
+    }
+
+    /// Which key table applies now.
+    #[must_use]
+    pub fn context(&self) -> Context {
+        if self.help_open {
+            return Context::Help;
+        }
+        self.screen_context()
+    }
+
+    fn screen_context(&self) -> Context {
+        match &self.screen {
+            Screen::Home => Context::Home,
+            Screen::Player(s) if s.confirm_end => Context::ConfirmEnd,
+            Screen::Player(_) => Context::Player,
+            Screen::CheckIn(_) | Screen::Before(..) | Screen::After(..) => Context::Rating,
+            Screen::Note(..) => Context::Note,
+            Screen::Summary(_) => Context::Summary,
+            Screen::Progress(_) => Context::Progress,
+        }
+    }
+
+    /// Applies one action at `now`.
+    pub fn update(&mut self, action: Action, now: &Now) -> Vec<Effect> {
+        if self.message.take().is_some() && action != Action::EndNow {
+            return Vec::new();
+        }
+        if action == Action::Help && self.context() != Context::Note {
+            self.help_open = !self.help_open;
+            return Vec::new();
+        }
+        if self.help_open && action != Action::EndNow {
+            return Vec::new();
+        }
+        self.help_open = false;
+        let screen = std::mem::replace(&mut self.screen, Screen::Home);
+        let (screen, effects) = self.next_screen(screen, action, now);
+        self.screen = screen;
+        let mut effects = effects;
+        effects.extend(self.after_session_turn(now));
+        effects
+    }
+
+    /// The screen that follows `screen` after `action`, and what to do about it.
+    fn next_screen(&mut self, screen: Screen, action: Action, now: &Now) -> (Screen, Vec<Effect>) {
+        match screen {
+            Screen::Home => self.update_home(action, now),
+            Screen::Progress(model) => match action {
+                Action::Quit => (Screen::Home, Vec::new()),
+                Action::EndNow => {
+                    self.quit = true;
+                    (Screen::Home, Vec::new())
+                }
+                _ => (Screen::Progress(model), Vec::new()),
+            },
+            Screen::CheckIn(rating) => match answer(rating, action) {
+                Answer::Open(r) => (Screen::CheckIn(r), Vec::new()),
+                Answer::Given(value) => (Screen::Home, vec![Effect::Save(checkin(value, now))]),
+                Answer::Skipped => (Screen::Home, Vec::new()),
+            },
+            Screen::Before(routine, variant, rating) => match answer(rating, action) {
+                Answer::Open(r) => (Screen::Before(routine, variant, r), Vec::new()),
+                Answer::Given(value) => {
+                    (self.player(&routine, variant, Some(value), now), Vec::new())
+                }
+                Answer::Skipped => (self.player(&routine, variant, None, now), Vec::new()),
+            },
+            Screen::Player(mut session) => {
+                let effects = session.update(action, now.mono, self.settings.bell);
+                (Screen::Player(session), effects)
+            }
+            Screen::After(mut session, rating) => match answer(rating, action) {
+                Answer::Open(r) => (Screen::After(session, r), Vec::new()),
+                Answer::Given(value) => {
+                    session.stiffness_after = Some(value);
+                    (Screen::Note(session, String::new()), Vec::new())
+                }
+                Answer::Skipped => (Screen::Note(session, String::new()), Vec::new()),
+            },
+            Screen::Note(session, mut text) => match action {
+                Action::Type(c) => {
+                    note::push(&mut text, c);
+                    (Screen::Note(session, text), Vec::new())
+                }
+                Action::Backspace => {
+                    text.pop();
+                    (Screen::Note(session, text), Vec::new())
+                }
+                Action::Confirm => self.conclude(&session, Some(text)),
+                Action::SkipQuestion | Action::EndNow => self.conclude(&session, None),
+                _ => (Screen::Note(session, text), Vec::new()),
+            },
+            Screen::Summary(s) => match action {
+                Action::Quit | Action::EndNow => (self.leave_summary(), Vec::new()),
+                _ => (Screen::Summary(s), Vec::new()),
+            },
+        }
+    }
+
+    /// Lets time pass: the session advances, rings its bell, and ends when its time is up.
+    pub fn tick(&mut self, now: &Now) -> Vec<Effect> {
+        let Screen::Player(session) = &mut self.screen else {
+            return Vec::new();
+        };
+        let mut effects = session.tick(now.mono, self.settings.bell);
+        effects.extend(self.after_session_turn(now));
+        effects
+    }
+
+    /// The next moment at which anything on screen changes; `None` when nothing will until a key.
+    #[must_use]
+    pub fn deadline(&self, now: &Now) -> Option<Duration> {
+        let Screen::Player(session) = &self.screen else {
+            return None;
+        };
+        let engine = session.player.next_change(now.mono);
+        let snap = session.player.snapshot(now.mono);
+        let animating = !self.settings.reduced_motion && snap.state == PlayState::Playing;
+        let pacer = snap
+            .breath
+            .as_ref()
+            .filter(|_| animating)
+            .and_then(pacer::until_next_level)
+            .map(|wait| now.mono + wait);
+        [engine, pacer].into_iter().flatten().min()
+    }
+
+    fn update_home(&mut self, action: Action, now: &Now) -> (Screen, Vec<Effect>) {
+        let count = self.home.choices(&self.routines).len();
+        match action {
+            Action::Up => self.home.move_by(-1, count),
+            Action::Down => self.home.move_by(1, count),
+            Action::Minutes(n) => self.home.filter(n, &self.routines),
+            Action::StartFull | Action::StartShort => {
+                let choices = self.home.choices(&self.routines);
+                if let Some(choice) = choices.get(self.home.selected) {
+                    let variant = match action {
+                        Action::StartShort if choice.routine.has_short() => Variant::Short,
+                        _ => choice.variant,
+                    };
+                    let routine = choice.routine.clone();
+                    return (self.starting(routine, variant, now), Vec::new());
+                }
+            }
+            Action::Progress => return (Screen::Home, vec![Effect::LoadProgress]),
+            Action::Rest => return (Screen::Home, vec![self.rest_day(now)]),
+            Action::Quit | Action::EndNow => self.quit = true,
+            _ => {}
+        }
+        (Screen::Home, Vec::new())
+    }
+
+    /// Records today as a rest day and says so.
+    fn rest_day(&mut self, now: &Now) -> Effect {
+        let date = ritual_date(now.local, self.settings.day_starts_at);
+        self.message = Some(format!(
+            "Rest day recorded for {date}. Rest is part of the practice."
+        ));
+        Effect::Save(Record::Rest(RestRecord { date, reason: None }))
+    }
+
+    fn start(&mut self, routine: Routine, variant: Variant, now: &Now) {
+        self.screen = self.starting(routine, variant, now);
+    }
+
+    /// The first screen of a session: the stiffness question, or straight to the player.
+    fn starting(&self, routine: Routine, variant: Variant, now: &Now) -> Screen {
+        if self.settings.ask_ratings {
+            Screen::Before(Box::new(routine), variant, Rating::default())
+        } else {
+            self.player(&routine, variant, None, now)
+        }
+    }
+
+    fn player(&self, routine: &Routine, variant: Variant, before: Option<u8>, now: &Now) -> Screen {
+        let mut session = LiveSession::new(routine, variant, now);
+        session.stiffness_before = before;
+        Screen::Player(Box::new(session))
+    }
+
+    /// Once the session has finished: the after-question, or straight to the summary.
+    fn after_session_turn(&mut self, now: &Now) -> Vec<Effect> {
+        let Screen::Player(session) = &mut self.screen else {
+            return Vec::new();
+        };
+        if session.player.snapshot(now.mono).state != PlayState::Finished {
+            return Vec::new();
+        }
+        session.ended(now);
+        self.help_open = false;
+        let Screen::Player(session) = std::mem::replace(&mut self.screen, Screen::Home) else {
+            return Vec::new();
+        };
+        if self.settings.ask_ratings && !session.hurried {
+            self.screen = Screen::After(session, Rating::default());
+            return Vec::new();
+        }
+        let (screen, effects) = self.conclude(&session, None);
+        self.screen = screen;
+        effects
+    }
+
+    /// The summary, and the session's record to save.
+    fn conclude(&self, session: &LiveSession, note: Option<String>) -> (Screen, Vec<Effect>) {
+        let record = session.record(note.as_deref().and_then(note_or_none));
+        let summary = session.summary(self.exit_after_summary);
+        (
+            Screen::Summary(summary),
+            vec![Effect::Save(Record::Session(record))],
+        )
+    }
+
+    fn leave_summary(&mut self) -> Screen {
+        if self.exit_after_summary {
+            self.quit = true;
+        }
+        Screen::Home
+    }
+
+    /// Draws the whole app; reads nothing but the state and `now`.
+    pub fn render(&self, frame: &mut Frame, now: &Now) {
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            render_too_small(frame, area, self.theme);
+            return;
+        }
+        let theme = self.theme;
+        match &self.screen {
+            Screen::Home => home::render(frame, area, &self.home, &self.routines, theme),
+            Screen::CheckIn(r) => rating::render(frame, area, ASK_MORNING, *r, theme),
+            Screen::Before(_, _, r) => rating::render(frame, area, ASK_BEFORE, *r, theme),
+            Screen::After(_, r) => rating::render(frame, area, ASK_AFTER, *r, theme),
+            Screen::Note(_, text) => note::render(frame, area, text, theme),
+            Screen::Player(session) => {
+                let snap = session.player.snapshot(now.mono);
+                let overlay = session.overlay(self.settings.reduced_motion);
+                player::render(
+                    frame,
+                    area,
+                    session.player.timeline(),
+                    &snap,
+                    overlay,
+                    theme,
+                );
+            }
+            Screen::Summary(s) => summary::render(frame, area, s, theme),
+            Screen::Progress(model) => progress::render(frame, area, model, theme),
+        }
+        if self.help_open {
+            help::render(frame, area, self.screen_context(), theme);
+        }
+        if let Some(message) = &self.message {
+            render_message(frame, area, message, theme);
+        }
+    }
+}
+
+/// Where a 0-10 question stands after a key.
+enum Answer {
+    Open(Rating),
+    Given(u8),
+    Skipped,
+}
+
+fn answer(mut rating: Rating, action: Action) -> Answer {
+    match action {
+        Action::Less => rating.less(),
+        Action::More => rating.more(),
+        Action::Digit(d) => rating.set(d),
+        Action::Confirm => return Answer::Given(rating.value),
+        Action::SkipQuestion | Action::EndNow => return Answer::Skipped,
+        _ => {}
+    }
+    Answer::Open(rating)
+}
+
+fn checkin(stiffness: u8, now: &Now) -> Record {
+    Record::Checkin(CheckinRecord {
+        at: now.local,
+        stiffness,
+        note: None,
+    })
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+    let text = format!("Please enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT}.");
+    let paragraph = Paragraph::new(text)
+        .style(theme.alert())
+        .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+/// A message over the bottom of the screen, until the next key.
+fn render_message(frame: &mut Frame, area: Rect, message: &str, theme: Theme) {
+    let lines = u16::try_from(message.lines().count() + 2).unwrap_or(u16::MAX);
+    let [_, bottom] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(lines.min(area.height)),
+    ])
+    .areas(area);
+    frame.render_widget(Clear, bottom);
+    let text = format!("{}\n(press any key)", crate::text::sanitize_lines(message));
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.alert())
+            .wrap(Wrap { trim: false }),
+        bottom,
+    );
+}

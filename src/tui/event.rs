@@ -1,0 +1,48 @@
+//! Everything that can wake the event loop, merged into one channel: key presses and resizes
+//! from the terminal, and SIGTERM/SIGHUP, so the loop can block without polling.
+
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
+
+/// An input the app reacts to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Key(KeyEvent),
+    Resize,
+    /// SIGTERM or SIGHUP: leave the loop normally so the terminal is restored.
+    Terminate,
+}
+
+/// Starts the reader threads and returns the channel they feed.
+pub fn spawn() -> std::io::Result<Receiver<Input>> {
+    let (tx, rx) = mpsc::channel();
+    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    let signal_tx = tx.clone();
+    thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = signal_tx.send(Input::Terminate);
+        }
+    });
+    thread::spawn(move || read_terminal(&tx));
+    Ok(rx)
+}
+
+fn read_terminal(tx: &Sender<Input>) {
+    loop {
+        let input = match event::read() {
+            // Only presses: terminals that report releases would otherwise act twice.
+            Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => Input::Key(key),
+            Ok(Event::Resize(..)) => Input::Resize,
+            Ok(_) => continue,
+            Err(_) => Input::Terminate,
+        };
+        let stop = input == Input::Terminate;
+        if tx.send(input).is_err() || stop {
+            return;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! A session being played: the engine's player plus what the interface adds around it
+//! (the end question, a notice, the steps marked painful, when to ring the bell).
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::app::{Effect, Now};
+use super::keymap::Action;
+use super::screens::player::Overlay;
+use super::screens::summary::Summary;
+use crate::journal::SessionRecord;
+use crate::routine::{Routine, Variant};
+use crate::session::{PlayState, Player, SegmentKind, Timeline};
+
+/// The session on screen.
+#[derive(Debug)]
+pub struct LiveSession {
+    pub player: Player,
+    /// "End session? (y/n)" is open.
+    pub confirm_end: bool,
+    /// A one-line notice and the step it belongs to; it goes when that step is left.
+    notice: Option<(String, usize)>,
+    pub painful: Vec<String>,
+    pub started: DateTime<FixedOffset>,
+    pub stiffness_before: Option<u8>,
+    pub stiffness_after: Option<u8>,
+    /// Ended with Ctrl-C: no more questions.
+    pub hurried: bool,
+    /// Ended before its end, by the person (`q` `y` or Ctrl-C).
+    ended_early: bool,
+    /// When it ended, and the time spent playing by then.
+    ended: Option<(DateTime<FixedOffset>, Duration)>,
+    /// The segment last seen, to ring the bell once as each one begins.
+    announced: usize,
+}
+
+impl LiveSession {
+    /// Starts playing `routine` at `now`.
+    #[must_use]
+    pub fn new(routine: &Routine, variant: Variant, now: &Now) -> Self {
+        let player = Player::new(Timeline::new(routine, variant), now.mono);
+        Self {
+            player,
+            confirm_end: false,
+            notice: None,
+            painful: Vec::new(),
+            started: now.local,
+            stiffness_before: None,
+            stiffness_after: None,
+            hurried: false,
+            ended_early: false,
+            ended: None,
+            announced: 0,
+        }
+    }
+
+    /// Applies a player key.
+    pub fn update(&mut self, action: Action, now: Duration, bell: bool) -> Vec<Effect> {
+        let p = &mut self.player;
+        p.update(now);
+        if self.confirm_end {
+            self.confirm_end = false;
+            if action == Action::Yes {
+                self.ended_early = true;
+                p.finish(now);
+            }
+            return Vec::new();
+        }
+        match action {
+            Action::TogglePause => p.toggle_pause(now),
+            Action::Skip => p.skip(now),
+            Action::Back => p.back(now),
+            Action::Restart => p.restart_step(now),
+            Action::AskEnd => self.confirm_end = true,
+            Action::EndNow => {
+                self.hurried = true;
+                self.ended_early = true;
+                p.finish(now);
+            }
+            Action::Painful => self.mark_painful(now),
+            _ => {}
+        }
+        self.announce(now, bell)
+    }
+
+    /// Lets time pass.
+    pub fn tick(&mut self, now: Duration, bell: bool) -> Vec<Effect> {
+        self.player.update(now);
+        self.announce(now, bell)
+    }
+
+    /// "This hurts": remember the step, say so, and move on to the next one.
+    fn mark_painful(&mut self, now: Duration) {
+        let step = self.player.snapshot(now).segment.step;
+        let Some(name) = self
+            .player
+            .timeline()
+            .steps
+            .get(step)
+            .map(|s| s.name.clone())
+        else {
+            return;
+        };
+        self.player.skip(now);
+        let shown_on = self.player.snapshot(now).segment.step;
+        let text = format!("Marked \"{name}\" as painful and moved on. Go gently.");
+        self.notice = Some((text, shown_on));
+        if !self.painful.contains(&name) {
+            self.painful.push(name);
+        }
+    }
+
+    /// Rings the bell as a step's work begins (each side's, for a per-side step) and as the
+    /// switch between sides begins: the moments to start moving, eyes closed or not.
+    fn announce(&mut self, now: Duration, bell: bool) -> Vec<Effect> {
+        let snap = self.player.snapshot(now);
+        if snap.segment_index == self.announced || snap.state == PlayState::Finished {
+            return Vec::new();
+        }
+        self.announced = snap.segment_index;
+        if self
+            .notice
+            .as_ref()
+            .is_some_and(|(_, step)| *step != snap.segment.step)
+        {
+            self.notice = None;
+        }
+        let cue = matches!(snap.segment.kind, SegmentKind::Work | SegmentKind::Switch);
+        if bell && cue {
+            vec![Effect::Bell]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// What the player screen draws besides the snapshot.
+    #[must_use]
+    pub fn overlay(&self, reduced_motion: bool) -> Overlay<'_> {
+        Overlay {
+            confirm_end: self.confirm_end,
+            reduced_motion,
+            notice: self.notice.as_ref().map(|(text, _)| text.as_str()),
+        }
+    }
+
+    /// Notes when the session ended; later calls keep the first moment.
+    pub fn ended(&mut self, now: &Now) {
+        if self.ended.is_none() {
+            self.ended = Some((now.local, self.player.active(now.mono)));
+        }
+    }
+
+    fn steps(&self) -> (u32, u32) {
+        let total = u32::try_from(self.player.timeline().steps.len()).unwrap_or(u32::MAX);
+        (self.player.steps_done(), total)
+    }
+
+    /// The journal's record of this session.
+    #[must_use]
+    pub fn record(&self, note: Option<String>) -> SessionRecord {
+        let timeline = self.player.timeline();
+        let (ended, active) = self.ended.unwrap_or((self.started, Duration::ZERO));
+        let (steps_done, steps_total) = self.steps();
+        SessionRecord {
+            routine: timeline.routine_id.clone(),
+            title: timeline.title.clone(),
+            variant: timeline.variant.as_str().to_string(),
+            started: self.started,
+            ended,
+            active_seconds: active.as_secs(),
+            completed: !self.ended_early,
+            steps_done,
+            steps_total,
+            stiffness_before: self.stiffness_before,
+            stiffness_after: self.stiffness_after,
+            note,
+            painful_steps: self.painful.clone(),
+        }
+    }
+
+    /// What the summary shows.
+    #[must_use]
+    pub fn summary(&self, exits: bool) -> Summary {
+        let (steps_done, steps_total) = self.steps();
+        Summary {
+            title: self.player.timeline().title.clone(),
+            completed: !self.ended_early,
+            steps_done,
+            steps_total,
+            active: self.ended.map_or(Duration::ZERO, |(_, active)| active),
+            stiffness_before: self.stiffness_before,
+            stiffness_after: self.stiffness_after,
+            painful_steps: self.painful.clone(),
+            exits,
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! The interactive app: state and update (`app`), the event loop (here), key tables,
+//! the theme, one file per screen and one per widget.
+//!
+//! The loop sleeps until the next visible change or an input, handles every pending input,
+//! then draws once, only when something changed.
+
+pub mod app;
+pub mod clock;
+pub mod event;
+pub mod keymap;
+pub mod live_session;
+pub mod screens;
+pub mod terminal;
+pub mod theme;
+pub mod widgets;
+
+use std::io::{self, Write};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+
+use chrono::{Local, SubsecRound};
+
+use crate::journal::Record;
+use crate::journal::progress::ProgressModel;
+use app::{App, Effect, Now};
+use clock::Clock;
+use event::Input;
+
+/// Where the app's records go. The app only asks; the caller decides how (the journal file).
+pub trait Storage {
+    /// Saves a record, or says in plain words why not, with the record's text to keep.
+    fn save(&mut self, record: &Record) -> Result<(), String>;
+    /// The progress picture as of `now`, or why it cannot be had.
+    fn progress(&mut self, now: &Now) -> Result<ProgressModel, String>;
+}
+
+/// Runs the app until it quits, restoring the terminal on every way out.
+pub fn run(app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<()> {
+    let inputs = event::spawn()?;
+    let mut terminal = terminal::enter()?;
+    let result = event_loop(&mut terminal, app, clock, &inputs, storage);
+    terminal::leave();
+    result
+}
+
+/// Reads the clock: the only place the app learns the time.
+#[must_use]
+pub fn now(clock: &Clock) -> Now {
+    Now {
+        mono: clock.now(),
+        local: Local::now().fixed_offset().trunc_subsecs(0),
+    }
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut app: App,
+    clock: Clock,
+    inputs: &Receiver<Input>,
+    storage: &mut dyn Storage,
+) -> io::Result<()> {
+    let mut dirty = true;
+    loop {
+        let t = now(&clock);
+        let effects = app.tick(&t);
+        dirty |= !effects.is_empty();
+        perform(effects, &mut app, storage, &clock)?;
+        if app.quit {
+            return Ok(());
+        }
+        if dirty {
+            terminal::draw(terminal, |frame| app.render(frame, &t))?;
+            dirty = false;
+        }
+        let first = match app.deadline(&t) {
+            Some(deadline) => match inputs.recv_timeout(clock.real_wait_until(deadline)) {
+                Ok(input) => Some(input),
+                Err(RecvTimeoutError::Timeout) => {
+                    dirty = true;
+                    None
+                }
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            },
+            None => match inputs.recv() {
+                Ok(input) => Some(input),
+                Err(_) => return Ok(()),
+            },
+        };
+        // Handle everything already waiting before drawing once.
+        for input in first.into_iter().chain(inputs.try_iter()) {
+            dirty = true;
+            let t = now(&clock);
+            match input {
+                Input::Terminate => return Ok(()),
+                Input::Resize => terminal.autoresize()?,
+                Input::Key(key) => {
+                    if let Some(action) = keymap::action(app.context(), key) {
+                        let effects = app.update(action, &t);
+                        perform(effects, &mut app, storage, &clock)?;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn perform(
+    effects: Vec<Effect>,
+    app: &mut App,
+    storage: &mut dyn Storage,
+    clock: &Clock,
+) -> io::Result<()> {
+    for effect in effects {
+        match effect {
+            Effect::Bell => {
+                let mut out = io::stdout();
+                out.write_all(b"\x07")?;
+                out.flush()?;
+            }
+            Effect::Save(record) => {
+                if let Err(message) = storage.save(&record) {
+                    app.save_failed(message);
+                }
+            }
+            Effect::LoadProgress => match storage.progress(&now(clock)) {
+                Ok(model) => app.show_progress(model),
+                Err(message) => app.notify(message),
+            },
+        }
+    }
+    Ok(())
+}

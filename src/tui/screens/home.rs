@@ -1,0 +1,174 @@
+//! Home: the routines grouped by wardrobe, a details pane, and the "I have N minutes" filter.
+
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::routine::{Routine, Variant, Work};
+use crate::text::{mss, sanitize};
+use crate::tui::theme::Theme;
+
+/// What Home remembers between visits: the selection and the time filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Home {
+    /// Index into the visible choices.
+    pub selected: usize,
+    /// "I have N minutes".
+    pub minutes: Option<u8>,
+}
+
+/// One routine that can be started from Home, in the version that fits the filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice<'a> {
+    pub routine: &'a Routine,
+    /// The version Enter starts: the full one, or the short one when only it fits.
+    pub variant: Variant,
+}
+
+impl Home {
+    /// The routines shown, in library order, each in the version that fits the filter.
+    #[must_use]
+    pub fn choices<'a>(&self, routines: &'a [Routine]) -> Vec<Choice<'a>> {
+        let limit = self.minutes.map(|m| Duration::from_secs(u64::from(m) * 60));
+        routines
+            .iter()
+            .filter_map(|routine| {
+                let fits = |v| limit.is_none_or(|l| routine.total(v) <= l);
+                let variant = if fits(Variant::Full) {
+                    Variant::Full
+                } else if routine.has_short() && fits(Variant::Short) {
+                    Variant::Short
+                } else {
+                    return None;
+                };
+                Some(Choice { routine, variant })
+            })
+            .collect()
+    }
+
+    /// Moves the selection by `delta`, staying within `count` choices.
+    pub fn move_by(&mut self, delta: isize, count: usize) {
+        let last = count.saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    /// Sets or clears (0) the time filter and keeps the selection in range.
+    pub fn filter(&mut self, minutes: u8, routines: &[Routine]) {
+        self.minutes = (minutes > 0).then_some(minutes);
+        let count = self.choices(routines).len();
+        self.selected = self.selected.min(count.saturating_sub(1));
+    }
+}
+
+/// Draws Home: the list on the left, the selected routine's steps on the right.
+pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], theme: Theme) {
+    let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [list, details] =
+        Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)]).areas(body);
+    let choices = home.choices(routines);
+    render_list(frame, list, home, &choices, theme);
+    match choices.get(home.selected) {
+        Some(choice) => render_details(frame, details, choice, theme),
+        None => frame.render_widget(
+            Paragraph::new("Nothing fits in that time. Press 0 to show every routine.")
+                .style(theme.muted())
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().border_style(theme.border())),
+            details,
+        ),
+    }
+    let filter = match home.minutes {
+        Some(m) => format!("fits in {m} min · 0 all"),
+        None => "1-9 I have N min".to_string(),
+    };
+    let keys = format!(" Enter start · s short · {filter} · g progress · ? help · q quit");
+    frame.render_widget(Paragraph::new(keys).style(theme.muted()), footer);
+}
+
+fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], theme: Theme) {
+    let mut lines = Vec::new();
+    let mut selected_line = 0;
+    let mut wardrobe = None;
+    for (i, choice) in choices.iter().enumerate() {
+        let r = choice.routine;
+        if wardrobe != Some(r.wardrobe.as_str()) {
+            wardrobe = Some(r.wardrobe.as_str());
+            lines.push(Line::styled(
+                sanitize(&r.wardrobe).to_uppercase(),
+                theme.heading(),
+            ));
+        }
+        if i == home.selected {
+            selected_line = lines.len();
+        }
+        lines.push(choice_line(choice, i == home.selected, theme));
+        let tags = sanitize(&r.setting.join(" · "));
+        lines.push(Line::styled(format!("  {tags}"), theme.muted()));
+    }
+    let inner_height = usize::from(area.height.saturating_sub(2));
+    let scroll = u16::try_from((selected_line + 2).saturating_sub(inner_height)).unwrap_or(0);
+    let block = Block::bordered()
+        .title(" poised ")
+        .border_style(theme.border())
+        .title_style(theme.title());
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+}
+
+/// "Morning mobility  7:00 · short 3:05", the title highlighted when selected.
+fn choice_line<'a>(choice: &Choice, selected: bool, theme: Theme) -> Line<'a> {
+    let r = choice.routine;
+    let time = match choice.variant {
+        Variant::Full if r.has_short() => format!(
+            "{} · short {}",
+            mss(r.total(Variant::Full)),
+            mss(r.total(Variant::Short))
+        ),
+        Variant::Full => mss(r.total(Variant::Full)),
+        Variant::Short => format!("short {}", mss(r.total(Variant::Short))),
+    };
+    let style = if selected {
+        theme.selected()
+    } else {
+        theme.text()
+    };
+    Line::from(vec![
+        Span::styled(format!(" {} ", sanitize(&r.title)), style),
+        Span::styled(format!(" {time}"), theme.muted()),
+    ])
+}
+
+fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, theme: Theme) {
+    let r = choice.routine;
+    let mut lines = vec![Line::styled(sanitize(&r.summary), theme.text())];
+    if let Some(phase) = r.phase {
+        let label = format!("Phase {}: {}", phase.number(), phase.label());
+        lines.push(Line::styled(label, theme.muted()));
+    }
+    for step in r.steps_for(choice.variant) {
+        let amount = match &step.work {
+            Work::Timed(d) => mss(*d),
+            Work::Reps { count, .. } => format!("{count} reps"),
+        };
+        let sides = if step.per_side { " each side" } else { "" };
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(sanitize(&step.name), theme.title()),
+            Span::styled(format!("  {amount}{sides}"), theme.muted()),
+        ]));
+        lines.push(Line::styled(sanitize(&step.cue), theme.text()));
+    }
+    let title = format!(
+        " {} · {} ",
+        choice.variant.as_str(),
+        mss(r.total(choice.variant))
+    );
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border())
+        .title_style(theme.title());
+    let details = Paragraph::new(lines).block(block).wrap(Wrap { trim: true });
+    frame.render_widget(details, area);
+}

@@ -1,0 +1,9 @@
+//! One file per screen: each draws from the state it is given and never changes it.
+
+pub mod help;
+pub mod home;
+pub mod note;
+pub mod player;
+pub mod progress;
+pub mod rating;
+pub mod summary;

@@ -1,0 +1,209 @@
+//! The player: the step and its cue, a large countdown, the side, reps, the breathing pacer,
+//! overall progress and what comes next. Drawn from one engine snapshot; holds no timing.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Wrap};
+
+use crate::session::{PlayState, SegmentKind, Side, Snapshot, Timeline, display_secs};
+use crate::text::{mss, sanitize};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::centered;
+use crate::tui::widgets::countdown::{self, Countdown};
+use crate::tui::widgets::pacer::Pacer;
+
+/// What the player shows besides the engine's snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overlay<'a> {
+    /// "End session? (y/n)" is open.
+    pub confirm_end: bool,
+    pub reduced_motion: bool,
+    /// A one-line notice, such as a step marked as painful.
+    pub notice: Option<&'a str>,
+}
+
+/// Draws the player for one snapshot.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    timeline: &Timeline,
+    snap: &Snapshot,
+    overlay: Overlay,
+    theme: Theme,
+) {
+    let [header, heading, cue, clock, pacer, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Min(2),
+        Constraint::Length(countdown::HEIGHT + 1),
+        Constraint::Length(5),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    render_header(frame, header, timeline, snap, theme);
+    render_heading(frame, heading, timeline, snap, theme);
+    let step = timeline.steps.get(snap.segment.step);
+    let cue_text = match snap.segment.kind {
+        SegmentKind::Switch => {
+            "Change sides and settle into the same position on the other side.".to_string()
+        }
+        SegmentKind::Rest => "Rest and breathe easily.".to_string(),
+        _ => step.map(|s| sanitize(&s.cue)).unwrap_or_default(),
+    };
+    frame.render_widget(
+        Paragraph::new(cue_text)
+            .wrap(Wrap { trim: true })
+            .style(theme.text()),
+        cue,
+    );
+    let secs = display_secs(snap.segment_remaining);
+    let text = format!("{}:{:02}", secs / 60, secs % 60);
+    frame.render_widget(
+        Countdown {
+            text,
+            style: theme.countdown(),
+        },
+        clock,
+    );
+    render_middle(frame, pacer, snap, overlay, theme);
+    render_footer(frame, footer, timeline, snap, overlay, theme);
+    if overlay.confirm_end {
+        render_question(frame, area, theme);
+    }
+}
+
+fn render_header(
+    frame: &mut Frame,
+    area: Rect,
+    timeline: &Timeline,
+    snap: &Snapshot,
+    theme: Theme,
+) {
+    let left = format!(
+        "{} · {}",
+        sanitize(&timeline.title),
+        timeline.variant.as_str()
+    );
+    let right = format!("step {} of {}", snap.step_number, snap.step_count);
+    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right.len() as u16)])
+        .areas(area);
+    frame.render_widget(Paragraph::new(left).style(theme.muted()), l);
+    frame.render_widget(Paragraph::new(right).style(theme.muted()), r);
+}
+
+/// The step's name, or what the moment is for: "Get ready", "Switch sides", "Rest".
+fn render_heading(
+    frame: &mut Frame,
+    area: Rect,
+    timeline: &Timeline,
+    snap: &Snapshot,
+    theme: Theme,
+) {
+    let name = timeline
+        .steps
+        .get(snap.segment.step)
+        .map(|s| sanitize(&s.name))
+        .unwrap_or_default();
+    let mut spans = match snap.segment.kind {
+        SegmentKind::GetReady => vec![
+            Span::styled("Get ready: ", theme.heading()),
+            Span::styled(name, theme.title()),
+        ],
+        SegmentKind::Switch => vec![Span::styled("Switch sides", theme.heading())],
+        SegmentKind::Rest => vec![Span::styled("Rest", theme.heading())],
+        SegmentKind::Work => vec![Span::styled(name, theme.title())],
+    };
+    if let Some(side) = side_label(snap) {
+        spans.push(Span::styled(format!("  {side}"), theme.heading()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn side_label(snap: &Snapshot) -> Option<&'static str> {
+    match (snap.segment.kind, snap.segment.side) {
+        (SegmentKind::Work, Some(Side::Left)) => Some("Left side"),
+        (SegmentKind::Work, Some(Side::Right)) => Some("Right side"),
+        (SegmentKind::Switch, _) => Some("Right side next"),
+        _ => None,
+    }
+}
+
+/// Reps and the pacer, or "Paused" in their place.
+fn render_middle(frame: &mut Frame, area: Rect, snap: &Snapshot, overlay: Overlay, theme: Theme) {
+    let [reps, pacer] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    if snap.state == PlayState::Paused {
+        let paused = Paragraph::new("Paused · Space to resume")
+            .style(theme.alert())
+            .alignment(Alignment::Center);
+        frame.render_widget(paused, reps);
+        return;
+    }
+    if let Some(rep) = snap.rep {
+        let half = if rep.effort {
+            "effort, breathe out"
+        } else {
+            "release, breathe in"
+        };
+        let text = format!("rep {} of {} · {half}", rep.current, rep.count);
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.heading())
+                .alignment(Alignment::Center),
+            reps,
+        );
+    }
+    if let Some(breath) = &snap.breath {
+        frame.render_widget(
+            Pacer {
+                breath,
+                reduced_motion: overlay.reduced_motion,
+                theme,
+            },
+            pacer,
+        );
+    }
+}
+
+fn render_footer(
+    frame: &mut Frame,
+    area: Rect,
+    timeline: &Timeline,
+    snap: &Snapshot,
+    overlay: Overlay,
+    theme: Theme,
+) {
+    let [notice, gauge, next] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
+    if let Some(text) = overlay.notice {
+        frame.render_widget(Paragraph::new(sanitize(text)).style(theme.alert()), notice);
+    }
+    let total = timeline.total.as_millis().max(1);
+    let ratio = (snap.elapsed.as_millis() as f64 / total as f64).clamp(0.0, 1.0);
+    let label = format!("{} left", mss(snap.remaining));
+    frame.render_widget(
+        Gauge::default()
+            .ratio(ratio)
+            .label(label)
+            .gauge_style(theme.gauge()),
+        gauge,
+    );
+    let next_name = snap
+        .next_step
+        .and_then(|i| timeline.steps.get(i))
+        .map_or_else(|| "the end".to_string(), |s| sanitize(&s.name));
+    let line = Line::from(vec![
+        Span::styled(format!("Next: {next_name}"), theme.text()),
+        Span::styled("   Space pause · n skip · p back · ? help", theme.muted()),
+    ]);
+    frame.render_widget(Paragraph::new(line), next);
+}
+
+fn render_question(frame: &mut Frame, area: Rect, theme: Theme) {
+    let box_area = centered(area, 30, 3);
+    frame.render_widget(Clear, box_area);
+    let question = Paragraph::new("End session? (y/n)")
+        .alignment(Alignment::Center)
+        .style(theme.alert())
+        .block(Block::bordered().border_style(theme.border()));
+    frame.render_widget(question, box_area);
+}

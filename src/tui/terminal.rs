@@ -1,0 +1,35 @@
+//! Entering and leaving the terminal. ratatui's `init`/`restore` own the restore (its panic
+//! hook included); this module adds the cursor and synchronized output around them.
+
+use std::io::{self, Write};
+
+use crossterm::cursor::Show;
+use crossterm::execute;
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::{DefaultTerminal, Frame};
+
+/// Switches to the alternate screen in raw mode; a panic anywhere after this restores first.
+pub fn enter() -> io::Result<DefaultTerminal> {
+    // Installed before ratatui's hook, so it runs after ratatui has left raw mode.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), Show);
+        previous(info);
+    }));
+    ratatui::try_init()
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor; safe to call twice.
+pub fn leave() {
+    ratatui::restore();
+    let _ = execute!(io::stdout(), Show);
+}
+
+/// Draws one frame inside a synchronized update, so the terminal never shows half a frame.
+pub fn draw(terminal: &mut DefaultTerminal, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
+    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let drawn = terminal.draw(render).map(|_| ());
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    terminal.backend_mut().flush()?;
+    drawn
+}

@@ -1,0 +1,113 @@
+//! The large m:ss countdown, drawn in a five-row block font when there is room for it and
+//! as plain text when there is not.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+
+/// Rows of the block font.
+pub const HEIGHT: u16 = 5;
+
+/// Each glyph as five rows of three cells; `#` is filled.
+const GLYPHS: [(char, [&str; 5]); 11] = [
+    ('0', ["###", "# #", "# #", "# #", "###"]),
+    ('1', ["  #", "  #", "  #", "  #", "  #"]),
+    ('2', ["###", "  #", "###", "#  ", "###"]),
+    ('3', ["###", "  #", "###", "  #", "###"]),
+    ('4', ["# #", "# #", "###", "  #", "  #"]),
+    ('5', ["###", "#  ", "###", "  #", "###"]),
+    ('6', ["###", "#  ", "###", "# #", "###"]),
+    ('7', ["###", "  #", "  #", "  #", "  #"]),
+    ('8', ["###", "# #", "###", "# #", "###"]),
+    ('9', ["###", "# #", "###", "  #", "###"]),
+    (':', ["   ", " # ", "   ", " # ", "   "]),
+];
+
+/// A countdown showing `text` (such as "2:05").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Countdown {
+    pub text: String,
+    pub style: Style,
+}
+
+impl Countdown {
+    /// The cells the block font needs: three per glyph and one between glyphs.
+    #[must_use]
+    pub fn big_width(&self) -> u16 {
+        let glyphs = u16::try_from(self.text.chars().count()).unwrap_or(u16::MAX);
+        glyphs.saturating_mul(4).saturating_sub(1)
+    }
+
+    fn big_lines(&self) -> Vec<Line<'static>> {
+        (0..5)
+            .map(|row| {
+                let cells: Vec<String> = self
+                    .text
+                    .chars()
+                    .filter_map(|c| GLYPHS.iter().find(|(g, _)| *g == c))
+                    .map(|(_, rows)| rows[row].replace('#', "█"))
+                    .collect();
+                Line::styled(cells.join(" "), self.style)
+            })
+            .collect()
+    }
+}
+
+impl Widget for Countdown {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let lines = if area.height >= HEIGHT && area.width >= self.big_width() {
+            self.big_lines()
+        } else {
+            vec![Line::styled(self.text.clone(), self.style)]
+        };
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn big_digits_when_there_is_room() {
+        let countdown = Countdown {
+            text: "1:0".into(),
+            style: Style::new(),
+        };
+        assert_eq!(countdown.big_width(), 11);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 11, 5));
+        countdown.render(buf.area, &mut buf);
+        let picture = [
+            "  #     ###",
+            "  #  #  # #",
+            "  #     # #",
+            "  #  #  # #",
+            "  #     ###",
+        ];
+        assert_eq!(
+            buf,
+            Buffer::with_lines(picture.map(|row| row.replace('#', "█")))
+        );
+    }
+
+    #[test]
+    fn plain_text_when_too_small_and_no_panic_at_zero() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        Countdown {
+            text: "0:45".into(),
+            style: Style::new(),
+        }
+        .render(buf.area, &mut buf);
+        assert_eq!(buf, Buffer::with_lines([" 0:45 "]));
+        let mut empty = Buffer::empty(Rect::new(0, 0, 0, 0));
+        Countdown {
+            text: "0:45".into(),
+            style: Style::new(),
+        }
+        .render(empty.area, &mut empty);
+    }
+}
