@@ -271,3 +271,46 @@ fn reading_from_beyond_the_end_of_an_edited_file_says_it_was_edited() {
     );
     assert!(journal.read_from(Position::START).is_ok());
 }
+
+#[test]
+fn a_damaged_first_line_is_named_and_the_records_still_count() {
+    let text = format!(
+        "format = = 1\n\n{}",
+        record_toml(&Record::Checkin(example_checkin()))
+    );
+    let parsed = parse(Path::new("j"), text.as_bytes());
+    assert_eq!(parsed.records, [Record::Checkin(example_checkin())]);
+    assert_eq!(
+        (parsed.warnings[0].line, parsed.warnings[0].column),
+        (1, Some(10))
+    );
+    assert!(
+        parsed.warnings[0]
+            .message
+            .starts_with("skipped lines 1-1: ")
+    );
+    assert!(
+        parsed.warnings[0]
+            .message
+            .ends_with("fix or delete those lines")
+    );
+}
+
+#[test]
+fn keys_appended_outside_any_record_are_named_when_read_on_their_own() {
+    let (_dir, journal) = journal_of(1);
+    let first = journal.read().unwrap();
+    append_raw(&journal, b"stiffness = 3\n");
+    let since = journal.read_from(first.end).unwrap();
+    assert_eq!(since.records, []);
+    assert_eq!(since.warnings.len(), 1);
+    assert_eq!(
+        (since.warnings[0].line, since.warnings[0].column),
+        (13, None)
+    );
+    assert!(
+        since.warnings[0]
+            .message
+            .starts_with("skipped lines 13-13: these keys are outside any record.")
+    );
+}
