@@ -314,3 +314,36 @@ fn keys_appended_outside_any_record_are_named_when_read_on_their_own() {
             .starts_with("skipped lines 13-13: these keys are outside any record.")
     );
 }
+
+#[test]
+fn any_bytes_at_all_are_read_without_a_panic() {
+    let records: String = (0..4)
+        .map(|i| format!("\n{}", record_toml(&numbered_session(i))))
+        .collect();
+    let base = format!("format = 1\n{records}").into_bytes();
+    let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    let mut next = |bound: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % bound as u64) as usize
+    };
+    for _ in 0..3_000 {
+        let mut bytes = base.clone();
+        for _ in 0..=next(4) {
+            let at = next(bytes.len());
+            match next(3) {
+                0 => bytes[at] = next(256) as u8,
+                1 => bytes.insert(at, b"[\"\\\n=#\xc3"[next(7)]),
+                _ => bytes.truncate(at.max(1)),
+            }
+        }
+        let parsed = parse(Path::new("j"), &bytes);
+        // At most one record or one warning per chunk: per header line, plus the first lines.
+        let headers = bytes
+            .split(|b| *b == b'\n')
+            .filter(|l| l.trim_ascii_start().starts_with(b"["))
+            .count();
+        assert!(parsed.records.len() + parsed.warnings.len() <= headers + 1);
+    }
+}
