@@ -4,12 +4,10 @@
 use toml::de::{DeTable, DeValue};
 
 use super::build::{Problem, build};
+use super::encode::FORMAT;
 use super::fast;
 use super::record::Record;
 use super::value::{Field, Value};
-
-/// The journal format this version writes and reads.
-pub const FORMAT: i64 = 1;
 
 /// What a chunk held.
 #[derive(Debug, PartialEq)]
