@@ -5,6 +5,7 @@
 
 mod journal;
 mod play;
+mod progress;
 mod routines;
 mod show;
 
@@ -70,6 +71,14 @@ pub enum Command {
     Log(journal::LogArgs),
     /// Print every session (or check-in) as CSV or TOML.
     Export(journal::ExportArgs),
+    /// Print the streak in one line, for a shell prompt.
+    Streak,
+    /// Record today as a rest day: it keeps the streak alive (at most 2 in any 7 days).
+    Rest {
+        /// Why, in a few words (for example "flare").
+        #[arg(long)]
+        reason: Option<String>,
+    },
 }
 
 /// Runs the parsed command line with the given paths.
@@ -103,5 +112,7 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
         Command::Checkin(args) => journal::checkin(paths, &args),
         Command::Log(args) => journal::log(paths, &args),
         Command::Export(args) => journal::export(paths, &args),
+        Command::Streak => progress::streak(paths),
+        Command::Rest { reason } => progress::rest(paths, reason.as_deref()),
     }
 }

@@ -19,7 +19,6 @@ const ASKING: Settings = Settings {
     bell: false,
     reduced_motion: false,
     ask_ratings: true,
-    day_starts_at: chrono::NaiveTime::MIN,
 };
 
 fn at(secs: u64) -> Now {
@@ -216,4 +215,13 @@ fn the_bell_rings_as_work_begins_and_at_each_side_switch_unless_quiet() {
         }),
         0
     );
+}
+
+#[test]
+fn home_keys_ask_for_progress_and_rest_days() {
+    let mut app = App::new(Vec::new(), ASKING, Theme::plain());
+    assert_eq!(app.update(Action::Progress, &at(0)), [Effect::LoadProgress]);
+    assert_eq!(app.update(Action::Rest, &at(0)), [Effect::RecordRest]);
+    app.notify("rest day recorded for Sat 21 Nov 2026".into());
+    assert!(screen(&app, &at(0)).contains("rest day recorded"));
 }

@@ -23,7 +23,6 @@ const SETTINGS: Settings = Settings {
     bell: true,
     reduced_motion: false,
     ask_ratings: false,
-    day_starts_at: chrono::NaiveTime::MIN,
 };
 
 fn at(ms: u64) -> Now {

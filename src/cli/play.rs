@@ -3,11 +3,13 @@
 use std::collections::HashMap;
 use std::process::ExitCode;
 
-use chrono::{Local, NaiveTime};
+use chrono::Local;
 
+use super::progress::record_rest;
 use super::routines::{load_library, pick};
 use crate::config::Config;
-use crate::journal::days::{History, ritual_date};
+use crate::journal::cache::summarize;
+use crate::journal::days::ritual_date;
 use crate::journal::progress::{self, ProgressModel};
 use crate::journal::{Journal, Record, morning_checkin_due};
 use crate::paths::Paths;
@@ -39,12 +41,11 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
         bell: config.bell && !flags.quiet,
         reduced_motion: config.reduced_motion || flags.reduced_motion,
         ask_ratings: !flags.no_rate,
-        day_starts_at: config.day_starts_at,
     };
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
     let clock = Clock::new(time_scale(std::env::var("POISED_TIME_SCALE").ok()));
     let mut app = App::new(library.routines.clone(), settings, theme);
-    if routine.is_none() && checkin_due(&Journal::new(&paths.journal)) {
+    if routine.is_none() && checkin_due(paths, &config) {
         app = app.with_morning_checkin();
     }
     if let Some(id) = routine {
@@ -54,8 +55,8 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
         app = app.run_routine(found, variant, &crate::tui::now(&clock));
     }
     let mut storage = JournalStorage {
-        journal: Journal::new(&paths.journal),
-        day_start: config.day_starts_at,
+        paths,
+        config: &config,
         wardrobes: library
             .routines
             .iter()
@@ -63,7 +64,9 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
             .collect(),
     };
     match crate::tui::run(app, clock, &mut storage) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(None) => ExitCode::SUCCESS,
+        // As a shell reports a program ended by a signal: 128 + its number.
+        Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
             eprintln!("poised: the terminal failed: {e}");
             ExitCode::FAILURE
@@ -71,28 +74,36 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     }
 }
 
-/// Whether to open with the morning check-in; damaged records are reported as warnings.
-fn checkin_due(journal: &Journal) -> bool {
-    let Ok(parsed) = journal.read() else {
+/// Whether to open with the morning check-in, read through the summary cache so that a
+/// long history does not slow the start; damaged records are reported as warnings.
+fn checkin_due(paths: &Paths, config: &Config) -> bool {
+    let now = Local::now().fixed_offset();
+    let today = ritual_date(now, config.day_starts_at);
+    let Ok(summary) = summarize(
+        &paths.journal,
+        &paths.journal_cache(),
+        config.day_starts_at,
+        today,
+    ) else {
         return false;
     };
-    for warning in &parsed.warnings {
+    for warning in &summary.warnings {
         eprintln!("warning: {warning}");
     }
-    morning_checkin_due(&parsed.records, Local::now().date_naive())
+    morning_checkin_due(&summary.recent, today, config.day_starts_at)
 }
 
 /// The app's records go to the journal file; a failure becomes a message that keeps the record.
-struct JournalStorage {
-    journal: Journal,
-    day_start: NaiveTime,
+struct JournalStorage<'a> {
+    paths: &'a Paths,
+    config: &'a Config,
     /// Routine id to wardrobe, for the progress screen.
     wardrobes: HashMap<String, String>,
 }
 
-impl Storage for JournalStorage {
+impl Storage for JournalStorage<'_> {
     fn save(&mut self, record: &Record) -> Result<(), String> {
-        self.journal.append(record).map_err(|e| {
+        Journal::new(&self.paths.journal).append(record).map_err(|e| {
             format!(
                 "{e}\nThis record was not saved; keep it by copying it into the journal later:\n{}",
                 e.unsaved_record()
@@ -101,18 +112,11 @@ impl Storage for JournalStorage {
     }
 
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String> {
-        let parsed = self.journal.read().map_err(|e| e.to_string())?;
-        let history = History::from_records(&parsed.records, self.day_start);
-        let today = ritual_date(now.local, self.day_start);
         let wardrobe_of = |id: &str| self.wardrobes.get(id).map(String::as_str);
-        let mut model = progress::build(
-            &history,
-            &parsed.records,
-            today,
-            self.day_start,
-            wardrobe_of,
-        );
-        model.warnings = parsed.warnings.iter().map(ToString::to_string).collect();
-        Ok(model)
+        progress::load(self.paths, self.config, now.local, wardrobe_of).map_err(|e| e.to_string())
+    }
+
+    fn rest(&mut self, now: &Now) -> Result<String, String> {
+        record_rest(self.paths, self.config, now.local, None)
     }
 }

@@ -1,22 +1,23 @@
 //! When to ask for the morning check-in: the next-day signal after a day with a session.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 use super::Record;
+use super::days::record_date;
 
 /// Whether Home should ask how the back feels this morning: yesterday had a session, and
 /// today has neither a check-in nor a session yet.
 #[must_use]
-pub fn morning_checkin_due(records: &[Record], today: NaiveDate) -> bool {
+pub fn morning_checkin_due(records: &[Record], today: NaiveDate, day_start: NaiveTime) -> bool {
     let Some(yesterday) = today.pred_opt() else {
         return false;
     };
     let mut session_yesterday = false;
     for record in records {
+        let date = record_date(record, day_start);
         match record {
-            Record::Session(s) if s.started.date_naive() == yesterday => session_yesterday = true,
-            Record::Session(s) if s.started.date_naive() == today => return false,
-            Record::Checkin(c) if c.at.date_naive() == today => return false,
+            Record::Session(_) if date == yesterday => session_yesterday = true,
+            Record::Session(_) | Record::Checkin(_) if date == today => return false,
             _ => {}
         }
     }
@@ -59,22 +60,25 @@ mod tests {
         })
     }
 
+    const MIDNIGHT: NaiveTime = NaiveTime::MIN;
     const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
 
     #[test]
     fn asked_the_morning_after_a_session() {
         assert!(morning_checkin_due(
             &[session("2026-11-20T07:00:00+01:00")],
-            TODAY
+            TODAY,
+            MIDNIGHT
         ));
     }
 
     #[test]
     fn not_asked_without_a_session_yesterday() {
-        assert!(!morning_checkin_due(&[], TODAY));
+        assert!(!morning_checkin_due(&[], TODAY, MIDNIGHT));
         assert!(!morning_checkin_due(
             &[session("2026-11-19T07:00:00+01:00")],
-            TODAY
+            TODAY,
+            MIDNIGHT
         ));
     }
 
@@ -83,11 +87,13 @@ mod tests {
         let yesterday = session("2026-11-20T07:00:00+01:00");
         assert!(!morning_checkin_due(
             &[yesterday.clone(), checkin("2026-11-21T06:50:00+01:00")],
-            TODAY
+            TODAY,
+            MIDNIGHT
         ));
         assert!(!morning_checkin_due(
             &[yesterday, session("2026-11-21T07:00:00+01:00")],
-            TODAY
+            TODAY,
+            MIDNIGHT
         ));
     }
 }

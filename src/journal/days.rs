@@ -116,6 +116,19 @@ impl History {
         }
     }
 
+    /// Adds the tallies of another part of the journal.
+    pub fn merge(&mut self, other: History) {
+        for (date, tally) in other.days {
+            let day = self.days.entry(date).or_default();
+            day.full = day.full.saturating_add(tally.full);
+            day.short = day.short.saturating_add(tally.short);
+            day.partial = day.partial.saturating_add(tally.partial);
+            day.rest |= tally.rest;
+            day.checkin_sum += tally.checkin_sum;
+            day.checkin_count = day.checkin_count.saturating_add(tally.checkin_count);
+        }
+    }
+
     /// The tally of a day, empty when nothing was recorded.
     #[must_use]
     pub fn day(&self, date: NaiveDate) -> DayTally {

@@ -5,6 +5,7 @@
 //! record never hides the others.
 
 mod build;
+pub mod cache;
 mod checkin;
 mod chunk;
 pub mod consistency;

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, NaiveTime};
+use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -16,9 +16,8 @@ use super::screens::summary::Summary;
 use super::screens::{help, home, note, player, progress, rating, summary};
 use super::theme::Theme;
 use super::widgets::pacer;
-use crate::journal::days::ritual_date;
 use crate::journal::progress::ProgressModel;
-use crate::journal::{CheckinRecord, Record, RestRecord, note_or_none};
+use crate::journal::{CheckinRecord, Record, note_or_none};
 use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
 
@@ -45,6 +44,8 @@ pub enum Effect {
     Save(Record),
     /// Work out the progress picture; the loop answers with [`App::show_progress`].
     LoadProgress,
+    /// Record today as a rest day; the loop answers with [`App::notify`].
+    RecordRest,
 }
 
 /// Preferences that shape a session.
@@ -54,8 +55,6 @@ pub struct Settings {
     pub reduced_motion: bool,
     /// Ask how stiff the back is before and after a session.
     pub ask_ratings: bool,
-    /// When a new day begins, for rest days.
-    pub day_starts_at: NaiveTime,
 }
 
 impl Default for Settings {
@@ -64,7 +63,6 @@ impl Default for Settings {
             bell: true,
             reduced_motion: false,
             ask_ratings: true,
-            day_starts_at: crate::config::Config::default().day_starts_at,
         }
     }
 }
@@ -292,20 +290,11 @@ impl App {
                 }
             }
             Action::Progress => return (Screen::Home, vec![Effect::LoadProgress]),
-            Action::Rest => return (Screen::Home, vec![self.rest_day(now)]),
+            Action::Rest => return (Screen::Home, vec![Effect::RecordRest]),
             Action::Quit | Action::EndNow => self.quit = true,
             _ => {}
         }
         (Screen::Home, Vec::new())
-    }
-
-    /// Records today as a rest day and says so.
-    fn rest_day(&mut self, now: &Now) -> Effect {
-        let date = ritual_date(now.local, self.settings.day_starts_at);
-        self.message = Some(format!(
-            "Rest day recorded for {date}. Rest is part of the practice."
-        ));
-        Effect::Save(Record::Rest(RestRecord { date, reason: None }))
     }
 
     fn start(&mut self, routine: Routine, variant: Variant, now: &Now) {

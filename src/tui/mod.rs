@@ -31,10 +31,13 @@ pub trait Storage {
     fn save(&mut self, record: &Record) -> Result<(), String>;
     /// The progress picture as of `now`, or why it cannot be had.
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String>;
+    /// Records the day of `now` as a rest day; says what it did, or why it could not.
+    fn rest(&mut self, now: &Now) -> Result<String, String>;
 }
 
-/// Runs the app until it quits, restoring the terminal on every way out.
-pub fn run(app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<()> {
+/// Runs the app until it quits, restoring the terminal on every way out. Returns the signal
+/// that ended it, if one did, so the process can exit as signalled programs do.
+pub fn run(app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<Option<i32>> {
     let inputs = event::spawn()?;
     let mut terminal = terminal::enter()?;
     let result = event_loop(&mut terminal, app, clock, &inputs, storage);
@@ -57,7 +60,7 @@ fn event_loop(
     clock: Clock,
     inputs: &Receiver<Input>,
     storage: &mut dyn Storage,
-) -> io::Result<()> {
+) -> io::Result<Option<i32>> {
     let mut dirty = true;
     loop {
         let t = now(&clock);
@@ -65,7 +68,7 @@ fn event_loop(
         dirty |= !effects.is_empty();
         perform(effects, &mut app, storage, &clock)?;
         if app.quit {
-            return Ok(());
+            return Ok(None);
         }
         if dirty {
             terminal::draw(terminal, |frame| app.render(frame, &t))?;
@@ -78,11 +81,11 @@ fn event_loop(
                     dirty = true;
                     None
                 }
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                Err(RecvTimeoutError::Disconnected) => return Ok(None),
             },
             None => match inputs.recv() {
                 Ok(input) => Some(input),
-                Err(_) => return Ok(()),
+                Err(_) => return Ok(None),
             },
         };
         // Handle everything already waiting before drawing once.
@@ -90,7 +93,8 @@ fn event_loop(
             dirty = true;
             let t = now(&clock);
             match input {
-                Input::Terminate => return Ok(()),
+                Input::Signal(signal) => return Ok(Some(signal)),
+                Input::Closed => return Ok(None),
                 Input::Resize => terminal.autoresize()?,
                 Input::Key(key) => {
                     if let Some(action) = keymap::action(app.context(), key) {
@@ -124,6 +128,9 @@ fn perform(
             Effect::LoadProgress => match storage.progress(&now(clock)) {
                 Ok(model) => app.show_progress(model),
                 Err(message) => app.notify(message),
+            },
+            Effect::RecordRest => match storage.rest(&now(clock)) {
+                Ok(message) | Err(message) => app.notify(message),
             },
         }
     }

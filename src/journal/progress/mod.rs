@@ -10,6 +10,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 pub use calendar::{CALENDAR_WEEKS, Calendar, CalendarDay, DayKind, calendar};
 
+pub use super::cache::load;
 use super::days::History;
 use super::hints::{Hint, hints};
 use super::record::Record;

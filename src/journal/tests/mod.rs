@@ -4,5 +4,6 @@ mod consistency;
 mod days;
 mod fixtures;
 mod hints;
+mod progress;
 mod streak;
 mod trends;

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, LegendPosition, Paragraph, Wrap};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
 
 use crate::journal::hints::DISCLAIMER;
 use crate::journal::progress::ProgressModel;
@@ -102,19 +102,19 @@ fn render_chart(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: The
     let (before, after, mornings) = (points(&s.before), points(&s.after), points(&s.mornings));
     let datasets = vec![
         Dataset::default()
-            .name("before (•)")
+            .name("before")
             .marker(Marker::Dot)
             .graph_type(GraphType::Scatter)
             .style(theme.heading())
             .data(&before),
         Dataset::default()
-            .name("after (▄)")
+            .name("after")
             .marker(Marker::Bar)
             .graph_type(GraphType::Scatter)
             .style(theme.good())
             .data(&after),
         Dataset::default()
-            .name("mornings (█)")
+            .name("mornings")
             .marker(Marker::Block)
             .graph_type(GraphType::Scatter)
             .style(theme.pacer())
@@ -131,7 +131,7 @@ fn render_chart(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: The
         .labels(["0", "5", "10"])
         .style(theme.muted());
     let block = Block::bordered()
-        .title(" Stiffness, last 8 weeks ")
+        .title(" Stiffness, 8 weeks: • before ▄ after █ morning ")
         .border_style(theme.border())
         .title_style(theme.title());
     let empty = before.is_empty() && after.is_empty() && mornings.is_empty();
@@ -147,8 +147,7 @@ fn render_chart(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: The
         return;
     }
     let chart = Chart::new(datasets)
-        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 1)))
-        .legend_position(Some(LegendPosition::TopLeft))
+        .hidden_legend_constraints((Constraint::Length(0), Constraint::Length(0)))
         .block(block)
         .x_axis(x_axis)
         .y_axis(y_axis);

@@ -68,3 +68,55 @@ impl Widget for Heatmap<'_> {
         Paragraph::new(lines).render(area, buf);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(kind: DayKind, sessions: u16) -> CalendarDay {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        CalendarDay {
+            date,
+            sessions,
+            kind,
+        }
+    }
+
+    #[test]
+    fn each_kind_of_day_has_its_own_mark_and_full_days_shade_by_count() {
+        let marks: Vec<char> = [
+            day(DayKind::Empty, 0),
+            day(DayKind::Partial, 0),
+            day(DayKind::Short, 1),
+            day(DayKind::Rest, 0),
+            day(DayKind::Full, 1),
+            day(DayKind::Full, 3),
+            day(DayKind::Full, 9),
+        ]
+        .iter()
+        .map(mark)
+        .collect();
+        assert_eq!(marks, ['·', '-', 's', 'r', '░', '▓', '█']);
+    }
+
+    #[test]
+    fn renders_in_no_space_without_panicking() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let calendar = Calendar {
+            weeks: vec![[day(DayKind::Full, 2); 7]],
+            today,
+            max_sessions: 2,
+        };
+        for (w, h) in [(0, 0), (1, 1), (3, 2)] {
+            let area = Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            Heatmap {
+                calendar: &calendar,
+                cell_width: 2,
+                theme: Theme::plain(),
+            }
+            .render(area, &mut buf);
+        }
+    }
+}
