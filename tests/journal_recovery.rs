@@ -271,3 +271,79 @@ fn reading_from_beyond_the_end_of_an_edited_file_says_it_was_edited() {
     );
     assert!(journal.read_from(Position::START).is_ok());
 }
+
+#[test]
+fn a_damaged_first_line_is_named_and_the_records_still_count() {
+    let text = format!(
+        "format = = 1\n\n{}",
+        record_toml(&Record::Checkin(example_checkin()))
+    );
+    let parsed = parse(Path::new("j"), text.as_bytes());
+    assert_eq!(parsed.records, [Record::Checkin(example_checkin())]);
+    assert_eq!(
+        (parsed.warnings[0].line, parsed.warnings[0].column),
+        (1, Some(10))
+    );
+    assert!(
+        parsed.warnings[0]
+            .message
+            .starts_with("skipped lines 1-1: ")
+    );
+    assert!(
+        parsed.warnings[0]
+            .message
+            .ends_with("fix or delete those lines")
+    );
+}
+
+#[test]
+fn keys_appended_outside_any_record_are_named_when_read_on_their_own() {
+    let (_dir, journal) = journal_of(1);
+    let first = journal.read().unwrap();
+    append_raw(&journal, b"stiffness = 3\n");
+    let since = journal.read_from(first.end).unwrap();
+    assert_eq!(since.records, []);
+    assert_eq!(since.warnings.len(), 1);
+    assert_eq!(
+        (since.warnings[0].line, since.warnings[0].column),
+        (13, None)
+    );
+    assert!(
+        since.warnings[0]
+            .message
+            .starts_with("skipped lines 13-13: these keys are outside any record.")
+    );
+}
+
+#[test]
+fn any_bytes_at_all_are_read_without_a_panic() {
+    let records: String = (0..4)
+        .map(|i| format!("\n{}", record_toml(&numbered_session(i))))
+        .collect();
+    let base = format!("format = 1\n{records}").into_bytes();
+    let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    let mut next = |bound: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % bound as u64) as usize
+    };
+    for _ in 0..3_000 {
+        let mut bytes = base.clone();
+        for _ in 0..=next(4) {
+            let at = next(bytes.len());
+            match next(3) {
+                0 => bytes[at] = next(256) as u8,
+                1 => bytes.insert(at, b"[\"\\\n=#\xc3"[next(7)]),
+                _ => bytes.truncate(at.max(1)),
+            }
+        }
+        let parsed = parse(Path::new("j"), &bytes);
+        // At most one record or one warning per chunk: per header line, plus the first lines.
+        let headers = bytes
+            .split(|b| *b == b'\n')
+            .filter(|l| l.trim_ascii_start().starts_with(b"["))
+            .count();
+        assert!(parsed.records.len() + parsed.warnings.len() <= headers + 1);
+    }
+}

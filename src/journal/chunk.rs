@@ -4,21 +4,27 @@
 use toml::de::{DeTable, DeValue};
 
 use super::build::{Problem, build};
+use super::encode::FORMAT;
 use super::fast;
 use super::record::Record;
 use super::value::{Field, Value};
-
-/// The journal format this version writes and reads.
-pub const FORMAT: i64 = 1;
 
 /// What a chunk held.
 #[derive(Debug, PartialEq)]
 pub(super) enum Content {
     Record(Record),
-    /// This many keys outside any table (the `format = 1` line and whatever sits beside it).
-    Loose(usize),
+    /// Keys outside any table: the `format = 1` line and whatever sits beside it.
+    Loose(Loose),
     /// Blank lines, comments, or a table this version does not know.
     Nothing,
+}
+
+/// Keys outside any table: how many, and a notice when `format` is not one this version reads.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Loose {
+    pub keys: usize,
+    /// The byte offset of the `format` value and what to say about it.
+    pub format_notice: Option<(usize, String)>,
 }
 
 /// Why a chunk was skipped: a message and, when known, the byte offset inside the chunk.
@@ -76,28 +82,28 @@ pub(super) fn read(bytes: &[u8]) -> Result<Content, Damage> {
 
 fn content(name: Option<&str>, fields: &[Field<'_>]) -> Result<Content, Damage> {
     let Some(name) = name else {
-        return loose(fields);
+        return Ok(loose(fields));
     };
     Ok(build(name, fields)?.map_or(Content::Nothing, Content::Record))
 }
 
-/// Keys outside a table: only `format` means something, and it must be 1.
-fn loose(fields: &[Field<'_>]) -> Result<Content, Damage> {
-    match fields.iter().find(|f| f.key == "format") {
-        Some(Field {
-            value: Value::Int(FORMAT),
-            ..
-        })
-        | None => Ok(Content::Loose(fields.len())),
-        Some(field) => Err(Damage {
-            at: Some(field.at),
-            message: format!(
+/// Keys outside a table: only `format` means something, and it should be 1.
+fn loose(fields: &[Field<'_>]) -> Content {
+    let format_notice = fields
+        .iter()
+        .find(|f| f.key == "format" && f.value != Value::Int(FORMAT))
+        .map(|field| {
+            let message = format!(
                 "this journal says `format = {}`, but this poised reads format {FORMAT}; \
                  records may be missing or misread until poised is updated",
                 field_text(&field.value)
-            ),
-        }),
-    }
+            );
+            (field.at, message)
+        });
+    Content::Loose(Loose {
+        keys: fields.len(),
+        format_notice,
+    })
 }
 
 fn field_text(value: &Value<'_>) -> String {

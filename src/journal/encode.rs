@@ -12,7 +12,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use super::note::sanitize_note;
 use super::record::{CheckinRecord, Record, RestRecord, SessionRecord};
 
-/// The first line of every journal file.
+/// The journal format this version writes and reads.
+pub const FORMAT: i64 = 1;
+
+/// The first line of every journal file: `format = ` [`FORMAT`].
 pub const FORMAT_LINE: &str = "format = 1\n";
 
 /// Renders a record as its TOML table, header first, ending with a newline.
@@ -126,5 +129,15 @@ impl Lines {
     fn strings(&mut self, key: &str, values: &[String]) {
         let items: Vec<String> = values.iter().map(|v| quoted(v)).collect();
         self.plain(key, format_args!("[{}]", items.join(", ")));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_line_names_the_format() {
+        assert_eq!(FORMAT_LINE, format!("format = {FORMAT}\n"));
     }
 }

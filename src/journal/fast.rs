@@ -311,6 +311,36 @@ mod tests {
         assert!(agrees(chunk));
     }
 
+    /// Thousands of small edits of a canonical chunk (one character replaced, inserted or
+    /// removed): whatever the fast reader accepts, the TOML parser reads the same way.
+    #[test]
+    fn never_accepts_what_toml_reads_differently() {
+        let base = "[[session]]\nroutine = \"morning\"\nnote = \"a \\\"b\\\" \\u00e9\"\n\
+                    started = 2026-11-21T07:02:11.5+01:00\ndate = 2026-02-28\nn = -42\n\
+                    ok = true\nsteps = [\"a\", \"b\"]\n# done\n";
+        let alphabet: Vec<char> = "\"\\ \t\n\r#=[],.-+:_TZz0129aefntuxU'{}é\u{7}\u{7f}"
+            .chars()
+            .collect();
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        let base: Vec<char> = base.chars().collect();
+        for _ in 0..20_000 {
+            let mut chars = base.clone();
+            let at = next(chars.len());
+            match next(3) {
+                0 => chars[at] = alphabet[next(alphabet.len())],
+                1 => chars.insert(at, alphabet[next(alphabet.len())]),
+                _ => drop(chars.remove(at)),
+            }
+            agrees(&chars.into_iter().collect::<String>());
+        }
+    }
+
     #[test]
     fn reads_comments_blank_lines_and_crlf_as_toml_does() {
         assert!(agrees(

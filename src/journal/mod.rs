@@ -32,7 +32,7 @@ mod tests;
 pub use build::STIFFNESS_MAX;
 pub use checkin::morning_checkin_due;
 pub use describe::{log_line, stiffness_change};
-pub use encode::{FORMAT_LINE, record_toml};
+pub use encode::{FORMAT, FORMAT_LINE, record_toml};
 pub use error::{AppendError, AppendStep, ReadError};
 pub use note::{NOTE_MAX_CHARS, note_or_none, sanitize_note};
 pub use parse::{Parsed, Position, Warning, parse, parse_from};

@@ -7,7 +7,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::chunk::{self, Content, Damage};
+use super::chunk::{self, Content, Damage, Loose};
 use super::record::Record;
 use super::split::{Chunk, chunks};
 
@@ -84,21 +84,12 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
         let place = Place { path, chunk, from };
         match chunk::read(chunk.bytes) {
             Ok(Content::Record(record)) => parsed.records.push(record),
-            Ok(Content::Loose(keys)) if keys > 0 && from.offset > 0 => {
-                parsed
-                    .warnings
-                    .push(place.warning(None, stray_lines(&place)));
-            }
-            Ok(_) => {}
+            Ok(Content::Loose(loose)) => parsed.warnings.extend(place.loose(loose)),
+            Ok(Content::Nothing) => {}
             Err(damage) => parsed.warnings.push(place.damaged(damage)),
         }
     }
     parsed
-}
-
-fn stray_lines(place: &Place<'_>) -> String {
-    let (first, last) = place.lines();
-    format!("skipped lines {first}-{last}, which are outside any record; the file is unchanged")
 }
 
 /// A chunk with what is needed to name places in it.
@@ -109,18 +100,34 @@ struct Place<'a> {
 }
 
 impl Place<'_> {
+    /// Keys outside any record belong at the top of the file (`format = 1`); anywhere else
+    /// they are a mistake worth naming. A `format` this version does not read is named too.
+    fn loose(&self, loose: Loose) -> Option<Warning> {
+        if let Some((at, message)) = loose.format_notice {
+            return Some(self.warning(Some(at), message));
+        }
+        let stray = loose.keys > 0 && self.from.offset + self.chunk.offset as u64 > 0;
+        stray.then(|| {
+            self.damaged(Damage {
+                at: None,
+                message: "these keys are outside any record".into(),
+            })
+        })
+    }
+
     fn damaged(&self, damage: Damage) -> Warning {
+        let (first, last) = self.lines();
         let is_record = self.chunk.bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
-        let message = if is_record {
-            let (first, last) = self.lines();
-            format!(
-                "skipped the damaged record on lines {first}-{last}: {}. The file is unchanged; \
-                 fix or delete those lines to count the record again",
-                damage.message
-            )
+        let (what, then) = if is_record {
+            ("the damaged record on lines", " to count the record again")
         } else {
-            damage.message
+            ("lines", "")
         };
+        let message = format!(
+            "skipped {what} {first}-{last}: {}. The file is unchanged; fix or delete those \
+             lines{then}",
+            damage.message
+        );
         self.warning(damage.at, message)
     }
 
