@@ -74,8 +74,9 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     }
 }
 
-/// Whether to open with the morning check-in, read through the summary cache so that a
-/// long history does not slow the start; damaged records are reported as warnings.
+/// Whether to open with the morning check-in: only on the first start of a day that follows a
+/// day with a session. Read through the summary cache so that a long history does not slow
+/// the start; damaged records are reported as warnings.
 fn checkin_due(paths: &Paths, config: &Config) -> bool {
     let now = Local::now().fixed_offset();
     let today = ritual_date(now, config.day_starts_at);
@@ -90,7 +91,17 @@ fn checkin_due(paths: &Paths, config: &Config) -> bool {
     for warning in &summary.warnings {
         eprintln!("warning: {warning}");
     }
-    morning_checkin_due(&summary.recent, today, config.day_starts_at)
+    if !morning_checkin_due(&summary.recent, today, config.day_starts_at) {
+        return false;
+    }
+    // Remember that today's question was asked, so a skip is not asked again at every start.
+    let marker = paths.checkin_asked();
+    let stamp = today.to_string();
+    if std::fs::read_to_string(&marker).is_ok_and(|asked| asked.trim() == stamp) {
+        return false;
+    }
+    let _ = std::fs::write(&marker, stamp);
+    true
 }
 
 /// The app's records go to the journal file; a failure becomes a message that keeps the record.
