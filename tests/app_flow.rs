@@ -225,3 +225,58 @@ fn home_keys_ask_for_progress_and_rest_days() {
     app.notify("rest day recorded for Sat 21 Nov 2026".into());
     assert!(screen(&app, &at(0)).contains("rest day recorded"));
 }
+
+#[test]
+fn help_and_the_end_question_stop_the_clock_and_give_it_back() {
+    let mut app = app(Settings {
+        ask_ratings: false,
+        ..ASKING
+    });
+    play(&mut app, 0, 10);
+    app.update(Action::Help, &at(10));
+    play(&mut app, 10, 40);
+    app.update(Action::Help, &at(40));
+    let resumed = screen(&app, &at(40));
+    assert!(!resumed.contains("Paused"), "{resumed}");
+    assert!(
+        resumed.contains("1:03 left"),
+        "30 s under help did not count: {resumed}"
+    );
+    app.update(Action::AskEnd, &at(40));
+    play(&mut app, 40, 60);
+    app.update(Action::No, &at(60));
+    assert!(screen(&app, &at(60)).contains("1:03 left"));
+}
+
+#[test]
+fn a_person_s_own_pause_survives_help() {
+    let mut app = app(Settings {
+        ask_ratings: false,
+        ..ASKING
+    });
+    app.update(Action::TogglePause, &at(5));
+    app.update(Action::Help, &at(6));
+    app.update(Action::Help, &at(7));
+    assert!(screen(&app, &at(20)).contains("Paused"));
+}
+
+#[test]
+fn backing_out_of_the_first_question_records_nothing() {
+    let mut esc = app(ASKING);
+    assert!(esc.update(Action::Quit, &at(0)).is_empty());
+    assert!(esc.quit, "a `poised run` session leaves when backed out of");
+    let mut ctrl_c = app(ASKING);
+    assert!(ctrl_c.update(Action::EndNow, &at(0)).is_empty());
+    assert!(ctrl_c.quit);
+}
+
+#[test]
+fn ctrl_c_after_the_session_saves_it_and_quits() {
+    let mut app = app(ASKING);
+    app.update(Action::SkipQuestion, &at(0));
+    play(&mut app, 0, 80);
+    assert_eq!(app.context(), Context::Rating);
+    let record = saved_session(&app.update(Action::EndNow, &at(80)));
+    assert!(record.completed);
+    assert!(app.quit);
+}

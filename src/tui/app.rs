@@ -20,6 +20,7 @@ use crate::journal::progress::ProgressModel;
 use crate::journal::{CheckinRecord, Record, note_or_none};
 use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
+use crate::text::sanitize;
 
 /// Below this size the screens cannot be laid out; poised asks for more room instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -174,12 +175,23 @@ impl App {
         }
         if action == Action::Help && self.context() != Context::Note {
             self.help_open = !self.help_open;
+            if let Screen::Player(session) = &mut self.screen {
+                if self.help_open {
+                    session.hold(now.mono);
+                } else {
+                    session.release(now.mono);
+                }
+            }
             return Vec::new();
         }
         if self.help_open && action != Action::EndNow {
             return Vec::new();
         }
         self.help_open = false;
+        let asking = matches!(self.context(), Context::Rating | Context::Note);
+        if asking && action == Action::EndNow {
+            self.quit = true;
+        }
         let screen = std::mem::replace(&mut self.screen, Screen::Home);
         let (screen, effects) = self.next_screen(screen, action, now);
         self.screen = screen;
@@ -203,9 +215,10 @@ impl App {
             Screen::CheckIn(rating) => match answer(rating, action) {
                 Answer::Open(r) => (Screen::CheckIn(r), Vec::new()),
                 Answer::Given(value) => (Screen::Home, vec![Effect::Save(checkin(value, now))]),
-                Answer::Skipped => (Screen::Home, Vec::new()),
+                Answer::Skipped | Answer::Cancelled => (Screen::Home, Vec::new()),
             },
             Screen::Before(routine, variant, rating) => match answer(rating, action) {
+                Answer::Cancelled => (self.leave_summary(), Vec::new()),
                 Answer::Open(r) => (Screen::Before(routine, variant, r), Vec::new()),
                 Answer::Given(value) => {
                     (self.player(&routine, variant, Some(value), now), Vec::new())
@@ -218,11 +231,14 @@ impl App {
             }
             Screen::After(mut session, rating) => match answer(rating, action) {
                 Answer::Open(r) => (Screen::After(session, r), Vec::new()),
+                Answer::Cancelled if action == Action::EndNow => self.conclude(&session, None),
                 Answer::Given(value) => {
                     session.stiffness_after = Some(value);
                     (Screen::Note(session, String::new()), Vec::new())
                 }
-                Answer::Skipped => (Screen::Note(session, String::new()), Vec::new()),
+                Answer::Skipped | Answer::Cancelled => {
+                    (Screen::Note(session, String::new()), Vec::new())
+                }
             },
             Screen::Note(session, mut text) => match action {
                 Action::Type(c) => {
@@ -281,8 +297,15 @@ impl App {
             Action::StartFull | Action::StartShort => {
                 let choices = self.home.choices(&self.routines);
                 if let Some(choice) = choices.get(self.home.selected) {
+                    if action == Action::StartShort && !choice.routine.has_short() {
+                        let title = sanitize(&choice.routine.title);
+                        self.message = Some(format!(
+                            "{title} has no short version (no step is marked essential). Enter plays it in full."
+                        ));
+                        return (Screen::Home, Vec::new());
+                    }
                     let variant = match action {
-                        Action::StartShort if choice.routine.has_short() => Variant::Short,
+                        Action::StartShort => Variant::Short,
                         _ => choice.variant,
                     };
                     let routine = choice.routine.clone();
@@ -398,6 +421,8 @@ enum Answer {
     Open(Rating),
     Given(u8),
     Skipped,
+    /// Esc or Ctrl-C: back out (before a session, nothing starts and nothing is recorded).
+    Cancelled,
 }
 
 fn answer(mut rating: Rating, action: Action) -> Answer {
@@ -406,7 +431,8 @@ fn answer(mut rating: Rating, action: Action) -> Answer {
         Action::More => rating.more(),
         Action::Digit(d) => rating.set(d),
         Action::Confirm => return Answer::Given(rating.value),
-        Action::SkipQuestion | Action::EndNow => return Answer::Skipped,
+        Action::SkipQuestion => return Answer::Skipped,
+        Action::Quit | Action::EndNow => return Answer::Cancelled,
         _ => {}
     }
     Answer::Open(rating)

@@ -80,7 +80,12 @@ const fn bind(
 
 use Key::{Char, Code, Ctrl, Digit};
 
-const CTRL_C: Binding = bind(&[Ctrl('c')], Action::EndNow, "Ctrl-C", "quit at once");
+const CTRL_C: Binding = bind(
+    &[Ctrl('c')],
+    Action::EndNow,
+    "Ctrl-C",
+    "quit at once (a finished session is saved)",
+);
 
 const HOME: &[Binding] = &[
     bind(
@@ -207,11 +212,12 @@ const RATING: &[Binding] = &[
         "set the rating (10: Right from 9)",
     ),
     bind(&[Code(KeyCode::Enter)], Action::Confirm, "Enter", "confirm"),
+    bind(&[Char('s')], Action::SkipQuestion, "s", "skip the question"),
     bind(
-        &[Char('s'), Code(KeyCode::Esc)],
-        Action::SkipQuestion,
-        "s/Esc",
-        "skip the question",
+        &[Code(KeyCode::Esc)],
+        Action::Quit,
+        "Esc",
+        "back (before a session: do not start it)",
     ),
     bind(&[Char('?')], Action::Help, "?", "help"),
     CTRL_C,

@@ -29,6 +29,8 @@ pub struct LiveSession {
     pub hurried: bool,
     /// Ended before its end, by the person (`q` `y` or Ctrl-C).
     ended_early: bool,
+    /// Paused by [`LiveSession::hold`], not by the person.
+    held: bool,
     /// When it ended, and the time spent playing by then.
     ended: Option<(DateTime<FixedOffset>, Duration)>,
     /// The segment last seen, to ring the bell once as each one begins.
@@ -50,6 +52,7 @@ impl LiveSession {
             stiffness_after: None,
             hurried: false,
             ended_early: false,
+            held: false,
             ended: None,
             announced: 0,
         }
@@ -64,6 +67,8 @@ impl LiveSession {
             if action == Action::Yes {
                 self.ended_early = true;
                 p.finish(now);
+            } else {
+                self.release(now);
             }
             return Vec::new();
         }
@@ -72,7 +77,10 @@ impl LiveSession {
             Action::Skip => p.skip(now),
             Action::Back => p.back(now),
             Action::Restart => p.restart_step(now),
-            Action::AskEnd => self.confirm_end = true,
+            Action::AskEnd => {
+                self.confirm_end = true;
+                self.hold(now);
+            }
             Action::EndNow => {
                 self.hurried = true;
                 self.ended_early = true;
@@ -82,6 +90,23 @@ impl LiveSession {
             _ => {}
         }
         self.announce(now, bell)
+    }
+
+    /// Stops the clock while something covers the player (help, the end question); the
+    /// session goes on from the same moment when it is gone.
+    pub fn hold(&mut self, now: Duration) {
+        let snap = self.player.snapshot(now);
+        if snap.state == PlayState::Playing {
+            self.player.pause(now);
+            self.held = true;
+        }
+    }
+
+    /// Resumes a session that [`LiveSession::hold`] paused; one paused by the person stays paused.
+    pub fn release(&mut self, now: Duration) {
+        if std::mem::take(&mut self.held) {
+            self.player.resume(now);
+        }
     }
 
     /// Lets time pass.

@@ -55,11 +55,20 @@ impl Home {
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 
-    /// Sets or clears (0) the time filter and keeps the selection in range.
+    /// Sets or clears (0) the time filter, keeping the selected routine when it still shows.
     pub fn filter(&mut self, minutes: u8, routines: &[Routine]) {
+        let before = self
+            .choices(routines)
+            .get(self.selected)
+            .map(|c| c.routine.id.clone());
         self.minutes = (minutes > 0).then_some(minutes);
-        let count = self.choices(routines).len();
-        self.selected = self.selected.min(count.saturating_sub(1));
+        let choices = self.choices(routines);
+        let kept = choices
+            .iter()
+            .position(|c| Some(&c.routine.id) == before.as_ref());
+        self.selected = kept
+            .unwrap_or(self.selected)
+            .min(choices.len().saturating_sub(1));
     }
 }
 
