@@ -1,6 +1,7 @@
 //! Handlers that open the interactive app: `poised` (Home) and `poised run NAME`.
 
 use std::collections::HashMap;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use chrono::Local;
@@ -54,6 +55,12 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
         };
         app = app.run_routine(found, variant, &crate::tui::now(&clock));
     }
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        eprintln!(
+            "poised: the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)"
+        );
+        return ExitCode::FAILURE;
+    }
     let mut storage = JournalStorage {
         paths,
         config: &config,
@@ -62,9 +69,16 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
             .iter()
             .map(|r| (r.id.clone(), r.wardrobe.clone()))
             .collect(),
+        unsaved: Vec::new(),
     };
-    match crate::tui::run(app, clock, &mut storage) {
-        Ok(None) => ExitCode::SUCCESS,
+    let outcome = crate::tui::run(app, clock, &mut storage);
+    // Shown again once the terminal is back, so a record that could not be saved can be kept.
+    for message in &storage.unsaved {
+        eprintln!("poised: {message}");
+    }
+    match outcome {
+        Ok(None) if storage.unsaved.is_empty() => ExitCode::SUCCESS,
+        Ok(None) => ExitCode::FAILURE,
         // As a shell reports a program ended by a signal: 128 + its number.
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
@@ -110,16 +124,22 @@ struct JournalStorage<'a> {
     config: &'a Config,
     /// Routine id to wardrobe, for the progress screen.
     wardrobes: HashMap<String, String>,
+    /// Why each failed save failed, with the record's text, to print after the app.
+    unsaved: Vec<String>,
 }
 
 impl Storage for JournalStorage<'_> {
     fn save(&mut self, record: &Record) -> Result<(), String> {
-        Journal::new(&self.paths.journal).append(record).map_err(|e| {
+        let saved = Journal::new(&self.paths.journal).append(record).map_err(|e| {
             format!(
                 "{e}\nThis record was not saved; keep it by copying it into the journal later:\n{}",
                 e.unsaved_record()
             )
-        })
+        });
+        if let Err(message) = &saved {
+            self.unsaved.push(message.clone());
+        }
+        saved
     }
 
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String> {

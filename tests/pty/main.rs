@@ -297,3 +297,29 @@ fn the_morning_checkin_is_asked_on_the_first_start_after_a_session_day_only() {
     again.press("q");
     quits_cleanly(again);
 }
+
+#[test]
+fn a_record_that_cannot_be_saved_is_shown_and_printed_after_the_app() {
+    let home = home_with_routines();
+    std::fs::create_dir(home.path().join("journal.toml")).expect("a folder where the journal goes");
+    let mut tui = Tui::start(
+        home.path(),
+        &["run", "two-holds", "--no-rate", "--quiet"],
+        1,
+    );
+    tui.wait_for_text("First hold");
+    tui.press("\x03");
+    tui.wait_for_text("could not save");
+    tui.press("q");
+    tui.wait_until_gone("could not save");
+    tui.press("q");
+    let exit = left_cleanly(tui);
+    assert!(!exit.status.success(), "a lost record fails the run");
+    let after = String::from_utf8_lossy(&exit.raw);
+    let tail = &after[after.rfind("\u{1b}[?1049l").unwrap_or(0)..];
+    assert!(
+        tail.contains("[[session]]"),
+        "the record is printed after the app: {tail}"
+    );
+    assert!(tail.contains("routine = \"two-holds\""), "{tail}");
+}
