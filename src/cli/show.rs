@@ -70,13 +70,20 @@ fn breathing(segment: &Segment, work: &Work, pattern: &Breathing) -> String {
             secs(*effort),
             secs(*release)
         ),
-        Work::Timed(_) => format!(
-            "in {} · hold {} · out {} · hold {}",
-            secs(pattern.inhale),
-            secs(pattern.hold),
-            secs(pattern.exhale),
-            secs(pattern.hold_after)
-        ),
+        Work::Timed(_) => {
+            let phases = [
+                ("in", pattern.inhale),
+                ("hold", pattern.hold),
+                ("out", pattern.exhale),
+                ("hold", pattern.hold_after),
+            ];
+            let named: Vec<String> = phases
+                .iter()
+                .filter(|(_, d)| !d.is_zero())
+                .map(|(name, d)| format!("{name} {}", secs(*d)))
+                .collect();
+            named.join(" · ")
+        }
     }
 }
 

@@ -45,9 +45,13 @@ fn home_with_routines() -> Home {
 fn time_left(tui: &Tui) -> String {
     tui.text()
         .lines()
-        .map(|line| line.trim_matches(['█', ' ']))
-        .find(|line| line.ends_with(" left"))
-        .map(str::to_string)
+        .find(|line| line.trim_end().ends_with(" left"))
+        .and_then(|line| {
+            line.split_whitespace()
+                .rev()
+                .nth(1)
+                .map(|t| format!("{t} left"))
+        })
         .unwrap_or_default()
 }
 
