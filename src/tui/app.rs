@@ -294,6 +294,7 @@ impl App {
             Action::Up => self.home.move_by(-1, count),
             Action::Down => self.home.move_by(1, count),
             Action::Minutes(n) => self.home.filter(n, &self.routines),
+            Action::Scroll(lines) => self.home.scroll_details(lines),
             Action::StartFull | Action::StartShort => {
                 let choices = self.home.choices(&self.routines);
                 if let Some(choice) = choices.get(self.home.selected) {

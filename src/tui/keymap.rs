@@ -9,6 +9,8 @@ pub enum Action {
     Up,
     Down,
     StartFull,
+    /// Scroll the details pane by lines.
+    Scroll(i16),
     StartShort,
     /// "I have N minutes" (1 to 9); 0 clears the filter.
     Minutes(u8),
@@ -99,6 +101,18 @@ const HOME: &[Binding] = &[
         Action::Down,
         "Down/j",
         "next routine",
+    ),
+    bind(
+        &[Code(KeyCode::PageDown)],
+        Action::Scroll(5),
+        "PgDn",
+        "scroll the steps down",
+    ),
+    bind(
+        &[Code(KeyCode::PageUp)],
+        Action::Scroll(-5),
+        "PgUp",
+        "scroll the steps up",
     ),
     bind(
         &[Code(KeyCode::Enter)],

@@ -40,7 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: Theme
         wardrobes,
     );
     render_hints(frame, hints, model, theme);
-    let keys = format!("{DISCLAIMER}  g/Esc back · q quit");
+    let keys = DISCLAIMER;
     frame.render_widget(Paragraph::new(keys).style(theme.muted()), footer);
 }
 
@@ -70,7 +70,7 @@ fn render_calendar(
     theme: Theme,
 ) {
     let block = Block::bordered()
-        .title(" Last 26 weeks ")
+        .title(" 26 weeks, today lit ")
         .border_style(theme.border())
         .title_style(theme.title());
     let inner = block.inner(area);
@@ -131,7 +131,7 @@ fn render_chart(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: The
         .labels(["0", "5", "10"])
         .style(theme.muted());
     let block = Block::bordered()
-        .title(" Stiffness, 8 weeks: • before ▄ after █ morning ")
+        .title(" Stiffness: • before ▄ after █ morning ")
         .border_style(theme.border())
         .title_style(theme.title());
     let empty = before.is_empty() && after.is_empty() && mornings.is_empty();
@@ -166,10 +166,10 @@ fn usage(model: &ProgressModel) -> String {
         counts.join(" · ")
     };
     let change = model.change.map_or_else(
-        || "no session rated before and after yet".to_string(),
+        || "No session rated before and after yet".to_string(),
         |c| {
             format!(
-                "stiffness changes by {:+.1} across a session (mean of {})",
+                "Stiffness changes by {:+.1} across a session (mean of {})",
                 c.mean, c.sessions
             )
         },
@@ -188,6 +188,7 @@ fn render_hints(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: The
     }
     let block = Block::bordered()
         .title(" Hints ")
+        .title_bottom(" g/Esc back · q quit ")
         .border_style(theme.border())
         .title_style(theme.title());
     frame.render_widget(

@@ -38,7 +38,7 @@ pub fn mark(day: &CalendarDay) -> char {
 #[must_use]
 pub fn legend() -> String {
     let shades: String = SHADES.iter().collect();
-    format!("{shades} 1-4+ · s short · r rest\n- partial  · none  today: lit")
+    format!("{shades} 1-4+ · s short · r rest\n- partial · none")
 }
 
 impl Widget for Heatmap<'_> {
