@@ -46,6 +46,13 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
     let clock = Clock::new(time_scale(std::env::var("POISED_TIME_SCALE").ok()));
     let mut app = App::new(library.routines.clone(), settings, theme);
+    if !library.warnings.is_empty() {
+        let lines: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
+        app.notify(format!(
+            "Some of your routines could not be loaded:\n{}",
+            lines.join("\n")
+        ));
+    }
     if routine.is_none() && checkin_due(paths, &config) {
         app = app.with_morning_checkin();
     }

@@ -142,6 +142,11 @@ impl App {
         self.screen = Screen::Progress(Box::new(model));
     }
 
+    /// Closes the message, if one is shown.
+    pub fn dismiss_message(&mut self) {
+        self.message = None;
+    }
+
     /// Shows a one-off message, such as a confirmation.
     pub fn notify(&mut self, message: String) {
         self.message = Some(message);

@@ -97,10 +97,13 @@ fn event_loop(
                 Input::Closed => return Ok(None),
                 Input::Resize => terminal.autoresize()?,
                 Input::Key(key) => {
-                    if let Some(action) = keymap::action(app.context(), key) {
-                        let effects = app.update(action, &t);
-                        perform(effects, &mut app, storage, &clock)?;
-                    }
+                    let Some(action) = keymap::action(app.context(), key) else {
+                        // Any key closes a message, even one with no meaning here.
+                        app.dismiss_message();
+                        continue;
+                    };
+                    let effects = app.update(action, &t);
+                    perform(effects, &mut app, storage, &clock)?;
                 }
             }
         }

@@ -64,7 +64,7 @@ pub fn render(frame: &mut Frame, area: Rect, question: &str, rating: Rating, the
         Line::styled(format!("Your answer: {}", rating.value), theme.heading()),
         Line::default(),
         Line::styled(
-            "Left/Right or 0-9 to choose · Enter confirm · s skip",
+            "0-9 or Left/Right (10: Right from 9) · Enter · s skip",
             theme.muted(),
         ),
     ];
