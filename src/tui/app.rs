@@ -5,15 +5,14 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
 
+use super::answer::{Answer, answer};
 use super::keymap::{Action, Context};
 use super::live_session::LiveSession;
 use super::screens::home::Home;
 use super::screens::rating::Rating;
 use super::screens::summary::Summary;
-use super::screens::{help, home, note, player, progress, rating, summary};
+use super::screens::{help, home, message, note, player, progress, rating, summary};
 use super::theme::Theme;
 use super::widgets::pacer;
 use crate::journal::progress::ProgressModel;
@@ -21,10 +20,6 @@ use crate::journal::{CheckinRecord, Record, note_or_none};
 use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
 use crate::text::sanitize;
-
-/// Below this size the screens cannot be laid out; poised asks for more room instead.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
 
 const ASK_BEFORE: &str = "How stiff is your back right now?";
 const ASK_AFTER: &str = "How stiff is your back now, after the session?";
@@ -387,8 +382,8 @@ impl App {
     /// Draws the whole app; reads nothing but the state and `now`.
     pub fn render(&self, frame: &mut Frame, now: &Now) {
         let area = frame.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            render_too_small(frame, area, self.theme);
+        if message::too_small(area) {
+            message::render_too_small(frame, area, self.theme);
             return;
         }
         let theme = self.theme;
@@ -417,31 +412,9 @@ impl App {
             help::render(frame, area, self.screen_context(), theme);
         }
         if let Some(message) = &self.message {
-            render_message(frame, area, message, theme);
+            message::render_message(frame, area, message, theme);
         }
     }
-}
-
-/// Where a 0-10 question stands after a key.
-enum Answer {
-    Open(Rating),
-    Given(u8),
-    Skipped,
-    /// Esc or Ctrl-C: back out (before a session, nothing starts and nothing is recorded).
-    Cancelled,
-}
-
-fn answer(mut rating: Rating, action: Action) -> Answer {
-    match action {
-        Action::Less => rating.less(),
-        Action::More => rating.more(),
-        Action::Digit(d) => rating.set(d),
-        Action::Confirm => return Answer::Given(rating.value),
-        Action::SkipQuestion => return Answer::Skipped,
-        Action::Quit | Action::EndNow => return Answer::Cancelled,
-        _ => {}
-    }
-    Answer::Open(rating)
 }
 
 fn checkin(stiffness: u8, now: &Now) -> Record {
@@ -450,30 +423,4 @@ fn checkin(stiffness: u8, now: &Now) -> Record {
         stiffness,
         note: None,
     })
-}
-
-fn render_too_small(frame: &mut Frame, area: Rect, theme: Theme) {
-    let text = format!("Please enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT}.");
-    let paragraph = Paragraph::new(text)
-        .style(theme.alert())
-        .wrap(Wrap { trim: true });
-    frame.render_widget(paragraph, area);
-}
-
-/// A message over the bottom of the screen, until the next key.
-fn render_message(frame: &mut Frame, area: Rect, message: &str, theme: Theme) {
-    let lines = u16::try_from(message.lines().count() + 2).unwrap_or(u16::MAX);
-    let [_, bottom] = Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(lines.min(area.height)),
-    ])
-    .areas(area);
-    frame.render_widget(Clear, bottom);
-    let text = format!("{}\n(press any key)", crate::text::sanitize_lines(message));
-    frame.render_widget(
-        Paragraph::new(text)
-            .style(theme.alert())
-            .wrap(Wrap { trim: false }),
-        bottom,
-    );
 }

@@ -4,6 +4,7 @@
 //! The loop sleeps until the next visible change or an input, handles every pending input,
 //! then draws once, only when something changed.
 
+pub mod answer;
 pub mod app;
 pub mod clock;
 pub mod event;

@@ -2,6 +2,7 @@
 
 pub mod help;
 pub mod home;
+pub mod message;
 pub mod note;
 pub mod player;
 pub mod progress;
