@@ -3,8 +3,11 @@
 //! Handlers live in `cli/`, one file per family of commands; each returns an `ExitCode`
 //! and prints its own errors, so `main.rs` stays a few lines long.
 
+mod journal;
 mod play;
+mod progress;
 mod routines;
+mod show;
 
 use std::process::ExitCode;
 
@@ -30,6 +33,14 @@ pub enum Command {
         /// Files to check; with none, every routine poised would load.
         files: Vec<std::path::PathBuf>,
     },
+    /// Print a routine's timeline: every segment with its start, length, side and breathing.
+    Show {
+        /// The routine's name, as shown by `poised list`.
+        name: String,
+        /// The short version (only the essential steps).
+        #[arg(long)]
+        short: bool,
+    },
     /// Play a routine now: a guided session with a breathing pacer.
     Run {
         /// The routine's name, as shown by `poised list`.
@@ -54,6 +65,20 @@ pub enum Command {
         /// bash, zsh or fish.
         shell: clap_complete::Shell,
     },
+    /// Record how your back feels this morning, from 0 (not stiff) to 10.
+    Checkin(journal::CheckinArgs),
+    /// Show the newest journal records, one line each.
+    Log(journal::LogArgs),
+    /// Print every session (or check-in) as CSV or TOML.
+    Export(journal::ExportArgs),
+    /// Print the streak in one line, for a shell prompt.
+    Streak,
+    /// Record today as a rest day: it keeps the streak alive (at most 2 in any 7 days).
+    Rest {
+        /// Why, in a few words (for example "flare").
+        #[arg(long)]
+        reason: Option<String>,
+    },
 }
 
 /// Runs the parsed command line with the given paths.
@@ -64,6 +89,7 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
     };
     match command {
         Command::List => routines::list(paths),
+        Command::Show { name, short } => show::show(paths, &name, short),
         Command::Run {
             name,
             short,
@@ -83,5 +109,10 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
         Command::Validate { files } => routines::validate(paths, &files),
         Command::Paths => routines::paths(paths),
         Command::Completions { shell } => routines::completions(shell),
+        Command::Checkin(args) => journal::checkin(paths, &args),
+        Command::Log(args) => journal::log(paths, &args),
+        Command::Export(args) => journal::export(paths, &args),
+        Command::Streak => progress::streak(paths),
+        Command::Rest { reason } => progress::rest(paths, reason.as_deref()),
     }
 }

@@ -41,6 +41,12 @@ impl Paths {
         }
     }
 
+    /// The date the morning check-in was last offered, beside the journal (safe to delete).
+    #[must_use]
+    pub fn checkin_asked(&self) -> PathBuf {
+        self.journal.with_file_name("checkin-asked")
+    }
+
     /// The summary cache that sits beside the journal (derived, safe to delete).
     #[must_use]
     pub fn journal_cache(&self) -> PathBuf {

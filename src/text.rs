@@ -20,6 +20,12 @@ pub fn sanitize(text: &str) -> String {
         .collect()
 }
 
+/// Like [`sanitize`], but keeps line breaks, for messages of several lines.
+#[must_use]
+pub fn sanitize_lines(text: &str) -> String {
+    text.lines().map(sanitize).collect::<Vec<_>>().join("\n")
+}
+
 /// A duration as `m:ss`, rounded to the nearest second (`7:00`, `0:45`, `12:05`).
 #[must_use]
 pub fn mss(d: std::time::Duration) -> String {

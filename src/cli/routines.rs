@@ -149,3 +149,20 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
     clap_complete::generate(shell, &mut Cli::command(), "poised", &mut std::io::stdout());
     ExitCode::SUCCESS
 }
+
+/// Finds the routine a command names, in the version asked for; prints why not when it can't.
+pub fn pick<'a>(library: &'a Library, name: &str, short: bool) -> Option<(&'a Routine, Variant)> {
+    let Some(routine) = library.get(name) else {
+        eprintln!("poised: there is no routine named `{name}`.");
+        eprintln!("Known routines: {}", library.ids().join(", "));
+        return None;
+    };
+    if short && !routine.has_short() {
+        eprintln!(
+            "poised: `{name}` has no short version (no step is marked essential); leave out --short"
+        );
+        return None;
+    }
+    let variant = if short { Variant::Short } else { Variant::Full };
+    Some((routine, variant))
+}

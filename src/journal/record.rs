@@ -52,3 +52,35 @@ pub enum Record {
     Checkin(CheckinRecord),
     Rest(RestRecord),
 }
+
+impl Record {
+    /// The session this record holds, if it is one; handy with `filter_map`.
+    #[must_use]
+    pub fn as_session(&self) -> Option<&SessionRecord> {
+        if let Self::Session(s) = self {
+            Some(s)
+        } else {
+            None
+        }
+    }
+
+    /// The check-in this record holds, if it is one.
+    #[must_use]
+    pub fn as_checkin(&self) -> Option<&CheckinRecord> {
+        if let Self::Checkin(c) = self {
+            Some(c)
+        } else {
+            None
+        }
+    }
+
+    /// The rest day this record holds, if it is one.
+    #[must_use]
+    pub fn as_rest(&self) -> Option<&RestRecord> {
+        if let Self::Rest(r) = self {
+            Some(r)
+        } else {
+            None
+        }
+    }
+}

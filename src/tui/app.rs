@@ -5,22 +5,25 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::widgets::{Paragraph, Wrap};
 
+use super::answer::{Answer, answer};
 use super::keymap::{Action, Context};
 use super::live_session::LiveSession;
 use super::screens::home::Home;
+use super::screens::rating::Rating;
 use super::screens::summary::Summary;
-use super::screens::{help, home, player, summary};
+use super::screens::{help, home, message, note, player, progress, rating, summary};
 use super::theme::Theme;
 use super::widgets::pacer;
+use crate::journal::progress::ProgressModel;
+use crate::journal::{CheckinRecord, Record, note_or_none};
 use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
+use crate::text::sanitize;
 
-/// Below this size the screens cannot be laid out; poised asks for more room instead.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
+const ASK_BEFORE: &str = "How stiff is your back right now?";
+const ASK_AFTER: &str = "How stiff is your back now, after the session?";
+const ASK_MORNING: &str = "How does your back feel this morning?";
 
 /// The time, read once per loop turn: monotonic for the session, local for the journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +36,12 @@ pub struct Now {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Bell,
+    /// Append to the journal; on failure the loop calls [`App::save_failed`].
+    Save(Record),
+    /// Work out the progress picture; the loop answers with [`App::show_progress`].
+    LoadProgress,
+    /// Record today as a rest day; the loop answers with [`App::notify`].
+    RecordRest,
 }
 
 /// Preferences that shape a session.
@@ -44,12 +53,27 @@ pub struct Settings {
     pub ask_ratings: bool,
 }
 
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            bell: true,
+            reduced_motion: false,
+            ask_ratings: true,
+        }
+    }
+}
+
 /// The screen in front.
 #[derive(Debug)]
 enum Screen {
     Home,
+    CheckIn(Rating),
+    Before(Box<Routine>, Variant, Rating),
     Player(Box<LiveSession>),
+    After(Box<LiveSession>, Rating),
+    Note(Box<LiveSession>, String),
     Summary(Summary),
+    Progress(Box<ProgressModel>),
 }
 
 /// All of poised's interactive state.
@@ -63,6 +87,8 @@ pub struct App {
     screen: Screen,
     home: Home,
     help_open: bool,
+    /// A message shown over any screen until the next key, such as a failed save.
+    message: Option<String>,
     /// Set when poised should leave.
     pub quit: bool,
 }
@@ -79,8 +105,16 @@ impl App {
             screen: Screen::Home,
             home: Home::default(),
             help_open: false,
+            message: None,
             quit: false,
         }
+    }
+
+    /// Opens with the morning check-in question in front of Home.
+    #[must_use]
+    pub fn with_morning_checkin(mut self) -> Self {
+        self.screen = Screen::CheckIn(Rating::default());
+        self
     }
 
     /// An app that plays one routine at once and leaves after its summary (`poised run`).
@@ -91,45 +125,138 @@ impl App {
         self
     }
 
+    /// Shows why a record could not be saved; a session's screens give way to Home.
+    pub fn save_failed(&mut self, message: String) {
+        self.message = Some(message);
+        self.exit_after_summary = false;
+        self.screen = Screen::Home;
+    }
+
+    /// Opens the progress screen with a freshly computed picture.
+    pub fn show_progress(&mut self, model: ProgressModel) {
+        self.screen = Screen::Progress(Box::new(model));
+    }
+
+    /// Closes the message, if one is shown; says whether one was, so the screen changed.
+    pub fn dismiss_message(&mut self) -> bool {
+        self.message.take().is_some()
+    }
+
+    /// Shows a one-off message, such as a confirmation.
+    pub fn notify(&mut self, message: String) {
+        self.message = Some(message);
+    }
+
     /// Which key table applies now.
     #[must_use]
     pub fn context(&self) -> Context {
         if self.help_open {
             return Context::Help;
         }
+        self.screen_context()
+    }
+
+    fn screen_context(&self) -> Context {
         match &self.screen {
             Screen::Home => Context::Home,
             Screen::Player(s) if s.confirm_end => Context::ConfirmEnd,
             Screen::Player(_) => Context::Player,
+            Screen::CheckIn(_) | Screen::Before(..) | Screen::After(..) => Context::Rating,
+            Screen::Note(..) => Context::Note,
             Screen::Summary(_) => Context::Summary,
+            Screen::Progress(_) => Context::Progress,
         }
     }
 
     /// Applies one action at `now`.
     pub fn update(&mut self, action: Action, now: &Now) -> Vec<Effect> {
-        if action == Action::Help {
+        if self.message.take().is_some() && action != Action::EndNow {
+            return Vec::new();
+        }
+        if action == Action::Help && self.context() != Context::Note {
             self.help_open = !self.help_open;
+            if let Screen::Player(session) = &mut self.screen {
+                if self.help_open {
+                    session.hold(now.mono);
+                } else {
+                    session.release(now.mono);
+                }
+            }
             return Vec::new();
         }
         if self.help_open && action != Action::EndNow {
             return Vec::new();
         }
-        match &mut self.screen {
-            Screen::Home => {
-                self.update_home(action, now);
-                Vec::new()
-            }
-            Screen::Player(session) => {
-                let effects = session.update(action, now.mono, self.settings.bell);
-                self.after_session_turn(now);
-                effects
-            }
-            Screen::Summary(_) => {
-                if matches!(action, Action::Quit | Action::EndNow) {
-                    self.leave_summary();
+        self.help_open = false;
+        let asking = matches!(self.context(), Context::Rating | Context::Note);
+        if asking && action == Action::EndNow {
+            self.quit = true;
+        }
+        let screen = std::mem::replace(&mut self.screen, Screen::Home);
+        let (screen, effects) = self.next_screen(screen, action, now);
+        self.screen = screen;
+        let mut effects = effects;
+        effects.extend(self.after_session_turn(now));
+        effects
+    }
+
+    /// The screen that follows `screen` after `action`, and what to do about it.
+    fn next_screen(&mut self, screen: Screen, action: Action, now: &Now) -> (Screen, Vec<Effect>) {
+        match screen {
+            Screen::Home => self.update_home(action, now),
+            Screen::Progress(model) => match action {
+                Action::Quit => (Screen::Home, Vec::new()),
+                Action::EndNow => {
+                    self.quit = true;
+                    (Screen::Home, Vec::new())
                 }
-                Vec::new()
+                _ => (Screen::Progress(model), Vec::new()),
+            },
+            Screen::CheckIn(rating) => match answer(rating, action) {
+                Answer::Open(r) => (Screen::CheckIn(r), Vec::new()),
+                Answer::Given(value) => (Screen::Home, vec![Effect::Save(checkin(value, now))]),
+                Answer::Skipped | Answer::Cancelled => (Screen::Home, Vec::new()),
+            },
+            Screen::Before(routine, variant, rating) => match answer(rating, action) {
+                Answer::Cancelled => (self.leave_summary(), Vec::new()),
+                Answer::Open(r) => (Screen::Before(routine, variant, r), Vec::new()),
+                Answer::Given(value) => {
+                    (self.player(&routine, variant, Some(value), now), Vec::new())
+                }
+                Answer::Skipped => (self.player(&routine, variant, None, now), Vec::new()),
+            },
+            Screen::Player(mut session) => {
+                let effects = session.update(action, now.mono, self.settings.bell);
+                (Screen::Player(session), effects)
             }
+            Screen::After(mut session, rating) => match answer(rating, action) {
+                Answer::Open(r) => (Screen::After(session, r), Vec::new()),
+                Answer::Cancelled if action == Action::EndNow => self.conclude(&session, None),
+                Answer::Given(value) => {
+                    session.stiffness_after = Some(value);
+                    (Screen::Note(session, String::new()), Vec::new())
+                }
+                Answer::Skipped | Answer::Cancelled => {
+                    (Screen::Note(session, String::new()), Vec::new())
+                }
+            },
+            Screen::Note(session, mut text) => match action {
+                Action::Type(c) => {
+                    note::push(&mut text, c);
+                    (Screen::Note(session, text), Vec::new())
+                }
+                Action::Backspace => {
+                    text.pop();
+                    (Screen::Note(session, text), Vec::new())
+                }
+                Action::Confirm => self.conclude(&session, Some(text)),
+                Action::SkipQuestion | Action::EndNow => self.conclude(&session, None),
+                _ => (Screen::Note(session, text), Vec::new()),
+            },
+            Screen::Summary(s) => match action {
+                Action::Quit | Action::EndNow => (self.leave_summary(), Vec::new()),
+                _ => (Screen::Summary(s), Vec::new()),
+            },
         }
     }
 
@@ -138,8 +265,8 @@ impl App {
         let Screen::Player(session) = &mut self.screen else {
             return Vec::new();
         };
-        let effects = session.tick(now.mono, self.settings.bell);
-        self.after_session_turn(now);
+        let mut effects = session.tick(now.mono, self.settings.bell);
+        effects.extend(self.after_session_turn(now));
         effects
     }
 
@@ -161,92 +288,139 @@ impl App {
         [engine, pacer].into_iter().flatten().min()
     }
 
-    fn update_home(&mut self, action: Action, now: &Now) {
+    fn update_home(&mut self, action: Action, now: &Now) -> (Screen, Vec<Effect>) {
         let count = self.home.choices(&self.routines).len();
         match action {
             Action::Up => self.home.move_by(-1, count),
             Action::Down => self.home.move_by(1, count),
             Action::Minutes(n) => self.home.filter(n, &self.routines),
+            Action::Scroll(lines) => self.home.scroll_details(lines),
             Action::StartFull | Action::StartShort => {
                 let choices = self.home.choices(&self.routines);
-                let Some(choice) = choices.get(self.home.selected) else {
-                    return;
-                };
-                let variant = match action {
-                    Action::StartShort if choice.routine.has_short() => Variant::Short,
-                    _ => choice.variant,
-                };
-                let routine = choice.routine.clone();
-                self.start(routine, variant, now);
+                if let Some(choice) = choices.get(self.home.selected) {
+                    if action == Action::StartShort && !choice.routine.has_short() {
+                        let title = sanitize(&choice.routine.title);
+                        self.message = Some(format!(
+                            "{title} has no short version (no step is marked essential). Enter plays it in full."
+                        ));
+                        return (Screen::Home, Vec::new());
+                    }
+                    let variant = match action {
+                        Action::StartShort => Variant::Short,
+                        _ => choice.variant,
+                    };
+                    let routine = choice.routine.clone();
+                    return (self.starting(routine, variant, now), Vec::new());
+                }
             }
+            Action::Progress => return (Screen::Home, vec![Effect::LoadProgress]),
+            Action::Rest => return (Screen::Home, vec![Effect::RecordRest]),
             Action::Quit | Action::EndNow => self.quit = true,
             _ => {}
         }
+        (Screen::Home, Vec::new())
     }
 
     fn start(&mut self, routine: Routine, variant: Variant, now: &Now) {
-        self.screen = Screen::Player(Box::new(LiveSession::new(&routine, variant, now)));
+        self.screen = self.starting(routine, variant, now);
     }
 
-    /// Moves on to the summary once the session has finished.
-    fn after_session_turn(&mut self, now: &Now) {
-        let Screen::Player(session) = &self.screen else {
-            return;
-        };
-        if session.player.snapshot(now.mono).state == PlayState::Finished {
-            let summary = session.summary(now.mono, self.exit_after_summary);
-            self.help_open = false;
-            self.screen = Screen::Summary(summary);
+    /// The first screen of a session: the stiffness question, or straight to the player.
+    fn starting(&self, routine: Routine, variant: Variant, now: &Now) -> Screen {
+        if self.settings.ask_ratings {
+            Screen::Before(Box::new(routine), variant, Rating::default())
+        } else {
+            self.player(&routine, variant, None, now)
         }
     }
 
-    fn leave_summary(&mut self) {
+    fn player(&self, routine: &Routine, variant: Variant, before: Option<u8>, now: &Now) -> Screen {
+        let mut session = LiveSession::new(routine, variant, now);
+        session.stiffness_before = before;
+        Screen::Player(Box::new(session))
+    }
+
+    /// Once the session has finished: the after-question, or straight to the summary.
+    fn after_session_turn(&mut self, now: &Now) -> Vec<Effect> {
+        let Screen::Player(session) = &mut self.screen else {
+            return Vec::new();
+        };
+        if session.player.snapshot(now.mono).state != PlayState::Finished {
+            return Vec::new();
+        }
+        session.ended(now);
+        self.help_open = false;
+        let Screen::Player(session) = std::mem::replace(&mut self.screen, Screen::Home) else {
+            return Vec::new();
+        };
+        if self.settings.ask_ratings && !session.hurried {
+            self.screen = Screen::After(session, Rating::default());
+            return Vec::new();
+        }
+        let (screen, effects) = self.conclude(&session, None);
+        self.screen = screen;
+        effects
+    }
+
+    /// The summary, and the session's record to save.
+    fn conclude(&self, session: &LiveSession, note: Option<String>) -> (Screen, Vec<Effect>) {
+        let record = session.record(note.as_deref().and_then(note_or_none));
+        let summary = session.summary(self.exit_after_summary);
+        (
+            Screen::Summary(summary),
+            vec![Effect::Save(Record::Session(record))],
+        )
+    }
+
+    fn leave_summary(&mut self) -> Screen {
         if self.exit_after_summary {
             self.quit = true;
-        } else {
-            self.screen = Screen::Home;
         }
+        Screen::Home
     }
 
     /// Draws the whole app; reads nothing but the state and `now`.
     pub fn render(&self, frame: &mut Frame, now: &Now) {
         let area = frame.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            render_too_small(frame, area, self.theme);
+        if message::too_small(area) {
+            message::render_too_small(frame, area, self.theme);
             return;
         }
+        let theme = self.theme;
         match &self.screen {
-            Screen::Home => home::render(frame, area, &self.home, &self.routines, self.theme),
+            Screen::Home => home::render(frame, area, &self.home, &self.routines, theme),
+            Screen::CheckIn(r) => rating::render(frame, area, ASK_MORNING, *r, theme),
+            Screen::Before(_, _, r) => rating::render(frame, area, ASK_BEFORE, *r, theme),
+            Screen::After(_, r) => rating::render(frame, area, ASK_AFTER, *r, theme),
+            Screen::Note(_, text) => note::render(frame, area, text, theme),
             Screen::Player(session) => {
                 let snap = session.player.snapshot(now.mono);
+                let overlay = session.overlay(self.settings.reduced_motion);
                 player::render(
                     frame,
                     area,
                     session.player.timeline(),
                     &snap,
-                    session.overlay(self.settings.reduced_motion),
-                    self.theme,
+                    overlay,
+                    theme,
                 );
             }
-            Screen::Summary(s) => summary::render(frame, area, s, self.theme),
+            Screen::Summary(s) => summary::render(frame, area, s, theme),
+            Screen::Progress(model) => progress::render(frame, area, model, theme),
         }
         if self.help_open {
-            let underneath = match &self.screen {
-                Screen::Home => Context::Home,
-                Screen::Player(_) => Context::Player,
-                Screen::Summary(_) => Context::Summary,
-            };
-            help::render(frame, area, underneath, self.theme);
+            help::render(frame, area, self.screen_context(), theme);
+        }
+        if let Some(message) = &self.message {
+            message::render_message(frame, area, message, theme);
         }
     }
 }
 
-fn render_too_small(frame: &mut Frame, area: Rect, theme: Theme) {
-    let text = format!("Please enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT}.");
-    frame.render_widget(
-        Paragraph::new(text)
-            .style(theme.alert())
-            .wrap(Wrap { trim: true }),
-        area,
-    );
+fn checkin(stiffness: u8, now: &Now) -> Record {
+    Record::Checkin(CheckinRecord {
+        at: now.local,
+        stiffness,
+        note: None,
+    })
 }

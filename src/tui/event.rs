@@ -13,8 +13,10 @@ use signal_hook::iterator::Signals;
 pub enum Input {
     Key(KeyEvent),
     Resize,
-    /// SIGTERM or SIGHUP: leave the loop normally so the terminal is restored.
-    Terminate,
+    /// SIGTERM or SIGHUP (the number): leave the loop normally so the terminal is restored.
+    Signal(i32),
+    /// The terminal can no longer be read.
+    Closed,
 }
 
 /// Starts the reader threads and returns the channel they feed.
@@ -23,8 +25,8 @@ pub fn spawn() -> std::io::Result<Receiver<Input>> {
     let mut signals = Signals::new([SIGTERM, SIGHUP])?;
     let signal_tx = tx.clone();
     thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = signal_tx.send(Input::Terminate);
+        if let Some(signal) = signals.forever().next() {
+            let _ = signal_tx.send(Input::Signal(signal));
         }
     });
     thread::spawn(move || read_terminal(&tx));
@@ -38,9 +40,9 @@ fn read_terminal(tx: &Sender<Input>) {
             Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => Input::Key(key),
             Ok(Event::Resize(..)) => Input::Resize,
             Ok(_) => continue,
-            Err(_) => Input::Terminate,
+            Err(_) => Input::Closed,
         };
-        let stop = input == Input::Terminate;
+        let stop = input == Input::Closed;
         if tx.send(input).is_err() || stop {
             return;
         }

@@ -9,6 +9,8 @@ pub enum Action {
     Up,
     Down,
     StartFull,
+    /// Scroll the details pane by lines.
+    Scroll(i16),
     StartShort,
     /// "I have N minutes" (1 to 9); 0 clears the filter.
     Minutes(u8),
@@ -80,7 +82,12 @@ const fn bind(
 
 use Key::{Char, Code, Ctrl, Digit};
 
-const CTRL_C: Binding = bind(&[Ctrl('c')], Action::EndNow, "Ctrl-C", "quit at once");
+const CTRL_C: Binding = bind(
+    &[Ctrl('c')],
+    Action::EndNow,
+    "Ctrl-C",
+    "quit at once (a finished session is saved)",
+);
 
 const HOME: &[Binding] = &[
     bind(
@@ -94,6 +101,18 @@ const HOME: &[Binding] = &[
         Action::Down,
         "Down/j",
         "next routine",
+    ),
+    bind(
+        &[Code(KeyCode::PageDown)],
+        Action::Scroll(5),
+        "PgDn",
+        "scroll the steps down",
+    ),
+    bind(
+        &[Code(KeyCode::PageUp)],
+        Action::Scroll(-5),
+        "PgUp",
+        "scroll the steps up",
     ),
     bind(
         &[Code(KeyCode::Enter)],
@@ -207,11 +226,12 @@ const RATING: &[Binding] = &[
         "set the rating (10: Right from 9)",
     ),
     bind(&[Code(KeyCode::Enter)], Action::Confirm, "Enter", "confirm"),
+    bind(&[Char('s')], Action::SkipQuestion, "s", "skip the question"),
     bind(
-        &[Char('s'), Code(KeyCode::Esc)],
-        Action::SkipQuestion,
-        "s/Esc",
-        "skip the question",
+        &[Code(KeyCode::Esc)],
+        Action::Quit,
+        "Esc",
+        "back (before a session: do not start it)",
     ),
     bind(&[Char('?')], Action::Help, "?", "help"),
     CTRL_C,

@@ -9,8 +9,9 @@ use super::app::{Effect, Now};
 use super::keymap::Action;
 use super::screens::player::Overlay;
 use super::screens::summary::Summary;
+use crate::journal::SessionRecord;
 use crate::routine::{Routine, Variant};
-use crate::session::{PlayState, Player, Side, Timeline};
+use crate::session::{PlayState, Player, SegmentKind, Timeline};
 
 /// The session on screen.
 #[derive(Debug)]
@@ -22,8 +23,18 @@ pub struct LiveSession {
     notice: Option<(String, usize)>,
     pub painful: Vec<String>,
     pub started: DateTime<FixedOffset>,
-    /// The step and side last announced with the bell.
-    announced: (usize, Option<Side>),
+    pub stiffness_before: Option<u8>,
+    pub stiffness_after: Option<u8>,
+    /// Ended with Ctrl-C: no more questions.
+    pub hurried: bool,
+    /// Ended before its end, by the person (`q` `y` or Ctrl-C).
+    ended_early: bool,
+    /// Paused by [`LiveSession::hold`], not by the person.
+    held: bool,
+    /// When it ended, and the time spent playing by then.
+    ended: Option<(DateTime<FixedOffset>, Duration)>,
+    /// The segment last seen, to ring the bell once as each one begins.
+    announced: usize,
 }
 
 impl LiveSession {
@@ -31,14 +42,19 @@ impl LiveSession {
     #[must_use]
     pub fn new(routine: &Routine, variant: Variant, now: &Now) -> Self {
         let player = Player::new(Timeline::new(routine, variant), now.mono);
-        let first = player.snapshot(now.mono).segment;
         Self {
             player,
             confirm_end: false,
             notice: None,
             painful: Vec::new(),
             started: now.local,
-            announced: (first.step, first.side),
+            stiffness_before: None,
+            stiffness_after: None,
+            hurried: false,
+            ended_early: false,
+            held: false,
+            ended: None,
+            announced: 0,
         }
     }
 
@@ -49,7 +65,10 @@ impl LiveSession {
         if self.confirm_end {
             self.confirm_end = false;
             if action == Action::Yes {
+                self.ended_early = true;
                 p.finish(now);
+            } else {
+                self.release(now);
             }
             return Vec::new();
         }
@@ -58,12 +77,36 @@ impl LiveSession {
             Action::Skip => p.skip(now),
             Action::Back => p.back(now),
             Action::Restart => p.restart_step(now),
-            Action::AskEnd => self.confirm_end = true,
-            Action::EndNow => p.finish(now),
+            Action::AskEnd => {
+                self.confirm_end = true;
+                self.hold(now);
+            }
+            Action::EndNow => {
+                self.hurried = true;
+                self.ended_early = true;
+                p.finish(now);
+            }
             Action::Painful => self.mark_painful(now),
             _ => {}
         }
         self.announce(now, bell)
+    }
+
+    /// Stops the clock while something covers the player (help, the end question); the
+    /// session goes on from the same moment when it is gone.
+    pub fn hold(&mut self, now: Duration) {
+        let snap = self.player.snapshot(now);
+        if snap.state == PlayState::Playing {
+            self.player.pause(now);
+            self.held = true;
+        }
+    }
+
+    /// Resumes a session that [`LiveSession::hold`] paused; one paused by the person stays paused.
+    pub fn release(&mut self, now: Duration) {
+        if std::mem::take(&mut self.held) {
+            self.player.resume(now);
+        }
     }
 
     /// Lets time pass.
@@ -93,22 +136,27 @@ impl LiveSession {
         }
     }
 
-    /// Rings the bell when the step or the side changes.
+    /// Rings the bell as a step's work begins (each side's, for a per-side step) and as the
+    /// switch between sides begins: the moments to start moving, eyes closed or not.
     fn announce(&mut self, now: Duration, bell: bool) -> Vec<Effect> {
         let snap = self.player.snapshot(now);
-        let current = (snap.segment.step, snap.segment.side);
-        if current == self.announced || snap.state == PlayState::Finished {
+        if snap.segment_index == self.announced || snap.state == PlayState::Finished {
             return Vec::new();
         }
-        self.announced = current;
+        self.announced = snap.segment_index;
         if self
             .notice
             .as_ref()
-            .is_some_and(|(_, step)| *step != current.0)
+            .is_some_and(|(_, step)| *step != snap.segment.step)
         {
             self.notice = None;
         }
-        if bell { vec![Effect::Bell] } else { Vec::new() }
+        let cue = matches!(snap.segment.kind, SegmentKind::Work | SegmentKind::Switch);
+        if bell && cue {
+            vec![Effect::Bell]
+        } else {
+            Vec::new()
+        }
     }
 
     /// What the player screen draws besides the snapshot.
@@ -121,20 +169,53 @@ impl LiveSession {
         }
     }
 
-    /// The summary of the session as it stands at `now`.
+    /// Notes when the session ended; later calls keep the first moment.
+    pub fn ended(&mut self, now: &Now) {
+        if self.ended.is_none() {
+            self.ended = Some((now.local, self.player.active(now.mono)));
+        }
+    }
+
+    fn steps(&self) -> (u32, u32) {
+        let total = u32::try_from(self.player.timeline().steps.len()).unwrap_or(u32::MAX);
+        (self.player.steps_done(), total)
+    }
+
+    /// The journal's record of this session.
     #[must_use]
-    pub fn summary(&self, now: Duration, exits: bool) -> Summary {
+    pub fn record(&self, note: Option<String>) -> SessionRecord {
         let timeline = self.player.timeline();
-        let steps_total = u32::try_from(timeline.steps.len()).unwrap_or(u32::MAX);
-        let steps_done = self.player.steps_done();
-        Summary {
+        let (ended, active) = self.ended.unwrap_or((self.started, Duration::ZERO));
+        let (steps_done, steps_total) = self.steps();
+        SessionRecord {
+            routine: timeline.routine_id.clone(),
             title: timeline.title.clone(),
-            completed: steps_done == steps_total,
+            variant: timeline.variant.as_str().to_string(),
+            started: self.started,
+            ended,
+            active_seconds: active.as_secs(),
+            completed: !self.ended_early,
             steps_done,
             steps_total,
-            active: self.player.active(now),
-            stiffness_before: None,
-            stiffness_after: None,
+            stiffness_before: self.stiffness_before,
+            stiffness_after: self.stiffness_after,
+            note,
+            painful_steps: self.painful.clone(),
+        }
+    }
+
+    /// What the summary shows.
+    #[must_use]
+    pub fn summary(&self, exits: bool) -> Summary {
+        let (steps_done, steps_total) = self.steps();
+        Summary {
+            title: self.player.timeline().title.clone(),
+            completed: !self.ended_early,
+            steps_done,
+            steps_total,
+            active: self.ended.map_or(Duration::ZERO, |(_, active)| active),
+            stiffness_before: self.stiffness_before,
+            stiffness_after: self.stiffness_after,
             painful_steps: self.painful.clone(),
             exits,
         }

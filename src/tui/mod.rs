@@ -4,6 +4,7 @@
 //! The loop sleeps until the next visible change or an input, handles every pending input,
 //! then draws once, only when something changed.
 
+pub mod answer;
 pub mod app;
 pub mod clock;
 pub mod event;
@@ -17,17 +18,30 @@ pub mod widgets;
 use std::io::{self, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 
-use chrono::Local;
+use chrono::{Local, SubsecRound};
 
+use crate::journal::Record;
+use crate::journal::progress::ProgressModel;
 use app::{App, Effect, Now};
 use clock::Clock;
 use event::Input;
 
-/// Runs the app until it quits, restoring the terminal on every way out.
-pub fn run(app: App, clock: Clock) -> io::Result<()> {
+/// Where the app's records go. The app only asks; the caller decides how (the journal file).
+pub trait Storage {
+    /// Saves a record, or says in plain words why not, with the record's text to keep.
+    fn save(&mut self, record: &Record) -> Result<(), String>;
+    /// The progress picture as of `now`, or why it cannot be had.
+    fn progress(&mut self, now: &Now) -> Result<ProgressModel, String>;
+    /// Records the day of `now` as a rest day; says what it did, or why it could not.
+    fn rest(&mut self, now: &Now) -> Result<String, String>;
+}
+
+/// Runs the app until it quits, restoring the terminal on every way out. Returns the signal
+/// that ended it, if one did, so the process can exit as signalled programs do.
+pub fn run(app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<Option<i32>> {
     let inputs = event::spawn()?;
     let mut terminal = terminal::enter()?;
-    let result = event_loop(&mut terminal, app, clock, &inputs);
+    let result = event_loop(&mut terminal, app, clock, &inputs, storage);
     terminal::leave();
     result
 }
@@ -37,7 +51,7 @@ pub fn run(app: App, clock: Clock) -> io::Result<()> {
 pub fn now(clock: &Clock) -> Now {
     Now {
         mono: clock.now(),
-        local: Local::now().fixed_offset(),
+        local: Local::now().fixed_offset().trunc_subsecs(0),
     }
 }
 
@@ -46,15 +60,16 @@ fn event_loop(
     mut app: App,
     clock: Clock,
     inputs: &Receiver<Input>,
-) -> io::Result<()> {
+    storage: &mut dyn Storage,
+) -> io::Result<Option<i32>> {
     let mut dirty = true;
     loop {
         let t = now(&clock);
         let effects = app.tick(&t);
         dirty |= !effects.is_empty();
-        perform(&effects)?;
+        perform(effects, &mut app, storage, &clock)?;
         if app.quit {
-            return Ok(());
+            return Ok(None);
         }
         if dirty {
             terminal::draw(terminal, |frame| app.render(frame, &t))?;
@@ -67,35 +82,45 @@ fn event_loop(
                     dirty = true;
                     None
                 }
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                Err(RecvTimeoutError::Disconnected) => return Ok(None),
             },
             None => match inputs.recv() {
                 Ok(input) => Some(input),
-                Err(_) => return Ok(()),
+                Err(_) => return Ok(None),
             },
         };
         // Handle everything already waiting before drawing once. A key that means nothing
-        // here changes nothing, so it draws nothing.
+        // here draws nothing, unless it closes a message.
         for input in first.into_iter().chain(inputs.try_iter()) {
             let t = now(&clock);
             match input {
-                Input::Terminate => return Ok(()),
+                Input::Signal(signal) => return Ok(Some(signal)),
+                Input::Closed => return Ok(None),
                 Input::Resize => {
                     terminal.autoresize()?;
                     dirty = true;
                 }
                 Input::Key(key) => {
-                    if let Some(action) = keymap::action(app.context(), key) {
-                        perform(&app.update(action, &t))?;
-                        dirty = true;
-                    }
+                    let Some(action) = keymap::action(app.context(), key) else {
+                        // Any key closes a message, even one with no meaning here.
+                        dirty |= app.dismiss_message();
+                        continue;
+                    };
+                    let effects = app.update(action, &t);
+                    perform(effects, &mut app, storage, &clock)?;
+                    dirty = true;
                 }
             }
         }
     }
 }
 
-fn perform(effects: &[Effect]) -> io::Result<()> {
+fn perform(
+    effects: Vec<Effect>,
+    app: &mut App,
+    storage: &mut dyn Storage,
+    clock: &Clock,
+) -> io::Result<()> {
     for effect in effects {
         match effect {
             Effect::Bell => {
@@ -103,6 +128,18 @@ fn perform(effects: &[Effect]) -> io::Result<()> {
                 out.write_all(b"\x07")?;
                 out.flush()?;
             }
+            Effect::Save(record) => {
+                if let Err(message) = storage.save(&record) {
+                    app.save_failed(message);
+                }
+            }
+            Effect::LoadProgress => match storage.progress(&now(clock)) {
+                Ok(model) => app.show_progress(model),
+                Err(message) => app.notify(message),
+            },
+            Effect::RecordRest => match storage.rest(&now(clock)) {
+                Ok(message) | Err(message) => app.notify(message),
+            },
         }
     }
     Ok(())

@@ -51,9 +51,13 @@ fn home_with_routines() -> Home {
 fn time_left(tui: &Tui) -> String {
     tui.text()
         .lines()
-        .map(|line| line.trim_matches(['█', ' ']))
-        .find(|line| line.ends_with(" left"))
-        .map(str::to_string)
+        .find(|line| line.trim_end().ends_with(" left"))
+        .and_then(|line| {
+            line.split_whitespace()
+                .rev()
+                .nth(1)
+                .map(|t| format!("{t} left"))
+        })
         .unwrap_or_default()
 }
 
@@ -189,6 +193,11 @@ fn signal_restores_the_terminal(signal: Signal) {
         None,
         "poised handles {signal} and exits by itself"
     );
+    assert_eq!(
+        exit.status.exit_code(),
+        128 + signal as u32,
+        "exits as a program ended by {signal}"
+    );
 }
 
 #[test]
@@ -223,6 +232,11 @@ fn home_shows_the_wardrobes_and_help_and_quits_on_q() {
     tui.wait_for_text("start the full version");
     tui.press("?");
     tui.wait_until_gone("start the full version");
+    // A key with no meaning on Home still closes a message.
+    tui.press("R");
+    tui.wait_for_text("rest day recorded");
+    tui.press("x");
+    tui.wait_until_gone("rest day recorded");
     tui.press("q");
     quits_cleanly(tui);
 }
@@ -241,4 +255,91 @@ fn a_tiny_terminal_asks_for_room_survives_1x1_and_the_player_comes_back_when_it_
     tui.wait_for_text("First hold");
     end_at_once(&mut tui);
     quits_cleanly(tui);
+}
+
+#[test]
+fn a_rated_session_with_a_note_shows_in_log_and_export() {
+    let home = home_with_routines();
+    let mut tui = start(home.path(), &["run", "desk-stretch", "--quiet"], 20);
+    tui.wait_for_text("How stiff is your back right now?");
+    tui.press("6\r");
+    tui.wait_for_text("Seated tilt");
+    tui.wait_for_text("How stiff is your back now, after the session?");
+    tui.press("3\r");
+    tui.wait_for_text("Anything to note?");
+    tui.press("left hip tight\r");
+    tui.wait_for_text("Session complete");
+    assert!(tui.text().contains("Stiffness    6 -> 3"), "{}", tui.text());
+    tui.press("q");
+    quits_cleanly(tui);
+
+    let log = common::stdout(&home.run(&["log"]));
+    let line = log
+        .lines()
+        .find(|l| l.contains("desk-stretch"))
+        .unwrap_or_default();
+    assert!(line.contains("6 -> 3"), "{log}");
+    assert!(line.contains("left hip tight"), "{log}");
+    let csv = common::stdout(&home.run(&["export"]));
+    let row = csv.lines().nth(1).unwrap_or_default();
+    assert!(row.contains(",desk-stretch,full,true,2,2,"), "{csv}");
+    assert!(row.ends_with(",6,3,left hip tight"), "{csv}");
+}
+
+#[test]
+fn the_morning_checkin_is_asked_on_the_first_start_after_a_session_day_only() {
+    let home = home_with_routines();
+    let yesterday = chrono::Local::now() - chrono::Duration::days(1);
+    let started = yesterday.fixed_offset().format("%Y-%m-%dT12:00:00%:z");
+    let journal = format!(
+        "format = 1\n\n[[session]]\nroutine = \"desk-stretch\"\ntitle = \"Desk stretch\"\nvariant = \"full\"\nstarted = {started}\nended = {started}\nactive_seconds = 73\ncompleted = true\nsteps_done = 2\nsteps_total = 2\n"
+    );
+    std::fs::write(home.path().join("journal.toml"), journal).expect("journal");
+    // Days begin at midnight here, so "yesterday" is the calendar's at any hour the test runs.
+    std::fs::write(
+        home.path().join("config.toml"),
+        "day_starts_at = \"00:00\"\n",
+    )
+    .expect("config");
+    let mut tui = start(home.path(), &[], 1);
+    tui.wait_for_text("How does your back feel this morning?");
+    tui.press("s");
+    tui.wait_for_text("Desk stretch");
+    tui.press("q");
+    quits_cleanly(tui);
+
+    let mut again = start(home.path(), &[], 1);
+    again.wait_for_text("Desk stretch");
+    assert!(
+        !again.text().contains("this morning"),
+        "asked only once a day"
+    );
+    again.press("q");
+    quits_cleanly(again);
+}
+
+#[test]
+fn a_record_that_cannot_be_saved_is_shown_and_printed_after_the_app() {
+    let home = home_with_routines();
+    std::fs::create_dir(home.path().join("journal.toml")).expect("a folder where the journal goes");
+    let mut tui = start(
+        home.path(),
+        &["run", "two-holds", "--no-rate", "--quiet"],
+        1,
+    );
+    tui.wait_for_text("First hold");
+    tui.press("\x03");
+    tui.wait_for_text("could not save");
+    tui.press("q");
+    tui.wait_until_gone("could not save");
+    tui.press("q");
+    let exit = left_cleanly(tui);
+    assert!(!exit.status.success(), "a lost record fails the run");
+    let after = String::from_utf8_lossy(&exit.raw);
+    let tail = &after[after.rfind("\u{1b}[?1049l").unwrap_or(0)..];
+    assert!(
+        tail.contains("[[session]]"),
+        "the record is printed after the app: {tail}"
+    );
+    assert!(tail.contains("routine = \"two-holds\""), "{tail}");
 }

@@ -18,6 +18,8 @@ pub struct Home {
     pub selected: usize,
     /// "I have N minutes".
     pub minutes: Option<u8>,
+    /// How far the details pane is scrolled down, in lines.
+    pub details_scroll: u16,
 }
 
 /// One routine that can be started from Home, in the version that fits the filter.
@@ -53,13 +55,28 @@ impl Home {
     pub fn move_by(&mut self, delta: isize, count: usize) {
         let last = count.saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.details_scroll = 0;
     }
 
-    /// Sets or clears (0) the time filter and keeps the selection in range.
+    /// Scrolls the details pane, so the cues of long routines can be read.
+    pub fn scroll_details(&mut self, delta: i16) {
+        self.details_scroll = self.details_scroll.saturating_add_signed(delta).min(500);
+    }
+
+    /// Sets or clears (0) the time filter, keeping the selected routine when it still shows.
     pub fn filter(&mut self, minutes: u8, routines: &[Routine]) {
+        let before = self
+            .choices(routines)
+            .get(self.selected)
+            .map(|c| c.routine.id.clone());
         self.minutes = (minutes > 0).then_some(minutes);
-        let count = self.choices(routines).len();
-        self.selected = self.selected.min(count.saturating_sub(1));
+        let choices = self.choices(routines);
+        let kept = choices
+            .iter()
+            .position(|c| Some(&c.routine.id) == before.as_ref());
+        self.selected = kept
+            .unwrap_or(self.selected)
+            .min(choices.len().saturating_sub(1));
     }
 }
 
@@ -71,7 +88,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
     let choices = home.choices(routines);
     render_list(frame, list, home, &choices, theme);
     match choices.get(home.selected) {
-        Some(choice) => render_details(frame, details, choice, theme),
+        Some(choice) => render_details(frame, details, choice, home.details_scroll, theme),
         None => frame.render_widget(
             Paragraph::new("Nothing fits in that time. Press 0 to show every routine.")
                 .style(theme.muted())
@@ -104,9 +121,7 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
         if i == home.selected {
             selected_line = lines.len();
         }
-        lines.push(choice_line(choice, i == home.selected, theme));
-        let tags = sanitize(&r.setting.join(" · "));
-        lines.push(Line::styled(format!("  {tags}"), theme.muted()));
+        lines.extend(choice_lines(choice, i == home.selected, theme));
     }
     let inner_height = usize::from(area.height.saturating_sub(2));
     let scroll = u16::try_from((selected_line + 2).saturating_sub(inner_height)).unwrap_or(0);
@@ -117,8 +132,9 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
-/// "Morning mobility  7:00 · short 3:05", the title highlighted when selected.
-fn choice_line<'a>(choice: &Choice, selected: bool, theme: Theme) -> Line<'a> {
+/// The title (highlighted when selected), then its times and setting:
+/// "7:00 · short 3:00 · beside the bed · no equipment".
+fn choice_lines<'a>(choice: &Choice, selected: bool, theme: Theme) -> [Line<'a>; 2] {
     let r = choice.routine;
     let time = match choice.variant {
         Variant::Full if r.has_short() => format!(
@@ -134,13 +150,17 @@ fn choice_line<'a>(choice: &Choice, selected: bool, theme: Theme) -> Line<'a> {
     } else {
         theme.text()
     };
-    Line::from(vec![
-        Span::styled(format!(" {} ", sanitize(&r.title)), style),
-        Span::styled(format!(" {time}"), theme.muted()),
-    ])
+    let details = std::iter::once(time).chain(r.setting.iter().map(|t| sanitize(t)));
+    [
+        Line::styled(format!(" {} ", sanitize(&r.title)), style),
+        Line::styled(
+            format!("  {}", details.collect::<Vec<_>>().join(" · ")),
+            theme.muted(),
+        ),
+    ]
 }
 
-fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, theme: Theme) {
+fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, scroll: u16, theme: Theme) {
     let r = choice.routine;
     let mut lines = vec![Line::styled(sanitize(&r.summary), theme.text())];
     if let Some(phase) = r.phase {
@@ -161,7 +181,7 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, theme: Theme) 
         lines.push(Line::styled(sanitize(&step.cue), theme.text()));
     }
     let title = format!(
-        " {} · {} ",
+        " {} · {} · PgDn/PgUp ",
         choice.variant.as_str(),
         mss(r.total(choice.variant))
     );
@@ -169,6 +189,9 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, theme: Theme) 
         .title(title)
         .border_style(theme.border())
         .title_style(theme.title());
-    let details = Paragraph::new(lines).block(block).wrap(Wrap { trim: true });
+    let details = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: true })
+        .scroll((scroll, 0));
     frame.render_widget(details, area);
 }

@@ -2,5 +2,9 @@
 
 pub mod help;
 pub mod home;
+pub mod message;
+pub mod note;
 pub mod player;
+pub mod progress;
+pub mod rating;
 pub mod summary;

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Wrap};
 
 use crate::session::{PlayState, SegmentKind, Side, Snapshot, Timeline, display_secs};
 use crate::text::{mss, sanitize};
@@ -179,21 +179,29 @@ fn render_footer(
     }
     let total = timeline.total.as_millis().max(1);
     let ratio = (snap.elapsed.as_millis() as f64 / total as f64).clamp(0.0, 1.0);
-    let label = format!("{} left", mss(snap.remaining));
-    frame.render_widget(
-        Gauge::default()
-            .ratio(ratio)
-            .label(label)
-            .gauge_style(theme.gauge()),
-        gauge,
-    );
+    let label = format!(" {} left", mss(snap.remaining));
+    let label_width = u16::try_from(label.chars().count()).unwrap_or(u16::MAX);
+    let [bar, left] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(label_width)]).areas(gauge);
+    let bar_widget = LineGauge::default()
+        .ratio(ratio)
+        .filled_style(theme.gauge())
+        .unfilled_style(theme.muted())
+        .filled_symbol("█")
+        .unfilled_symbol("░")
+        .label("");
+    frame.render_widget(bar_widget, bar);
+    frame.render_widget(Paragraph::new(label).style(theme.text()), left);
     let next_name = snap
         .next_step
         .and_then(|i| timeline.steps.get(i))
         .map_or_else(|| "the end".to_string(), |s| sanitize(&s.name));
     let line = Line::from(vec![
         Span::styled(format!("Next: {next_name}"), theme.text()),
-        Span::styled("   Space pause · n skip · p back · ? help", theme.muted()),
+        Span::styled(
+            "   Space pause · n skip · ! hurts · q end · ? help",
+            theme.muted(),
+        ),
     ]);
     frame.render_widget(Paragraph::new(line), next);
 }

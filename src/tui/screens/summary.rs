@@ -3,17 +3,19 @@
 use std::time::Duration;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use crate::text::{mss, sanitize};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::centered;
 
 /// Everything the summary shows, gathered when the session ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub title: String,
+    /// Played to its end (steps may have been skipped); false when ended early.
     pub completed: bool,
     pub steps_done: u32,
     pub steps_total: u32,
@@ -33,7 +35,12 @@ pub fn render(frame: &mut Frame, area: Rect, summary: &Summary, theme: Theme) {
         "Steps done   {} of {}",
         summary.steps_done, summary.steps_total
     )));
-    if let (Some(before), Some(after)) = (summary.stiffness_before, summary.stiffness_after) {
+    let rating = |r: Option<u8>| r.map_or_else(|| "-".to_string(), |r| r.to_string());
+    if summary.stiffness_before.is_some() || summary.stiffness_after.is_some() {
+        let (before, after) = (
+            rating(summary.stiffness_before),
+            rating(summary.stiffness_after),
+        );
         lines.push(Line::from(format!("Stiffness    {before} -> {after}")));
     }
     if !summary.painful_steps.is_empty() {
@@ -49,20 +56,21 @@ pub fn render(frame: &mut Frame, area: Rect, summary: &Summary, theme: Theme) {
     }
     lines.push(Line::default());
     let leave = if summary.exits {
-        "q to finish"
+        "q or Enter to finish"
     } else {
-        "q to return Home"
+        "q or Enter to return Home"
     };
     lines.push(Line::styled(leave, theme.muted()));
     let block = Block::bordered()
         .title(format!(" {} ", sanitize(&summary.title)))
         .border_style(theme.border())
         .title_style(theme.title());
+    // Room for the padding, the border and a couple of wrapped lines.
+    let height = u16::try_from(lines.len() + 6).unwrap_or(u16::MAX);
     let body = Paragraph::new(lines)
-        .block(block)
-        .alignment(Alignment::Center)
+        .block(block.padding(Padding::uniform(1)))
         .wrap(Wrap { trim: true });
-    frame.render_widget(body, area);
+    frame.render_widget(body, centered(area, 64, height));
 }
 
 fn headline(summary: &Summary, theme: Theme) -> Line<'static> {

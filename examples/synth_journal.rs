@@ -1,0 +1,166 @@
+//! Writes a realistic synthetic journal to stdout, for measuring poised on years of history.
+//!
+//! `cargo run --release --example synth_journal -- --years 10 [--end 2026-11-21] [--seed 7]`
+//!
+//! Each day: a morning check-in, then four sessions (morning, two desk resets, evening),
+//! about one in five a short version, about one in twenty ended early, ratings before and
+//! after, a note now and then, a rare painful step. Offsets follow European daylight saving
+//! (+01:00 / +02:00) with a week of travel (-05:00 or +09:00) every three months or so.
+//! The output depends only on the arguments (the default end is today).
+
+use std::io::{self, BufWriter, Write};
+
+use chrono::{Datelike, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
+use poised::journal::{CheckinRecord, FORMAT_LINE, Record, SessionRecord, record_toml};
+
+/// SplitMix64: a small, well-mixed deterministic generator (no crate needed).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n`.
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    /// True with probability `percent` / 100.
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// id, title, wardrobe time (minutes after midnight), full steps, short steps, minutes.
+const ROUTINES: [(&str, &str, u32, u32, u32, i64); 4] = [
+    ("morning", "Morning wake-up", 7 * 60, 6, 3, 7),
+    ("desk-reset", "Desk reset", 11 * 60, 4, 2, 4),
+    ("standing-break", "Standing break", 15 * 60, 5, 2, 4),
+    ("evening", "Evening unwind", 21 * 60 + 30, 6, 3, 5),
+];
+const STEPS: [&str; 6] = [
+    "Cat-camel",
+    "Pelvic tilt",
+    "Bridge",
+    "Bird-dog",
+    "Open book",
+    "Child's pose",
+];
+const NOTES: [&str; 4] = [
+    "left hip tight",
+    "slept badly",
+    "felt good",
+    "long drive yesterday",
+];
+
+fn main() -> io::Result<()> {
+    let (years, end, seed) = arguments();
+    let mut rng = Rng(seed);
+    let first = end - Days::new(365 * years);
+    let mut out = BufWriter::new(io::stdout().lock());
+    out.write_all(FORMAT_LINE.as_bytes())?;
+    let mut trip: Option<(NaiveDate, i32)> = None;
+    for date in first.iter_days().take_while(|d| *d <= end) {
+        if trip.is_none_or(|(until, _)| date > until) && rng.chance(1) {
+            let offset = if rng.chance(50) { -5 * 3600 } else { 9 * 3600 };
+            trip = Some((date + Days::new(7), offset));
+        }
+        let offset = match trip {
+            Some((until, offset)) if date <= until => offset,
+            _ => home_offset(date),
+        };
+        for record in day(&mut rng, date, offset, (date - first).num_days()) {
+            out.write_all(b"\n")?;
+            out.write_all(record_toml(&record).as_bytes())?;
+        }
+    }
+    out.flush()
+}
+
+fn arguments() -> (u64, NaiveDate, u64) {
+    let mut years = 10;
+    let mut end = chrono::Local::now().date_naive();
+    let mut seed = 7;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    for pair in args.chunks(2) {
+        let value = pair.get(1).map_or("", String::as_str);
+        match pair[0].as_str() {
+            "--years" => years = value.parse().expect("--years takes a whole number"),
+            "--end" => end = value.parse().expect("--end takes a date, YYYY-MM-DD"),
+            "--seed" => seed = value.parse().expect("--seed takes a whole number"),
+            other => panic!("unknown argument {other}; use --years N, --end YYYY-MM-DD, --seed N"),
+        }
+    }
+    (years, end, seed)
+}
+
+/// Central European time: +02:00 from the last Sunday of March to the last Sunday of October.
+fn home_offset(date: NaiveDate) -> i32 {
+    let last_sunday = |month: u32| {
+        let first_next = NaiveDate::from_ymd_opt(date.year(), month + 1, 1).expect("a valid month");
+        let mut day = first_next.pred_opt().expect("a valid date");
+        while day.weekday() != Weekday::Sun {
+            day = day.pred_opt().expect("a valid date");
+        }
+        day
+    };
+    if date >= last_sunday(3) && date < last_sunday(10) {
+        7200
+    } else {
+        3600
+    }
+}
+
+/// One day's records: the check-in, then the four sessions.
+fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64) -> Vec<Record> {
+    let zone = FixedOffset::east_opt(offset).expect("a valid offset");
+    let at = |minutes: u32| {
+        let time =
+            NaiveTime::from_num_seconds_from_midnight_opt(minutes * 60, 0).expect("a time of day");
+        zone.from_local_datetime(&date.and_time(time))
+            .single()
+            .expect("a fixed offset is unambiguous")
+    };
+    // Stiffness eases over the years, from about 6 to about 3.
+    let base = 6 - u8::try_from((age / 1200).min(3)).unwrap_or(3);
+    let morning = (base + u8::try_from(rng.below(3)).unwrap_or(0)).saturating_sub(1);
+    let mut records = vec![Record::Checkin(CheckinRecord {
+        at: at(6 * 60 + 40 + u32::try_from(rng.below(20)).unwrap_or(0)),
+        stiffness: morning,
+        note: None,
+    })];
+    for (id, title, minute, full, short, minutes) in ROUTINES {
+        let start = at(minute + u32::try_from(rng.below(40)).unwrap_or(0));
+        let is_short = rng.chance(20);
+        let total = if is_short { short } else { full };
+        let completed = !rng.chance(5);
+        let before = base + u8::try_from(rng.below(3)).unwrap_or(0);
+        records.push(Record::Session(SessionRecord {
+            routine: id.to_string(),
+            title: title.to_string(),
+            variant: if is_short { "short" } else { "full" }.to_string(),
+            started: start,
+            ended: start + chrono::Duration::minutes(minutes) + chrono::Duration::seconds(25),
+            active_seconds: u64::try_from(minutes * 60).unwrap_or(0),
+            completed,
+            steps_done: if completed { total } else { total / 2 },
+            steps_total: total,
+            stiffness_before: Some(before),
+            stiffness_after: Some(before.saturating_sub(u8::try_from(rng.below(3)).unwrap_or(0))),
+            note: rng
+                .chance(8)
+                .then(|| NOTES[rng.below(4) as usize].to_string()),
+            painful_steps: if rng.chance(1) {
+                vec![STEPS[rng.below(6) as usize].to_string()]
+            } else {
+                Vec::new()
+            },
+        }));
+    }
+    records
+}

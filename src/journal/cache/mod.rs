@@ -1,0 +1,99 @@
+//! The derived summary cache beside the journal, and `load`, the one way the CLI and the TUI
+//! get the progress picture.
+//!
+//! The cache holds the day tallies of the whole history and the records of the last 8 weeks,
+//! for the journal up to the start of its last record (`covered`), with a fingerprint of
+//! those bytes. A load checks the fingerprint, then reads only the bytes from `covered` on:
+//! the records appended since and the last one, which is never cached, so a record caught
+//! half-written by a concurrent append is read again next time. Whatever does not match
+//! (deleted, corrupt, another day start, an edited journal) is rebuilt from the journal,
+//! which stays the single source of truth. Failing to write the cache is never an error.
+
+mod fingerprint;
+mod format;
+mod scan;
+mod store;
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+
+use super::ReadError;
+use super::days::ritual_date;
+use super::progress::{ProgressModel, build};
+use super::trends::{CHART_DAYS, window_start};
+use crate::paths::Paths;
+
+pub use scan::Summary;
+
+/// Loads the progress picture as of `now` (the local time with its offset) for the config's
+/// `day_starts_at`: the journal read through the cache, then `progress::build`.
+/// `wardrobe_of` names a routine id's wardrobe.
+///
+/// A missing journal gives the empty picture; only a journal that cannot be read at all is
+/// an error. The cache is brought up to date on the way.
+pub fn load<'w>(
+    paths: &Paths,
+    day_start: NaiveTime,
+    now: DateTime<FixedOffset>,
+    wardrobe_of: impl Fn(&str) -> Option<&'w str>,
+) -> Result<ProgressModel, ReadError> {
+    let today = ritual_date(now, day_start);
+    let summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)?;
+    let mut model = build(
+        &summary.history,
+        &summary.recent,
+        today,
+        day_start,
+        wardrobe_of,
+    );
+    model.warnings = summary.warnings;
+    Ok(model)
+}
+
+/// The summary of the whole journal as of `today`: from the cache when it still matches,
+/// updated with what was appended, and written back when it moved on.
+pub fn summarize(
+    journal: &Path,
+    cache: &Path,
+    day_start: NaiveTime,
+    today: NaiveDate,
+) -> Result<Summary, ReadError> {
+    let window = window_start(today, CHART_DAYS);
+    let read_error = |source| ReadError::io(journal, source);
+    let Some(mut file) = store::open_journal(journal).map_err(read_error)? else {
+        return Ok(Summary::empty(day_start, window));
+    };
+    let cached = store::read_cache(cache, &mut file, day_start, window).map_err(read_error)?;
+    let (mut summary, tail, was_cached) =
+        resume(&mut file, cached, day_start, window).map_err(read_error)?;
+    let (settled, last) = scan::split_last_record(&tail);
+    summary.scan(journal, settled);
+    let window_moved = summary.prune(window);
+    if window_moved || !was_cached || !settled.is_empty() {
+        store::write_cache(cache, &summary);
+    }
+    summary.scan_uncached(journal, last);
+    Ok(summary)
+}
+
+/// Where reading starts: after the cached part when the journal's bytes there still begin a
+/// record (else the last cached record was edited), otherwise from the start.
+fn resume(
+    file: &mut std::fs::File,
+    cached: Option<Summary>,
+    day_start: NaiveTime,
+    window: NaiveDate,
+) -> std::io::Result<(Summary, Vec<u8>, bool)> {
+    if let Some(summary) = cached {
+        let tail = store::read_from(file, summary.covered.offset)?;
+        if summary.covered.offset == 0 || tail.is_empty() || tail[0] == b'[' {
+            return Ok((summary, tail, true));
+        }
+    }
+    Ok((
+        Summary::empty(day_start, window),
+        store::read_from(file, 0)?,
+        false,
+    ))
+}

@@ -1,0 +1,94 @@
+//! Records in words: the one-line form `poised log` prints, and the stiffness change the
+//! session summary shows.
+
+use super::note::sanitize_note;
+use super::record::{CheckinRecord, Record, RestRecord, SessionRecord};
+
+/// `stiffness 6 -> 3`, with `-` for a rating that was skipped; `None` when both were.
+#[must_use]
+pub fn stiffness_change(before: Option<u8>, after: Option<u8>) -> Option<String> {
+    let rating = |r: Option<u8>| r.map_or_else(|| "-".to_string(), |r| r.to_string());
+    (before.is_some() || after.is_some())
+        .then(|| format!("stiffness {} -> {}", rating(before), rating(after)))
+}
+
+/// One line for a record: local date and time as recorded, then what it holds.
+///
+/// `2026-11-21 07:02  morning (full)  completed 6/6  stiffness 6 -> 3  "left hip tight"`
+#[must_use]
+pub fn log_line(record: &Record) -> String {
+    let parts = match record {
+        Record::Session(s) => session_parts(s),
+        Record::Checkin(c) => checkin_parts(c),
+        Record::Rest(r) => rest_parts(r),
+    };
+    parts.into_iter().flatten().collect::<Vec<_>>().join("  ")
+}
+
+fn session_parts(s: &SessionRecord) -> Vec<Option<String>> {
+    let progress = if s.completed {
+        format!("completed {}/{}", s.steps_done, s.steps_total)
+    } else {
+        format!("stopped at {}/{}", s.steps_done, s.steps_total)
+    };
+    let hurt =
+        (!s.painful_steps.is_empty()).then(|| format!("hurt: {}", s.painful_steps.join(", ")));
+    vec![
+        Some(s.started.format("%Y-%m-%d %H:%M").to_string()),
+        Some(format!("{} ({})", s.routine, s.variant)),
+        Some(progress),
+        stiffness_change(s.stiffness_before, s.stiffness_after),
+        hurt,
+        quoted_note(s.note.as_deref()),
+    ]
+}
+
+fn checkin_parts(c: &CheckinRecord) -> Vec<Option<String>> {
+    vec![
+        Some(c.at.format("%Y-%m-%d %H:%M").to_string()),
+        Some("check-in".to_string()),
+        Some(format!("stiffness {}", c.stiffness)),
+        quoted_note(c.note.as_deref()),
+    ]
+}
+
+fn rest_parts(r: &RestRecord) -> Vec<Option<String>> {
+    vec![
+        Some(format!("{:<16}", r.date.format("%Y-%m-%d"))),
+        Some("rest day".to_string()),
+        quoted_note(r.reason.as_deref()),
+    ]
+}
+
+/// A note in quotes, cleaned again because a hand-edited journal may hold anything.
+fn quoted_note(note: Option<&str>) -> Option<String> {
+    note.map(sanitize_note)
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("\"{n}\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stiffness_change_shows_both_ratings() {
+        assert_eq!(
+            stiffness_change(Some(6), Some(3)).as_deref(),
+            Some("stiffness 6 -> 3")
+        );
+    }
+
+    #[test]
+    fn a_skipped_rating_shows_as_a_dash() {
+        assert_eq!(
+            stiffness_change(None, Some(3)).as_deref(),
+            Some("stiffness - -> 3")
+        );
+        assert_eq!(
+            stiffness_change(Some(6), None).as_deref(),
+            Some("stiffness 6 -> -")
+        );
+        assert_eq!(stiffness_change(None, None), None);
+    }
+}

@@ -1,0 +1,143 @@
+//! The TOML text of one record, exactly as it is appended to the journal.
+//!
+//! One function, [`record_toml`], renders every record; it is also what poised prints when a
+//! record could not be saved, so the person can keep it. Keys come in a fixed order, optional
+//! keys are left out when absent, datetimes are bare TOML offset datetimes and strings are
+//! basic strings, so the same record always gives the same bytes.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
+
+use super::note::sanitize_note;
+use super::record::{CheckinRecord, Record, RestRecord, SessionRecord};
+
+/// The journal format this version writes and reads.
+pub const FORMAT: i64 = 1;
+
+/// The first line of every journal file: `format = ` [`FORMAT`].
+pub const FORMAT_LINE: &str = "format = 1\n";
+
+/// Renders a record as its TOML table, header first, ending with a newline.
+#[must_use]
+pub fn record_toml(record: &Record) -> String {
+    let mut out = Lines::default();
+    match record {
+        Record::Session(s) => session(&mut out, s),
+        Record::Checkin(c) => checkin(&mut out, c),
+        Record::Rest(r) => rest(&mut out, r),
+    }
+    out.0
+}
+
+fn session(out: &mut Lines, s: &SessionRecord) {
+    out.header("session");
+    out.string("routine", &s.routine);
+    out.string("title", &s.title);
+    out.string("variant", &s.variant);
+    out.datetime("started", &s.started);
+    out.datetime("ended", &s.ended);
+    out.plain("active_seconds", s.active_seconds);
+    out.plain("completed", s.completed);
+    out.plain("steps_done", s.steps_done);
+    out.plain("steps_total", s.steps_total);
+    if let Some(before) = s.stiffness_before {
+        out.plain("stiffness_before", before);
+    }
+    if let Some(after) = s.stiffness_after {
+        out.plain("stiffness_after", after);
+    }
+    out.note("note", s.note.as_deref());
+    if !s.painful_steps.is_empty() {
+        out.strings("painful_steps", &s.painful_steps);
+    }
+}
+
+fn checkin(out: &mut Lines, c: &CheckinRecord) {
+    out.header("checkin");
+    out.datetime("at", &c.at);
+    out.plain("stiffness", c.stiffness);
+    out.note("note", c.note.as_deref());
+}
+
+fn rest(out: &mut Lines, r: &RestRecord) {
+    out.header("rest");
+    out.date("date", r.date);
+    out.note("reason", r.reason.as_deref());
+}
+
+/// A TOML datetime as poised writes it: `2026-11-21T07:02:11+01:00`, with a fraction of a
+/// second only when there is one.
+#[must_use]
+pub fn datetime_text(at: &DateTime<FixedOffset>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::AutoSi, false)
+}
+
+/// A TOML basic string: quoted, with `"`, `\` and control characters escaped.
+#[must_use]
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The growing text of one table; writing to a `String` cannot fail.
+#[derive(Default)]
+struct Lines(String);
+
+impl Lines {
+    fn header(&mut self, name: &str) {
+        let _ = writeln!(self.0, "[[{name}]]");
+    }
+
+    fn plain(&mut self, key: &str, value: impl std::fmt::Display) {
+        let _ = writeln!(self.0, "{key} = {value}");
+    }
+
+    fn string(&mut self, key: &str, value: &str) {
+        self.plain(key, quoted(value));
+    }
+
+    fn note(&mut self, key: &str, value: Option<&str>) {
+        if let Some(note) = value {
+            self.string(key, &sanitize_note(note));
+        }
+    }
+
+    fn datetime(&mut self, key: &str, value: &DateTime<FixedOffset>) {
+        self.plain(key, datetime_text(value));
+    }
+
+    fn date(&mut self, key: &str, value: NaiveDate) {
+        self.plain(key, value.format("%Y-%m-%d"));
+    }
+
+    fn strings(&mut self, key: &str, values: &[String]) {
+        let items: Vec<String> = values.iter().map(|v| quoted(v)).collect();
+        self.plain(key, format_args!("[{}]", items.join(", ")));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_line_names_the_format() {
+        assert_eq!(FORMAT_LINE, format!("format = {FORMAT}\n"));
+    }
+}

@@ -1,0 +1,118 @@
+//! `poised export`: sessions or check-ins as CSV (RFC 4180 quoting, RFC 3339 times, empty
+//! cells for absent values) or as journal TOML.
+
+use super::encode::{FORMAT_LINE, datetime_text, record_toml};
+use super::record::{CheckinRecord, Record, SessionRecord};
+
+/// The header line of the sessions CSV.
+pub const SESSIONS_CSV_HEADER: &str = "started,ended,routine,variant,completed,steps_done,steps_total,\
+                                       active_seconds,stiffness_before,stiffness_after,note";
+
+/// The header line of the check-ins CSV.
+pub const CHECKINS_CSV_HEADER: &str = "at,stiffness,note";
+
+/// Every session, oldest first, as CSV with its header; lines end with `\n`.
+#[must_use]
+pub fn sessions_csv(records: &[Record]) -> String {
+    csv(
+        SESSIONS_CSV_HEADER,
+        records
+            .iter()
+            .filter_map(Record::as_session)
+            .map(session_row),
+    )
+}
+
+/// Every check-in, oldest first, as CSV with its header; lines end with `\n`.
+#[must_use]
+pub fn checkins_csv(records: &[Record]) -> String {
+    csv(
+        CHECKINS_CSV_HEADER,
+        records
+            .iter()
+            .filter_map(Record::as_checkin)
+            .map(checkin_row),
+    )
+}
+
+/// The chosen records as a journal file of their own (`format = 1`, then the tables).
+#[must_use]
+pub fn records_toml(records: &[Record], checkins: bool) -> String {
+    let mut out = String::from(FORMAT_LINE);
+    let wanted = |r: &&Record| match r {
+        Record::Session(_) => !checkins,
+        Record::Checkin(_) => checkins,
+        Record::Rest(_) => false,
+    };
+    for record in records.iter().filter(wanted) {
+        out.push('\n');
+        out.push_str(&record_toml(record));
+    }
+    out
+}
+
+fn session_row(s: &SessionRecord) -> Vec<String> {
+    vec![
+        datetime_text(&s.started),
+        datetime_text(&s.ended),
+        s.routine.clone(),
+        s.variant.clone(),
+        s.completed.to_string(),
+        s.steps_done.to_string(),
+        s.steps_total.to_string(),
+        s.active_seconds.to_string(),
+        optional(s.stiffness_before),
+        optional(s.stiffness_after),
+        s.note.clone().unwrap_or_default(),
+    ]
+}
+
+fn checkin_row(c: &CheckinRecord) -> Vec<String> {
+    vec![
+        datetime_text(&c.at),
+        c.stiffness.to_string(),
+        c.note.clone().unwrap_or_default(),
+    ]
+}
+
+fn optional(value: Option<u8>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn csv(header: &str, rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut out = format!("{header}\n");
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|cell| csv_cell(cell)).collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// RFC 4180: a cell holding a comma, a quote or a line break is quoted, quotes doubled.
+#[must_use]
+pub fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_cells_stay_as_they_are() {
+        assert_eq!(csv_cell("left hip tight"), "left hip tight");
+        assert_eq!(csv_cell(""), "");
+    }
+
+    #[test]
+    fn commas_quotes_and_line_breaks_are_quoted() {
+        assert_eq!(csv_cell("hip, knee"), "\"hip, knee\"");
+        assert_eq!(csv_cell("a \"good\" day"), "\"a \"\"good\"\" day\"");
+        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+    }
+}

@@ -1,0 +1,191 @@
+//! Reading a journal's bytes with recovery: every intact record counts, every damaged one is
+//! skipped with one [`Warning`] naming the file and line.
+//!
+//! [`parse_from`] reads bytes that start at a known [`Position`] of the file, so a caller that
+//! remembers where it stopped can read only what was appended since.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::chunk::{self, Content, Damage, Loose};
+use super::record::Record;
+use super::split::{Chunk, chunks};
+
+/// A place in the journal file: a byte offset and the 1-based line that starts there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Position {
+    pub offset: u64,
+    pub line: u64,
+}
+
+impl Position {
+    /// The beginning of the file.
+    pub const START: Self = Self { offset: 0, line: 1 };
+}
+
+impl Default for Position {
+    fn default() -> Self {
+        Self::START
+    }
+}
+
+/// What reading found: the records in file order, a warning per damaged part, and where the
+/// bytes ended (the position to resume from once more records are appended).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Parsed {
+    pub records: Vec<Record>,
+    pub warnings: Vec<Warning>,
+    pub end: Position,
+}
+
+/// A part of the journal that was skipped, so the person can find and fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub path: PathBuf,
+    /// 1-based line of the problem.
+    pub line: u64,
+    /// 1-based column, when the problem has a precise place.
+    pub column: Option<u64>,
+    /// The whole sentence, without the place.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} line {}", self.path.display(), self.line)?;
+        if let Some(column) = self.column {
+            write!(f, ", column {column}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Reads a whole journal file's bytes.
+#[must_use]
+pub fn parse(path: &Path, bytes: &[u8]) -> Parsed {
+    parse_from(path, bytes, Position::START)
+}
+
+/// Reads `bytes`, which are the file's bytes from `from` onwards. `path` only names the file
+/// in warnings. Reading from the end of an earlier [`Parsed`] gives exactly the records
+/// appended since.
+#[must_use]
+pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
+    let (chunks, line_breaks) = chunks(bytes);
+    let mut parsed = Parsed {
+        records: Vec::with_capacity(chunks.len()),
+        warnings: Vec::new(),
+        end: Position {
+            offset: from.offset + bytes.len() as u64,
+            line: from.line + line_breaks,
+        },
+    };
+    for chunk in chunks {
+        let place = Place { path, chunk, from };
+        match chunk::read(chunk.bytes) {
+            Ok(Content::Record(record)) => parsed.records.push(record),
+            Ok(Content::Loose(loose)) => parsed.warnings.extend(place.loose(loose)),
+            Ok(Content::Nothing) => {}
+            Err(damage) => parsed.warnings.push(place.damaged(damage)),
+        }
+    }
+    parsed
+}
+
+/// A chunk with what is needed to name places in it.
+struct Place<'a> {
+    path: &'a Path,
+    chunk: Chunk<'a>,
+    from: Position,
+}
+
+impl Place<'_> {
+    /// Keys outside any record belong at the top of the file (`format = 1`); anywhere else
+    /// they are a mistake worth naming. A `format` this version does not read is named too.
+    fn loose(&self, loose: Loose) -> Option<Warning> {
+        if let Some((at, message)) = loose.format_notice {
+            return Some(self.warning(Some(at), message));
+        }
+        let stray = loose.keys > 0 && self.from.offset + self.chunk.offset as u64 > 0;
+        stray.then(|| {
+            self.damaged(Damage {
+                at: None,
+                message: "these keys are outside any record".into(),
+            })
+        })
+    }
+
+    fn damaged(&self, damage: Damage) -> Warning {
+        let (first, last) = self.lines();
+        let is_record = self.chunk.bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
+        let (what, then) = if is_record {
+            ("the damaged record on lines", " to count the record again")
+        } else {
+            ("lines", "")
+        };
+        let message = format!(
+            "skipped {what} {first}-{last}: {}. The file is unchanged; fix or delete those \
+             lines{then}",
+            damage.message
+        );
+        self.warning(damage.at, message)
+    }
+
+    fn warning(&self, at: Option<usize>, message: String) -> Warning {
+        let (line, column) = match at {
+            Some(at) => {
+                let (line, column) = line_and_column(self.chunk.bytes, at);
+                (line, Some(column))
+            }
+            None => (self.first_content_line(), None),
+        };
+        Warning {
+            path: self.path.to_path_buf(),
+            line: self.line_of(line),
+            column,
+            message,
+        }
+    }
+
+    /// First and last lines of the chunk that hold anything but blanks, in the file.
+    fn lines(&self) -> (u64, u64) {
+        let text = self.chunk.bytes;
+        let end = text
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+            .unwrap_or(0);
+        (
+            self.line_of(self.first_content_line()),
+            self.line_of(line_and_column(text, end).0),
+        )
+    }
+
+    fn first_content_line(&self) -> u64 {
+        let text = self.chunk.bytes;
+        let start = text
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(0);
+        line_and_column(text, start).0
+    }
+
+    /// A 0-based line inside the chunk as a 1-based line of the file.
+    fn line_of(&self, line_in_chunk: u64) -> u64 {
+        self.from.line + self.chunk.lines_before + line_in_chunk
+    }
+}
+
+/// The 0-based line and 1-based column (in characters) of a byte offset.
+fn line_and_column(text: &[u8], at: usize) -> (u64, u64) {
+    let before = &text[..at.min(text.len())];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u64;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count() as u64
+        + 1;
+    (line, column)
+}

@@ -1,0 +1,91 @@
+//! The 26-week calendar: one cell per day, weekdays as rows and weeks as columns.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use crate::journal::days::{DayTally, History};
+
+/// Weeks the calendar shows, the current one included.
+pub const CALENDAR_WEEKS: u64 = 26;
+
+/// What a day of the calendar shows; each has its own mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayKind {
+    /// Nothing recorded.
+    Empty,
+    /// Only sessions ended early.
+    Partial,
+    /// Completed sessions, all of the short version.
+    Short,
+    /// At least one completed full session.
+    Full,
+    /// A rest day without a completed session.
+    Rest,
+    /// After today: not drawn as missed.
+    Future,
+}
+
+/// One cell of the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CalendarDay {
+    pub date: NaiveDate,
+    /// Completed sessions that day, for the shade.
+    pub sessions: u16,
+    pub kind: DayKind,
+}
+
+/// The last 26 weeks, each week Monday first; the last week holds today.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Calendar {
+    pub weeks: Vec<[CalendarDay; 7]>,
+    pub today: NaiveDate,
+    /// The most completed sessions on any shown day, to scale the shade.
+    pub max_sessions: u16,
+}
+
+/// Lays out the calendar ending with today's week.
+#[must_use]
+pub fn calendar(history: &History, today: NaiveDate) -> Calendar {
+    let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let first = monday - Days::new(7 * (CALENDAR_WEEKS - 1));
+    let weeks: Vec<[CalendarDay; 7]> = (0..CALENDAR_WEEKS)
+        .map(|w| {
+            std::array::from_fn(|d| {
+                let date = first + Days::new(7 * w + d as u64);
+                cell(date, history.day(date), today)
+            })
+        })
+        .collect();
+    let max_sessions = weeks
+        .iter()
+        .flatten()
+        .map(|c| c.sessions)
+        .max()
+        .unwrap_or(0);
+    Calendar {
+        weeks,
+        today,
+        max_sessions,
+    }
+}
+
+fn cell(date: NaiveDate, tally: DayTally, today: NaiveDate) -> CalendarDay {
+    let kind = if date > today {
+        DayKind::Future
+    } else if tally.full > 0 {
+        DayKind::Full
+    } else if tally.short > 0 {
+        DayKind::Short
+    } else if tally.rest {
+        DayKind::Rest
+    } else if tally.partial > 0 {
+        DayKind::Partial
+    } else {
+        DayKind::Empty
+    };
+    let sessions = if date > today { 0 } else { tally.completed() };
+    CalendarDay {
+        date,
+        sessions,
+        kind,
+    }
+}

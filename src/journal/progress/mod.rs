@@ -1,0 +1,99 @@
+//! The progress picture: everything the progress screen and `poised streak` show, computed
+//! from the day tallies of the whole history and the records of the last few weeks.
+//!
+//! `build` is pure (today is an argument); `load` (in `cache`) feeds it from the journal
+//! through the summary cache, and is the one entry point for the CLI and the TUI.
+
+mod calendar;
+
+use chrono::{NaiveDate, NaiveTime};
+
+pub use calendar::{CALENDAR_WEEKS, Calendar, CalendarDay, DayKind, calendar};
+
+pub use super::cache::load;
+use super::days::History;
+use super::hints::{Hint, hints};
+use super::record::Record;
+use super::streak::{Streaks, days_done_in_last, kept_days, streaks};
+use super::trends::{
+    MorningTrend, RECENT_DAYS, StiffnessChange, StiffnessSeries, WardrobeCount, morning_trend,
+    rated, recent_sessions, stiffness_change, stiffness_series, wardrobe_counts,
+};
+
+/// Everything the progress screen draws, ready to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressModel {
+    pub today: NaiveDate,
+    pub streaks: Streaks,
+    /// Ritual days among the last 7.
+    pub last_7: u32,
+    /// 0 to 100; see `journal::consistency`.
+    pub consistency: u8,
+    pub mornings: Option<MorningTrend>,
+    pub calendar: Calendar,
+    /// Ratings over the last 8 weeks.
+    pub stiffness: StiffnessSeries,
+    /// Sessions per wardrobe over the last 28 days.
+    pub wardrobes: Vec<WardrobeCount>,
+    /// Mean change of stiffness across a session over the last 28 days.
+    pub change: Option<StiffnessChange>,
+    pub hints: Vec<Hint>,
+    /// Damaged records skipped while reading the journal, one message each (file and line).
+    pub warnings: Vec<String>,
+}
+
+/// Builds the model as of `today`. `recent` must hold every record dated within the last
+/// 8 weeks (older ones are ignored); `wardrobe_of` names the wardrobe of a routine id.
+#[must_use]
+pub fn build<'w>(
+    history: &History,
+    recent: &[Record],
+    today: NaiveDate,
+    day_start: NaiveTime,
+    wardrobe_of: impl Fn(&str) -> Option<&'w str>,
+) -> ProgressModel {
+    let kept = kept_days(history);
+    ProgressModel {
+        today,
+        streaks: streaks(&kept, today),
+        last_7: days_done_in_last(history, today, 7),
+        consistency: super::consistency::consistency(&kept, today),
+        mornings: morning_trend(history, today),
+        calendar: calendar(history, today),
+        stiffness: stiffness_series(recent, today, day_start),
+        wardrobes: wardrobe_counts(recent, today, day_start, wardrobe_of),
+        change: stiffness_change(rated(recent_sessions(
+            recent,
+            today,
+            RECENT_DAYS,
+            day_start,
+        ))),
+        hints: hints(history, recent, today, day_start),
+        warnings: Vec::new(),
+    }
+}
+
+impl ProgressModel {
+    /// The one line of `poised streak`:
+    /// `streak 3 days · best 12 · 5 of last 7 days · consistency 71 · mornings 5 -> 3`.
+    #[must_use]
+    pub fn streak_line(&self) -> String {
+        let days = if self.streaks.current == 1 {
+            "day"
+        } else {
+            "days"
+        };
+        let mut line = format!(
+            "streak {} {days} · best {} · {} of last 7 days · consistency {}",
+            self.streaks.current, self.streaks.best, self.last_7, self.consistency
+        );
+        if let Some(trend) = self.mornings {
+            line.push_str(&format!(
+                " · mornings {} -> {}",
+                trend.before.round(),
+                trend.recent.round()
+            ));
+        }
+        line
+    }
+}

@@ -1,0 +1,9 @@
+//! Unit tests of the progress logic, with literal dates and times.
+
+mod consistency;
+mod days;
+mod fixtures;
+mod hints;
+mod progress;
+mod streak;
+mod trends;

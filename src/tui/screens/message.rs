@@ -1,0 +1,46 @@
+//! Messages drawn over any screen: the request for a larger terminal, and one-off notices
+//! such as a failed save, shown until the next key.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::text::sanitize_lines;
+use crate::tui::theme::Theme;
+
+/// Below this size the screens cannot be laid out; poised asks for more room instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Whether `area` is too small for any screen.
+#[must_use]
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Asks for a larger terminal, in whatever room there is.
+pub fn render_too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+    let text = format!("Please enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT}.");
+    let paragraph = Paragraph::new(text)
+        .style(theme.alert())
+        .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+/// A message over the bottom of the screen, until the next key.
+pub fn render_message(frame: &mut Frame, area: Rect, message: &str, theme: Theme) {
+    let lines = u16::try_from(message.lines().count() + 2).unwrap_or(u16::MAX);
+    let [_, bottom] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(lines.min(area.height)),
+    ])
+    .areas(area);
+    frame.render_widget(Clear, bottom);
+    let text = format!("{}\n(press any key)", sanitize_lines(message));
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.alert())
+            .wrap(Wrap { trim: false }),
+        bottom,
+    );
+}

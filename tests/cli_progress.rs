@@ -1,0 +1,200 @@
+//! `poised streak` and `poised rest` through the real binary, on journals laid out around the
+//! real today (each child gets its own POISED_HOME).
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use poised::journal::days::ritual_date;
+use poised::journal::{CheckinRecord, FORMAT_LINE, Record, SessionRecord, record_toml};
+
+fn today() -> NaiveDate {
+    ritual_date(
+        chrono::Local::now().fixed_offset(),
+        NaiveTime::from_hms_opt(3, 0, 0).unwrap(),
+    )
+}
+
+/// Runs poised with its own POISED_HOME.
+fn poised(home: &Path, args: &[&str]) -> (String, String, bool) {
+    let output = Command::new(env!("CARGO_BIN_EXE_poised"))
+        .args(args)
+        .env("POISED_HOME", home)
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (
+        text(output.stdout),
+        text(output.stderr),
+        output.status.success(),
+    )
+}
+
+fn at(date: NaiveDate, hour: u32) -> chrono::DateTime<chrono::FixedOffset> {
+    date.and_hms_opt(hour, 0, 0)
+        .unwrap()
+        .and_local_timezone(chrono::FixedOffset::east_opt(3600).unwrap())
+        .unwrap()
+}
+
+fn session(date: NaiveDate, completed: bool) -> Record {
+    let started = at(date, 8);
+    Record::Session(SessionRecord {
+        routine: "morning".into(),
+        title: "Morning".into(),
+        variant: "full".into(),
+        started,
+        ended: started + chrono::Duration::minutes(7),
+        active_seconds: 420,
+        completed,
+        steps_done: 6,
+        steps_total: 6,
+        stiffness_before: Some(5),
+        stiffness_after: Some(3),
+        note: None,
+        painful_steps: Vec::new(),
+    })
+}
+
+fn checkin(date: NaiveDate, stiffness: u8) -> Record {
+    Record::Checkin(CheckinRecord {
+        at: at(date, 7),
+        stiffness,
+        note: None,
+    })
+}
+
+/// Writes a journal laid out around today, and returns the day it was laid out for.
+fn prepare(home: &Path, layout: impl Fn(NaiveDate) -> Vec<Record>) -> NaiveDate {
+    let today = today();
+    let mut text = String::from(FORMAT_LINE);
+    for record in layout(today) {
+        text.push('\n');
+        text.push_str(&record_toml(&record));
+    }
+    std::fs::write(home.join("journal.toml"), text).unwrap();
+    today
+}
+
+/// Runs `poised streak` on a journal laid out around today, again if the day changed.
+fn streak_on(layout: impl Fn(NaiveDate) -> Vec<Record>) -> (String, String, tempfile::TempDir) {
+    loop {
+        let home = tempfile::tempdir().unwrap();
+        let laid_out_for = prepare(home.path(), &layout);
+        let (out, err, ok) = poised(home.path(), &["streak"]);
+        assert!(ok, "{err}");
+        if today() == laid_out_for {
+            return (out, err, home);
+        }
+    }
+}
+
+fn ago(today: NaiveDate, days: u64) -> NaiveDate {
+    today - Days::new(days)
+}
+
+#[test]
+fn streak_prints_one_line_with_the_morning_trend() {
+    let (out, err, home) = streak_on(|today| {
+        let mut records: Vec<Record> = (20..32).map(|d| session(ago(today, d), true)).collect();
+        records.extend((1..=3).map(|d| session(ago(today, d), true)));
+        records.push(session(today, false));
+        records.extend((1..=6).map(|d| checkin(ago(today, d), if d > 3 { 5 } else { 3 })));
+        records
+    });
+    // Consistency: 12 days give 1 - k^12 = 0.448 (k = 0.5^(1/14)); 16 missed days give
+    // 0.448 k^16 = 0.203; 3 ritual days give 0.203 k^3 + 1 - k^3 = 0.313.
+    assert_eq!(
+        out,
+        "streak 3 days · best 12 · 3 of last 7 days · consistency 31 · mornings 5 -> 3\n"
+    );
+    assert_eq!(err, "");
+    // The second run reads the cache and says the same.
+    assert!(home.path().join("journal.cache").exists());
+    let (again, _, _) = poised(home.path(), &["streak"]);
+    assert_eq!(again, out);
+}
+
+#[test]
+fn one_day_is_singular_and_an_empty_journal_is_all_zero() {
+    let (out, _, _) = streak_on(|today| vec![session(today, true)]);
+    assert_eq!(
+        out,
+        "streak 1 day · best 1 · 1 of last 7 days · consistency 5\n"
+    );
+    let home = tempfile::tempdir().unwrap();
+    let (out, err, ok) = poised(home.path(), &["streak"]);
+    assert!(ok);
+    assert_eq!(
+        (out.as_str(), err.as_str()),
+        (
+            "streak 0 days · best 0 · 0 of last 7 days · consistency 0\n",
+            ""
+        )
+    );
+    assert!(!home.path().join("journal.toml").exists());
+}
+
+#[test]
+fn a_damaged_record_is_skipped_with_a_warning_naming_file_and_line() {
+    let home = tempfile::tempdir().unwrap();
+    let laid_out_for = prepare(home.path(), |today| vec![session(ago(today, 1), true)]);
+    let journal = home.path().join("journal.toml");
+    let mut text = std::fs::read_to_string(&journal).unwrap();
+    text.push_str("\n[[session]]\nroutine = \"mor");
+    std::fs::write(&journal, &text).unwrap();
+    for _ in 0..2 {
+        let (out, err, ok) = poised(home.path(), &["streak"]);
+        assert!(ok);
+        if today() == laid_out_for {
+            assert!(out.starts_with("streak 1 day · "), "{out}");
+        }
+        assert!(err.contains("journal.toml line 17"), "{err}");
+    }
+    assert_eq!(std::fs::read_to_string(&journal).unwrap(), text);
+}
+
+#[test]
+fn rest_keeps_the_streak_once_a_day() {
+    let home = tempfile::tempdir().unwrap();
+    prepare(home.path(), |today| {
+        (1..=2).map(|d| session(ago(today, d), true)).collect()
+    });
+    let (out, err, ok) = poised(home.path(), &["rest", "--reason", "flare\u{1b}[2J"]);
+    assert!(ok, "{err}");
+    assert!(out.starts_with("rest day recorded for "), "{out}");
+    assert!(
+        out.ends_with(" (flare[2J) · your streak of 2 days stays alive\n"),
+        "{out}"
+    );
+    let (again, _, ok) = poised(home.path(), &["rest"]);
+    assert!(ok);
+    assert!(again.ends_with(" is already a rest day\n"), "{again}");
+    let journal = std::fs::read_to_string(home.path().join("journal.toml")).unwrap();
+    assert_eq!(journal.matches("[[rest]]").count(), 1);
+    assert!(journal.contains("reason = \"flare[2J\""));
+}
+
+#[test]
+fn a_bad_config_is_reported_with_its_place() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("config.toml"), "day_starts_at = \"3am\"\n").unwrap();
+    let (out, err, ok) = poised(home.path(), &["streak"]);
+    assert!(!ok);
+    assert_eq!(out, "");
+    assert!(err.contains("config.toml:1:"), "{err}");
+}
+
+#[test]
+fn an_unreadable_journal_is_reported_in_plain_words() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("journal.toml")).unwrap();
+    let (out, err, ok) = poised(home.path(), &["streak"]);
+    assert!(!ok);
+    assert_eq!(out, "");
+    assert!(
+        err.starts_with("poised: could not read the journal "),
+        "{err}"
+    );
+    assert!(err.contains("journal.toml"), "{err}");
+}

@@ -1,0 +1,197 @@
+//! `poised checkin`, `poised log` and `poised export`, run as the real binary with
+//! `POISED_HOME` pointing at a prepared journal.
+#![allow(clippy::unwrap_used)] // helpers of tests unwrap like the tests themselves
+
+mod journal_support;
+
+use std::path::Path;
+use std::process::Output;
+
+use journal_support::{at, example_checkin, example_rest, example_session, poised};
+use poised::journal::{CheckinRecord, Journal, Record, SessionRecord, parse};
+
+fn stdout(output: &Output) -> &str {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    std::str::from_utf8(&output.stdout).unwrap()
+}
+
+fn partial_session() -> SessionRecord {
+    SessionRecord {
+        routine: "evening".to_string(),
+        title: "Evening decompression".to_string(),
+        variant: "short".to_string(),
+        started: at("2026-11-22T21:00:00-05:00"),
+        ended: at("2026-11-22T21:05:00-05:00"),
+        active_seconds: 300,
+        completed: false,
+        steps_done: 2,
+        steps_total: 5,
+        stiffness_before: Some(5),
+        stiffness_after: None,
+        note: Some("tight, \"very\" tight".to_string()),
+        painful_steps: Vec::new(),
+    }
+}
+
+/// A home folder whose journal holds two sessions, two check-ins and a rest day.
+fn prepared() -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let journal = Journal::new(home.path().join("journal.toml"));
+    let later = CheckinRecord {
+        at: at("2026-11-23T07:10:00+01:00"),
+        stiffness: 2,
+        note: Some("better".to_string()),
+    };
+    let records = [
+        Record::Session(example_session()),
+        Record::Checkin(example_checkin()),
+        Record::Session(partial_session()),
+        Record::Rest(example_rest()),
+        Record::Checkin(later),
+    ];
+    for record in &records {
+        journal.append(record).unwrap();
+    }
+    home
+}
+
+const LOG: &str = "\
+2026-11-23 07:10  check-in  stiffness 2  \"better\"
+2026-11-23        rest day  \"flare\"
+2026-11-22 21:00  evening (short)  stopped at 2/5  stiffness 5 -> -  \"tight, \"very\" tight\"
+2026-11-22 07:00  check-in  stiffness 4
+2026-11-21 07:02  morning (full)  completed 6/6  stiffness 6 -> 3  hurt: Bird-dog  \"left hip tight\"
+";
+
+#[test]
+fn log_shows_the_newest_records_first_one_line_each() {
+    let home = prepared();
+    assert_eq!(stdout(&poised(home.path(), &["log"])), LOG);
+}
+
+#[test]
+fn log_shows_at_most_limit_records() {
+    let home = prepared();
+    let two: String = LOG.lines().take(2).map(|l| format!("{l}\n")).collect();
+    assert_eq!(stdout(&poised(home.path(), &["log", "--limit", "2"])), two);
+}
+
+#[test]
+fn log_of_an_empty_journal_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let expected = format!(
+        "no records yet in {}\n",
+        home.path().join("journal.toml").display()
+    );
+    assert_eq!(stdout(&poised(home.path(), &["log"])), expected);
+    assert!(!home.path().join("journal.toml").exists());
+}
+
+#[test]
+fn export_writes_sessions_as_csv_with_the_documented_header() {
+    let home = prepared();
+    assert_eq!(
+        stdout(&poised(home.path(), &["export"])),
+        "started,ended,routine,variant,completed,steps_done,steps_total,active_seconds,\
+         stiffness_before,stiffness_after,note\n\
+         2026-11-21T07:02:11+01:00,2026-11-21T07:09:13+01:00,morning,full,true,6,6,420,6,3,left hip tight\n\
+         2026-11-22T21:00:00-05:00,2026-11-22T21:05:00-05:00,evening,short,false,2,5,300,5,,\
+         \"tight, \"\"very\"\" tight\"\n"
+    );
+}
+
+#[test]
+fn export_writes_checkins_as_csv() {
+    let home = prepared();
+    assert_eq!(
+        stdout(&poised(
+            home.path(),
+            &["export", "--checkins", "--format", "csv"]
+        )),
+        "at,stiffness,note\n2026-11-22T07:00:00+01:00,4,\n2026-11-23T07:10:00+01:00,2,better\n"
+    );
+}
+
+#[test]
+fn export_as_toml_is_a_journal_of_the_chosen_records() {
+    let home = prepared();
+    let sessions = parse(
+        Path::new("-"),
+        poised(home.path(), &["export", "--format", "toml"])
+            .stdout
+            .as_slice(),
+    );
+    assert_eq!(
+        sessions.records,
+        [
+            Record::Session(example_session()),
+            Record::Session(partial_session())
+        ]
+    );
+    let checkins = parse(
+        Path::new("-"),
+        poised(home.path(), &["export", "--format", "toml", "--checkins"])
+            .stdout
+            .as_slice(),
+    );
+    assert_eq!(checkins.records.len(), 2);
+    assert!(checkins.records.iter().all(|r| r.as_checkin().is_some()));
+}
+
+#[test]
+fn checkin_records_now_and_prints_what_it_recorded() {
+    let home = tempfile::tempdir().unwrap();
+    let printed = stdout(&poised(
+        home.path(),
+        &["checkin", "4", "--note", "stiff\non waking"],
+    ))
+    .to_string();
+    let line = printed.strip_prefix("recorded  ").unwrap();
+    assert!(
+        line.ends_with("  check-in  stiffness 4  \"stiff on waking\"\n"),
+        "{printed}"
+    );
+    assert_eq!(stdout(&poised(home.path(), &["log"])), line);
+    let parsed = Journal::new(home.path().join("journal.toml"))
+        .read()
+        .unwrap();
+    let checkin = parsed.records[0].as_checkin().unwrap();
+    assert_eq!(
+        (checkin.stiffness, checkin.note.as_deref()),
+        (4, Some("stiff on waking"))
+    );
+    assert_eq!(checkin.at.timestamp_subsec_nanos(), 0);
+}
+
+#[test]
+fn checkin_accepts_only_zero_to_ten() {
+    let home = tempfile::tempdir().unwrap();
+    let output = poised(home.path(), &["checkin", "11"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("11 is not in 0..=10"));
+    assert!(!home.path().join("journal.toml").exists());
+    stdout(&poised(home.path(), &["checkin", "0"]));
+    stdout(&poised(home.path(), &["checkin", "10"]));
+}
+
+#[test]
+fn damaged_records_are_warned_about_on_stderr_and_the_rest_still_listed() {
+    let home = prepared();
+    let path = home.path().join("journal.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\n[[checkin]]\nat = 2026-11-24T07:00:00+01:00\nstiffness = \"low\"\n");
+    std::fs::write(&path, text).unwrap();
+    let output = poised(home.path(), &["log"]);
+    assert_eq!(stdout(&output), LOG);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let expected = format!(
+        "poised: warning: {} line 47, column 13: skipped the damaged record on lines 45-47: ",
+        path.display()
+    );
+    assert!(stderr.starts_with(&expected), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

@@ -1,0 +1,218 @@
+//! The journal's TOML form: what poised writes, byte for byte, and what it reads.
+#![allow(clippy::unwrap_used)] // helpers of tests unwrap like the tests themselves
+
+mod journal_support;
+
+use std::path::Path;
+
+use journal_support::{
+    at, example_checkin, example_rest, example_session, numbered_session, scratch,
+};
+use poised::journal::{CheckinRecord, Record, parse, record_toml};
+
+fn read(text: &str) -> poised::journal::Parsed {
+    parse(Path::new("journal.toml"), text.as_bytes())
+}
+
+#[test]
+fn a_session_is_written_exactly_as_the_format_documents() {
+    assert_eq!(
+        record_toml(&Record::Session(example_session())),
+        "[[session]]\n\
+         routine = \"morning\"\n\
+         title = \"Morning ...\"\n\
+         variant = \"full\"\n\
+         started = 2026-11-21T07:02:11+01:00\n\
+         ended = 2026-11-21T07:09:13+01:00\n\
+         active_seconds = 420\n\
+         completed = true\n\
+         steps_done = 6\n\
+         steps_total = 6\n\
+         stiffness_before = 6\n\
+         stiffness_after = 3\n\
+         note = \"left hip tight\"\n\
+         painful_steps = [\"Bird-dog\"]\n"
+    );
+}
+
+#[test]
+fn a_checkin_and_a_rest_day_are_written_exactly_as_the_format_documents() {
+    assert_eq!(
+        record_toml(&Record::Checkin(example_checkin())),
+        "[[checkin]]\nat = 2026-11-22T07:00:00+01:00\nstiffness = 4\nnote = \"\"\n"
+    );
+    assert_eq!(
+        record_toml(&Record::Rest(example_rest())),
+        "[[rest]]\ndate = 2026-11-23\nreason = \"flare\"\n"
+    );
+}
+
+#[test]
+fn absent_optional_keys_are_left_out() {
+    let text = record_toml(&numbered_session(7));
+    for key in [
+        "stiffness_before",
+        "stiffness_after",
+        "note",
+        "painful_steps",
+    ] {
+        assert!(!text.contains(key), "{key} in {text}");
+    }
+    let checkin = CheckinRecord {
+        at: at("2026-11-22T07:00:00Z"),
+        stiffness: 0,
+        note: None,
+    };
+    assert_eq!(
+        record_toml(&Record::Checkin(checkin)),
+        "[[checkin]]\nat = 2026-11-22T07:00:00+00:00\nstiffness = 0\n"
+    );
+}
+
+#[test]
+fn text_is_escaped_so_any_title_reads_back() {
+    let mut session = example_session();
+    session.title = "Hips \"open\" \\ back\u{7}, ünïcødé ✓".to_string();
+    let text = record_toml(&Record::Session(session.clone()));
+    assert!(
+        text.contains("title = \"Hips \\\"open\\\" \\\\ back\\u0007, ünïcødé ✓\"\n"),
+        "{text}"
+    );
+    assert_eq!(read(&text).records, [Record::Session(session)]);
+}
+
+#[test]
+fn notes_are_written_as_one_clean_line() {
+    let mut session = example_session();
+    session.note = Some("sore\nafter\u{1b}[31m bridges\t".to_string());
+    assert!(record_toml(&Record::Session(session)).contains("note = \"sore after[31m bridges\"\n"));
+}
+
+#[test]
+fn every_kind_of_record_reads_back_as_it_was_written() {
+    let mut precise = example_session();
+    precise.started = at("2026-03-29T01:59:59.250-09:30");
+    let records = [
+        Record::Session(example_session()),
+        Record::Session(precise),
+        numbered_session(1),
+        Record::Checkin(example_checkin()),
+        Record::Rest(example_rest()),
+    ];
+    let text: String = records
+        .iter()
+        .map(|r| format!("\n{}", record_toml(r)))
+        .collect();
+    let parsed = read(&format!("format = 1\n{text}"));
+    assert_eq!(parsed.warnings, []);
+    assert_eq!(parsed.records, records);
+}
+
+#[test]
+fn the_documented_example_with_its_comments_reads() {
+    let text = r#"format = 1
+
+[[session]]
+routine = "morning"
+title = "Morning ..."
+variant = "full"                      # "full" or "short"
+started = 2026-11-21T07:02:11+01:00   # local time with its UTC offset
+ended = 2026-11-21T07:09:13+01:00
+active_seconds = 420                  # paused time excluded
+completed = true
+steps_done = 6
+steps_total = 6
+stiffness_before = 6                  # optional, 0-10
+stiffness_after = 3                   # optional, 0-10
+note = "left hip tight"               # optional
+painful_steps = ["Bird-dog"]          # optional
+
+[[checkin]]
+at = 2026-11-22T07:00:00+01:00
+stiffness = 4
+note = ""                             # optional
+"#;
+    let parsed = read(text);
+    assert_eq!(parsed.warnings, []);
+    assert_eq!(
+        parsed.records,
+        [
+            Record::Session(example_session()),
+            Record::Checkin(example_checkin())
+        ]
+    );
+}
+
+#[test]
+fn hand_written_toml_in_other_forms_reads_the_same() {
+    let text = "format = 1\n\
+                [[checkin]] # typed by hand\n\
+                'at' = 2026-11-22 07:00:00+01:00\n\
+                stiffness = 0x4\n\
+                note = ''\n\
+                [[rest]]\n\
+                date = 2026-11-23\n\
+                reason = \"\"\"flare\"\"\"\n";
+    let parsed = read(text);
+    assert_eq!(parsed.warnings, []);
+    assert_eq!(
+        parsed.records,
+        [
+            Record::Checkin(example_checkin()),
+            Record::Rest(example_rest())
+        ]
+    );
+}
+
+#[test]
+fn keys_and_records_this_version_does_not_know_are_ignored() {
+    let text = "format = 1\nmade_by = \"poised 2\"\n\
+                [[checkin]]\nat = 2026-11-22T07:00:00+01:00\nstiffness = 4\nnote = \"\"\nmood = \"good\"\n\
+                weather = { temp = 3.5 }\nsleep_hours = 7.5\n\
+                [[mood]]\nscore = 3\n";
+    let parsed = read(text);
+    assert_eq!(parsed.warnings, []);
+    assert_eq!(parsed.records, [Record::Checkin(example_checkin())]);
+}
+
+#[test]
+fn a_new_journal_starts_with_the_format_line_and_has_one_record_per_table() {
+    let (_dir, journal) = scratch();
+    journal.append(&Record::Checkin(example_checkin())).unwrap();
+    journal.append(&Record::Rest(example_rest())).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(journal.path()).unwrap(),
+        "format = 1\n\n[[checkin]]\nat = 2026-11-22T07:00:00+01:00\nstiffness = 4\nnote = \"\"\n\n\
+         [[rest]]\ndate = 2026-11-23\nreason = \"flare\"\n"
+    );
+}
+
+#[test]
+fn a_journal_of_a_newer_format_is_read_with_a_warning() {
+    let text = format!(
+        "format = 2\n\n{}",
+        record_toml(&Record::Rest(example_rest()))
+    );
+    let parsed = read(&text);
+    assert_eq!(parsed.records, [Record::Rest(example_rest())]);
+    assert_eq!(parsed.warnings.len(), 1);
+    assert_eq!(
+        (parsed.warnings[0].line, parsed.warnings[0].column),
+        (1, Some(10))
+    );
+    assert!(
+        parsed.warnings[0].message.contains("format = 2"),
+        "{}",
+        parsed.warnings[0]
+    );
+}
+
+#[test]
+fn an_empty_or_missing_journal_has_no_records() {
+    assert_eq!(read("").records, []);
+    assert_eq!(read("format = 1\n").records, []);
+    let (_dir, journal) = scratch();
+    let parsed = journal.read().unwrap();
+    assert_eq!((parsed.records.len(), parsed.warnings.len()), (0, 0));
+    assert!(!journal.path().exists(), "reading created the file");
+}

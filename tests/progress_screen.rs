@@ -1,0 +1,105 @@
+//! The progress screen drawn from a prepared history, at 80x24 and at 160x48.
+
+use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime};
+use poised::journal::days::History;
+use poised::journal::progress::build;
+use poised::journal::{CheckinRecord, Record, RestRecord, SessionRecord};
+use poised::tui::app::{App, Now, Settings};
+use poised::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+const DAY_START: NaiveTime = NaiveTime::from_hms_opt(3, 0, 0).unwrap();
+
+fn local(date: NaiveDate, hour: u32) -> DateTime<FixedOffset> {
+    date.and_hms_opt(hour, 0, 0)
+        .unwrap()
+        .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
+        .unwrap()
+}
+
+fn session(date: NaiveDate, routine: &str, variant: &str, ratings: (u8, u8)) -> Record {
+    Record::Session(SessionRecord {
+        routine: routine.into(),
+        title: routine.into(),
+        variant: variant.into(),
+        started: local(date, 7),
+        ended: local(date, 7),
+        active_seconds: 420,
+        completed: true,
+        steps_done: 6,
+        steps_total: 6,
+        stiffness_before: Some(ratings.0),
+        stiffness_after: Some(ratings.1),
+        note: None,
+        painful_steps: Vec::new(),
+    })
+}
+
+/// Six weeks of practice: mostly daily mornings, an office session on weekdays, a rest day,
+/// morning check-ins easing from 6 to 3, and today not done yet.
+fn journal() -> Vec<Record> {
+    let mut records = Vec::new();
+    for back in 1..=42u64 {
+        let date = TODAY - Days::new(back);
+        if back % 9 == 0 {
+            records.push(Record::Rest(RestRecord {
+                date,
+                reason: Some("flare".into()),
+            }));
+            continue;
+        }
+        let variant = if back % 4 == 0 { "short" } else { "full" };
+        let before = u8::try_from(3 + back / 10).unwrap();
+        records.push(session(date, "morning", variant, (before, before - 2)));
+        if back % 3 == 0 {
+            records.push(session(date, "office", "full", (4, 3)));
+        }
+        let morning = u8::try_from(3 + back / 14).unwrap();
+        records.push(Record::Checkin(CheckinRecord {
+            at: local(date, 6),
+            stiffness: morning,
+            note: None,
+        }));
+    }
+    records
+}
+
+fn draw(width: u16, height: u16) -> String {
+    let records = journal();
+    let history = History::from_records(&records, DAY_START);
+    let wardrobe = |id: &str| match id {
+        "morning" => Some("morning"),
+        "office" => Some("office"),
+        _ => None,
+    };
+    let model = build(&history, &records, TODAY, DAY_START, wardrobe);
+    let mut app = App::new(Vec::new(), Settings::default(), Theme::plain());
+    app.show_progress(model);
+    let now = Now {
+        mono: std::time::Duration::ZERO,
+        local: local(TODAY, 8),
+    };
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| app.render(f, &now)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn progress_at_80x24() {
+    let screen = draw(80, 24);
+    assert!(screen.contains("Streak 38 days"), "{screen}");
+    assert!(screen.contains("not medical advice"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn progress_at_160x48_is_richer() {
+    let screen = draw(160, 48);
+    assert!(
+        screen.contains("• before ▄ after █ morning"),
+        "the chart says what its marks mean: {screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
