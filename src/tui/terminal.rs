@@ -13,7 +13,8 @@ pub fn enter() -> io::Result<DefaultTerminal> {
     // Installed before ratatui's hook, so it runs after ratatui has left raw mode.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), Show);
+        // A panic mid-frame would leave the terminal waiting for the frame's end.
+        let _ = execute!(io::stdout(), EndSynchronizedUpdate, Show);
         previous(info);
     }));
     ratatui::try_init()
