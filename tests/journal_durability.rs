@@ -115,7 +115,6 @@ fn a_writer_killed_at_random_moments_loses_no_acknowledged_record() {
         let last_acked = acked.last().copied().unwrap_or(0);
         let context =
             format!("round {round}, seed {seed}: acked up to {last_acked}, read {read:?}");
-        assert_eq!(parsed.warnings, [], "{context}");
         assert_eq!(
             read,
             (0..read.len() as u64).collect::<Vec<_>>(),
@@ -123,6 +122,20 @@ fn a_writer_killed_at_random_moments_loses_no_acknowledged_record() {
         );
         let unacknowledged = (read.len() as u64).checked_sub(last_acked + 1);
         assert!(matches!(unacknowledged, Some(0 | 1)), "{context}");
+        // The kill may tear the record being written; only that unacknowledged tail may be
+        // skipped, with one warning, and only when it is the one after the last acked.
+        match parsed.warnings.as_slice() {
+            [] => {}
+            [torn] => {
+                assert_eq!(unacknowledged, Some(0), "{context}: {torn}");
+                let lines = std::fs::read_to_string(&path).unwrap().lines().count() as u64;
+                assert!(
+                    torn.line <= lines && torn.line + 20 > lines,
+                    "{context}: {torn}"
+                );
+            }
+            many => panic!("{context}: more than the torn tail was damaged: {many:?}"),
+        }
     }
 }
 
