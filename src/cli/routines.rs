@@ -71,8 +71,8 @@ pub fn list_table(routines: &[Routine]) -> String {
 
 /// `poised validate [FILE...]`: every problem as `PATH:LINE:COLUMN: message`; exit 1 if any.
 pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
-    let results: Vec<(PathBuf, Result<Routine, Vec<load::Diagnostic>>)> = if files.is_empty() {
-        every_loadable_file(paths)
+    let results: Vec<load::Checked> = if files.is_empty() {
+        load::check_all(&paths.routines)
     } else {
         files
             .iter()
@@ -109,31 +109,6 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// The built-ins and every `.toml` in the routines folder, each checked on its own.
-fn every_loadable_file(paths: &Paths) -> Vec<(PathBuf, Result<Routine, Vec<load::Diagnostic>>)> {
-    let builtins = load::BUILTIN.iter().map(|(id, text)| {
-        let path = load::builtin_path(id);
-        let result = load::parse_text(&path, id, text);
-        (path, result)
-    });
-    let mut user: Vec<PathBuf> = std::fs::read_dir(&paths.routines)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect()
-        })
-        .unwrap_or_default();
-    user.sort();
-    builtins
-        .chain(user.into_iter().map(|p| {
-            let result = load::load_file(&p);
-            (p, result)
-        }))
-        .collect()
 }
 
 /// `poised paths`: the three places poised uses, one per line.

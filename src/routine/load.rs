@@ -44,20 +44,13 @@ pub struct Library {
 }
 
 impl Library {
-    /// Loads the built-ins, then the `.toml` files of `user_dir` (a missing folder is fine).
+    /// Loads the built-ins, then the `.toml` files of `user_dir` (a missing folder is fine);
+    /// each file that fails gives one warning, its first problem.
     #[must_use]
     pub fn load(user_dir: &Path) -> Self {
         let mut library = Self::default();
-        for (id, text) in BUILTIN {
-            let path = builtin_path(id);
-            // Built-ins are checked by the test suite; a broken one is still only a warning.
-            match parse_text(&path, id, text) {
-                Ok(r) => library.routines.push(r),
-                Err(d) => library.warnings.extend(d),
-            }
-        }
-        for path in user_files(user_dir, &mut library.warnings) {
-            match load_file(&path) {
+        for (_, checked) in check_all(user_dir) {
+            match checked {
                 Ok(r) => library.insert(r),
                 Err(d) => library.warnings.extend(d.into_iter().take(1)),
             }
@@ -90,6 +83,29 @@ impl Library {
 #[must_use]
 pub fn builtin_path(id: &str) -> PathBuf {
     PathBuf::from(format!("<built-in>/{id}.toml"))
+}
+
+/// A file and what checking it found.
+pub type Checked = (PathBuf, Result<Routine, Vec<Diagnostic>>);
+
+/// Every routine file poised would load, each checked on its own: the built-ins first, then
+/// the user's files in name order (so a user file replaces a built-in of the same name).
+/// Both `Library::load` and `poised validate` walk this one list.
+#[must_use]
+pub fn check_all(user_dir: &Path) -> Vec<Checked> {
+    let builtins = BUILTIN.iter().map(|(id, text)| {
+        let path = builtin_path(id);
+        let checked = parse_text(&path, id, text);
+        (path, checked)
+    });
+    let user = match user_files(user_dir) {
+        Ok(files) => files
+            .into_iter()
+            .map(|p| (p.clone(), load_file(&p)))
+            .collect(),
+        Err(folder) => vec![(user_dir.to_path_buf(), Err(vec![folder]))],
+    };
+    builtins.chain(user).collect()
 }
 
 /// Reads and checks one routine file; its id is the file name without `.toml`.
@@ -131,13 +147,14 @@ fn diagnostic(path: &Path, text: &str, problem: Problem) -> Diagnostic {
     }
 }
 
-/// The `.toml` files of the user's routines folder, sorted so loading is deterministic.
-fn user_files(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+/// The `.toml` files of the user's routines folder, sorted so loading is deterministic;
+/// a missing folder has none.
+fn user_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => {
-            warnings.push(Diagnostic {
+            return Err(Diagnostic {
                 path: dir.to_path_buf(),
                 line: 1,
                 column: 1,
@@ -145,7 +162,6 @@ fn user_files(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
                     "cannot read the routines folder ({e}); only built-in routines are available"
                 ),
             });
-            return Vec::new();
         }
     };
     let mut files: Vec<PathBuf> = entries
@@ -154,7 +170,7 @@ fn user_files(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
         .collect();
     files.sort();
-    files
+    Ok(files)
 }
 
 fn order_key(routine: &Routine) -> (usize, String, String) {
