@@ -2,7 +2,7 @@
 
 mod consistency;
 mod days;
-mod fixtures;
+pub(crate) mod fixtures;
 mod hints;
 mod progress;
 mod streak;
