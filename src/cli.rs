@@ -73,6 +73,8 @@ pub enum Command {
     Export(journal::ExportArgs),
     /// Print the streak in one line, for a shell prompt.
     Streak,
+    /// Print "Before you start": when to check with a clinician, and when to get urgent help.
+    Safety,
     /// Record today as a rest day: it keeps the streak alive (at most 2 in any 7 days).
     Rest {
         /// Why, in a few words (for example "flare").
@@ -108,6 +110,7 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
         ),
         Command::Validate { files } => routines::validate(paths, &files),
         Command::Paths => routines::paths(paths),
+        Command::Safety => routines::safety(),
         Command::Completions { shell } => routines::completions(shell),
         Command::Checkin(args) => journal::checkin(paths, &args),
         Command::Log(args) => journal::log(paths, &args),

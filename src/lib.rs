@@ -10,6 +10,7 @@ pub mod journal;
 pub mod paths;
 pub mod progress;
 pub mod routine;
+pub mod safety;
 pub mod session;
 pub mod text;
 pub mod tui;

@@ -47,6 +47,13 @@ impl Paths {
         self.journal.with_file_name("checkin-asked")
     }
 
+    /// The marker that says "Before you start" was read on the first run (safe to delete: it
+    /// is shown once more).
+    #[must_use]
+    pub fn safety_seen(&self) -> PathBuf {
+        self.journal.with_file_name("safety-seen")
+    }
+
     /// The summary cache that sits beside the journal (derived, safe to delete).
     #[must_use]
     pub fn journal_cache(&self) -> PathBuf {

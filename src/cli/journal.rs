@@ -116,7 +116,7 @@ fn read(paths: &Paths) -> Option<Parsed> {
 }
 
 /// Writes to stdout; a closed pipe (`poised log | head`) is not an error.
-fn print_out(text: &str) -> ExitCode {
+pub(super) fn print_out(text: &str) -> ExitCode {
     match io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
             eprintln!("poised: could not write the output: {e}");

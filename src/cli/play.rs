@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
+use std::os::unix::fs::DirBuilderExt;
 use std::process::ExitCode;
 
 use chrono::Local;
@@ -56,11 +57,15 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     if routine.is_none() && checkin_due(paths, &config) {
         app = app.with_morning_checkin();
     }
+    let start = crate::tui::now(&clock);
     if let Some(id) = routine {
         let Some((found, variant)) = pick(&library, id, flags.short) else {
             return ExitCode::FAILURE;
         };
-        app = app.run_routine(found, variant, &crate::tui::now(&clock));
+        app = app.run_routine(found, variant, &start);
+    }
+    if first_run(paths) {
+        app = app.with_first_run(&start);
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         eprintln!(
@@ -125,6 +130,11 @@ fn checkin_due(paths: &Paths, config: &Config) -> bool {
     true
 }
 
+/// The first run: no journal yet, and "Before you start" never read.
+fn first_run(paths: &Paths) -> bool {
+    !paths.journal.exists() && !paths.safety_seen().exists()
+}
+
 /// The app's records go to the journal file; a failure becomes a message that keeps the record.
 struct JournalStorage<'a> {
     paths: &'a Paths,
@@ -162,5 +172,18 @@ impl Storage for JournalStorage<'_> {
 
     fn rest(&mut self, now: &Now) -> Result<String, String> {
         record_rest(self.paths, self.config, now.local, None)
+    }
+
+    fn safety_seen(&mut self) {
+        // The folder may not exist before the first record; without the marker the screen is
+        // only shown once more, so a failure here is not worth interrupting anyone for.
+        let marker = self.paths.safety_seen();
+        if let Some(folder) = marker.parent() {
+            let _ = std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(folder);
+        }
+        let _ = std::fs::write(marker, "read\n");
     }
 }

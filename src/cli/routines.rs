@@ -119,6 +119,11 @@ pub fn paths(paths: &Paths) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `poised safety`: "Before you start", the same text the app shows on the first run.
+pub fn safety() -> ExitCode {
+    super::journal::print_out(&(crate::safety::text_lines().join("\n") + "\n"))
+}
+
 /// `poised completions SHELL`: a completion script on stdout.
 pub fn completions(shell: clap_complete::Shell) -> ExitCode {
     clap_complete::generate(shell, &mut Cli::command(), "poised", &mut std::io::stdout());

@@ -1,6 +1,8 @@
 //! The app's state and its one update function: an action and the time go in, the state
 //! changes, and effects (a bell, a record to save) come out for the loop to carry out.
 
+mod overlays;
+
 use std::time::Duration;
 
 use ratatui::Frame;
@@ -11,8 +13,9 @@ use super::live_session::LiveSession;
 pub use super::protocol::{Effect, Now};
 use super::screens::home::Home;
 use super::screens::rating::Rating;
+use super::screens::safety::Safety;
 use super::screens::summary::Summary;
-use super::screens::{help, home, message, note, player, progress, rating, summary};
+use super::screens::{help, home, message, note, player, progress, rating, safety, summary};
 use super::theme::Theme;
 use super::widgets::pacer;
 use crate::journal::{CheckinRecord, Record, note_or_none};
@@ -68,6 +71,8 @@ pub struct App {
     screen: Screen,
     home: Home,
     help_open: bool,
+    /// "Before you start" is open over the screen.
+    safety: Option<Safety>,
     /// A message shown over any screen until the next key, such as a failed save.
     message: Option<String>,
     /// Set when poised should leave.
@@ -86,9 +91,21 @@ impl App {
             screen: Screen::Home,
             home: Home::default(),
             help_open: false,
+            safety: None,
             message: None,
             quit: false,
         }
+    }
+
+    /// Opens with "Before you start" in front: the first run. Closing it records that it was read.
+    #[must_use]
+    pub fn with_first_run(mut self, now: &Now) -> Self {
+        self.safety = Some(Safety {
+            scroll: 0,
+            first_run: true,
+        });
+        self.hold_session(true, now);
+        self
     }
 
     /// Opens with the morning check-in question in front of Home.
@@ -131,6 +148,9 @@ impl App {
     /// Which key table applies now.
     #[must_use]
     pub fn context(&self) -> Context {
+        if self.safety.is_some() {
+            return Context::Safety;
+        }
         if self.help_open {
             return Context::Help;
         }
@@ -154,21 +174,9 @@ impl App {
         if self.message.take().is_some() && action != Action::EndNow {
             return Vec::new();
         }
-        if action == Action::Help && self.context() != Context::Note {
-            self.help_open = !self.help_open;
-            if let Screen::Player(session) = &mut self.screen {
-                if self.help_open {
-                    session.hold(now.mono);
-                } else {
-                    session.release(now.mono);
-                }
-            }
-            return Vec::new();
+        if let Some(effects) = self.update_overlays(action, now) {
+            return effects;
         }
-        if self.help_open && action != Action::EndNow {
-            return Vec::new();
-        }
-        self.help_open = false;
         let asking = matches!(self.context(), Context::Rating | Context::Note);
         if asking && action == Action::EndNow {
             self.quit = true;
@@ -391,6 +399,9 @@ impl App {
         }
         if self.help_open {
             help::render(frame, area, self.screen_context(), theme);
+        }
+        if let Some(state) = self.safety {
+            safety::render(frame, area, state, theme);
         }
         if let Some(message) = &self.message {
             message::render_message(frame, area, message, theme);

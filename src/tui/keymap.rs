@@ -36,6 +36,8 @@ pub enum Action {
     SkipQuestion,
     Type(char),
     Backspace,
+    /// Open "Before you start" (from the help).
+    ShowSafety,
 }
 
 /// The screens and overlays that read keys differently.
@@ -49,6 +51,8 @@ pub enum Context {
     Note,
     Progress,
     Help,
+    /// "Before you start", over any screen.
+    Safety,
 }
 
 /// A key as written in the tables.
@@ -278,6 +282,34 @@ const HELP: &[Binding] = &[
         "?/Esc",
         "close help",
     ),
+    bind(
+        &[Char('w')],
+        Action::ShowSafety,
+        "w",
+        "when to get help (before you start)",
+    ),
+    CTRL_C,
+];
+
+const SAFETY: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Enter), Code(KeyCode::Esc), Char('q')],
+        Action::Quit,
+        "Enter/Esc",
+        "continue",
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j'), Code(KeyCode::PageDown)],
+        Action::Scroll(3),
+        "Down/j",
+        "read on",
+    ),
+    bind(
+        &[Code(KeyCode::Up), Char('k'), Code(KeyCode::PageUp)],
+        Action::Scroll(-3),
+        "Up/k",
+        "back up",
+    ),
     CTRL_C,
 ];
 
@@ -291,6 +323,7 @@ fn table(context: Context) -> &'static [Binding] {
         Context::Note => NOTE,
         Context::Progress => PROGRESS,
         Context::Help => HELP,
+        Context::Safety => SAFETY,
     }
 }
 

@@ -36,6 +36,8 @@ pub trait Storage {
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String>;
     /// Records the day of `now` as a rest day; says what it did, or why it could not.
     fn rest(&mut self, now: &Now) -> Result<String, String>;
+    /// Remembers that "Before you start" was read; a failure only means it is shown again.
+    fn safety_seen(&mut self);
 }
 
 /// Runs the app until it quits, restoring the terminal on every way out. Returns the signal
@@ -142,6 +144,7 @@ fn perform(
             Effect::RecordRest => match storage.rest(&now(clock)) {
                 Ok(message) | Err(message) => app.notify(message),
             },
+            Effect::SafetySeen => storage.safety_seen(),
         }
     }
     Ok(())

@@ -24,4 +24,6 @@ pub enum Effect {
     LoadProgress,
     /// Record today as a rest day; the loop answers with [`App::notify`].
     RecordRest,
+    /// "Before you start" was read on the first run: remember it, so it is not shown again.
+    SafetySeen,
 }

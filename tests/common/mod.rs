@@ -10,7 +10,15 @@ pub struct Home {
 }
 
 impl Home {
+    /// A home where "Before you start" was already read, as for anyone past the first run.
     pub fn new() -> Self {
+        let home = Self::first_run();
+        std::fs::write(home.path().join("safety-seen"), "read\n").expect("marker");
+        home
+    }
+
+    /// A home with nothing in it: poised has never run here.
+    pub fn first_run() -> Self {
         Self {
             dir: tempfile::tempdir().expect("temp dir"),
         }

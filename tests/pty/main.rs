@@ -173,6 +173,29 @@ fn a_session_left_alone_plays_to_the_end_and_rings_at_each_change() {
 }
 
 #[test]
+fn the_first_run_shows_before_you_start_once() {
+    let home = Home::first_run();
+    home.add_routine("two-holds.toml", TWO_HOLDS);
+    let mut tui = start(home.path(), &[], 1);
+    tui.wait_for_text("Before you start");
+    tui.press("\r");
+    tui.wait_until_gone("Before you start");
+    tui.wait_for_text("Two holds");
+    tui.press("q");
+    quits_cleanly(tui);
+    assert!(
+        home.path().join("safety-seen").exists(),
+        "reading it is remembered"
+    );
+
+    let mut tui = start(home.path(), &[], 1);
+    tui.wait_for_text("Two holds");
+    assert!(!tui.text().contains("Before you start"), "{}", tui.text());
+    tui.press("q");
+    quits_cleanly(tui);
+}
+
+#[test]
 fn ctrl_c_ends_the_session_at_once_without_asking() {
     let home = home_with_routines();
     let mut tui = start(home.path(), &["run", "two-holds", "--no-rate"], 1);

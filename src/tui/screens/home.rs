@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::routine::{Routine, Variant, Work};
+use crate::safety;
 use crate::text::{mss, sanitize};
 use crate::tui::theme::Theme;
 
@@ -82,7 +83,12 @@ impl Home {
 
 /// Draws Home: the list on the left, the selected routine's steps on the right.
 pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], theme: Theme) {
-    let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [body, footer, advice] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let [list, details] =
         Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)]).areas(body);
     let choices = home.choices(routines);
@@ -103,6 +109,8 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
     };
     let keys = format!(" Enter start · s short · {filter} · g progress · ? help · q quit");
     frame.render_widget(Paragraph::new(keys).style(theme.muted()), footer);
+    let advice_line = format!(" {}", safety::NOT_ADVICE);
+    frame.render_widget(Paragraph::new(advice_line).style(theme.muted()), advice);
 }
 
 fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], theme: Theme) {

@@ -7,4 +7,5 @@ pub mod note;
 pub mod player;
 pub mod progress;
 pub mod rating;
+pub mod safety;
 pub mod summary;

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
+use crate::safety;
 use crate::text::{mss, sanitize};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
@@ -55,6 +56,7 @@ pub fn render(frame: &mut Frame, area: Rect, summary: &Summary, theme: Theme) {
         ));
     }
     lines.push(Line::default());
+    lines.push(Line::styled(safety::NOT_ADVICE, theme.muted()));
     let leave = if summary.exits {
         "q or Enter to finish"
     } else {
