@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::os::unix::fs::DirBuilderExt;
 use std::process::ExitCode;
 
-use chrono::Local;
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 
 use super::progress::record_rest;
 use super::routines::{load_library, pick};
@@ -14,6 +14,7 @@ use crate::journal::{Journal, Record};
 use crate::paths::Paths;
 use crate::progress::cache::summarize;
 use crate::progress::days::ritual_date;
+use crate::progress::flare::usual_morning;
 use crate::progress::{self, ProgressModel, morning_checkin_due};
 use crate::tui::Storage;
 use crate::tui::app::{App, Now, Settings};
@@ -46,7 +47,9 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     };
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
     let clock = Clock::new(time_scale(std::env::var("POISED_TIME_SCALE").ok()));
-    let mut app = App::new(library.routines.clone(), settings, theme);
+    let mornings = mornings(paths, &config, routine.is_none());
+    let mut app = App::new(library.routines.clone(), settings, theme)
+        .with_mornings(mornings.today, mornings.usual);
     if !library.warnings.is_empty() {
         let lines: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
         app.notify(format!(
@@ -54,7 +57,7 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
             lines.join("\n")
         ));
     }
-    if routine.is_none() && checkin_due(paths, &config) {
+    if mornings.due {
         app = app.with_morning_checkin();
     }
     let start = crate::tui::now(&clock);
@@ -100,10 +103,21 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     }
 }
 
-/// Whether to open with the morning check-in: only on the first start of a day that follows a
-/// day with a session. Read through the summary cache so that a long history does not slow
-/// the start; damaged records are reported as warnings.
-fn checkin_due(paths: &Paths, config: &Config) -> bool {
+/// What the app needs to know about mornings before it opens.
+#[derive(Default)]
+struct Mornings {
+    /// Open with the morning check-in question.
+    due: bool,
+    /// Today's newest check-in.
+    today: Option<(DateTime<FixedOffset>, u8)>,
+    /// The usual morning rating.
+    usual: Option<f64>,
+}
+
+/// Reads the mornings through the summary cache, so that a long history does not slow the
+/// start; damaged records are reported as warnings. The check-in is due only on Home, on the
+/// first start of a day that follows a day with a session.
+fn mornings(paths: &Paths, config: &Config, on_home: bool) -> Mornings {
     let now = Local::now().fixed_offset();
     let today = ritual_date(now, config.day_starts_at);
     let Ok(summary) = summarize(
@@ -112,15 +126,29 @@ fn checkin_due(paths: &Paths, config: &Config) -> bool {
         config.day_starts_at,
         today,
     ) else {
-        return false;
+        return Mornings::default();
     };
     for warning in &summary.warnings {
         eprintln!("warning: {warning}");
     }
-    if !morning_checkin_due(&summary.recent, today, config.day_starts_at) {
-        return false;
+    let todays = summary
+        .recent
+        .iter()
+        .filter_map(Record::as_checkin)
+        .filter(|c| ritual_date(c.at, config.day_starts_at) == today)
+        .max_by_key(|c| c.at)
+        .map(|c| (c.at, c.stiffness));
+    Mornings {
+        due: on_home
+            && morning_checkin_due(&summary.recent, today, config.day_starts_at)
+            && not_asked_yet(paths, today),
+        today: todays,
+        usual: usual_morning(&summary.history, today),
     }
-    // Remember that today's question was asked, so a skip is not asked again at every start.
+}
+
+/// Remembers that today's question was asked, so a skip is not asked again at every start.
+fn not_asked_yet(paths: &Paths, today: NaiveDate) -> bool {
     let marker = paths.checkin_asked();
     let stamp = today.to_string();
     if std::fs::read_to_string(&marker).is_ok_and(|asked| asked.trim() == stamp) {

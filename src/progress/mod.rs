@@ -10,6 +10,7 @@ pub mod calendar;
 mod checkin;
 pub mod consistency;
 pub mod days;
+pub mod flare;
 pub mod hints;
 pub mod model;
 pub mod streak;

@@ -2,20 +2,23 @@
 //! changes, and effects (a bell, a record to save) come out for the loop to carry out.
 
 mod overlays;
+mod stiff;
 
 use std::time::Duration;
 
+use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 
 use super::answer::{Answer, answer};
 use super::keymap::{Action, Context};
 use super::live_session::LiveSession;
 pub use super::protocol::{Effect, Now};
+use super::screens::calm::Calm;
 use super::screens::home::Home;
 use super::screens::rating::Rating;
 use super::screens::safety::Safety;
 use super::screens::summary::Summary;
-use super::screens::{help, home, message, note, player, progress, rating, safety, summary};
+use super::screens::{calm, help, home, message, note, player, progress, rating, safety, summary};
 use super::theme::Theme;
 use super::widgets::pacer;
 use crate::journal::{CheckinRecord, Record, note_or_none};
@@ -27,6 +30,9 @@ use crate::text::sanitize;
 const ASK_BEFORE: &str = "How stiff is your back right now?";
 const ASK_AFTER: &str = "How stiff is your back now, after the session?";
 const ASK_MORNING: &str = "How does your back feel this morning?";
+
+/// A morning check-in this recent answers the question before a session (one key confirms).
+pub const CHECKIN_REUSE: chrono::Duration = chrono::Duration::minutes(30);
 
 /// Preferences that shape a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +59,8 @@ enum Screen {
     Home,
     CheckIn(Rating),
     Before(Box<Routine>, Variant, Rating),
+    /// The calm note: much stiffer than usual; the rating before, if given.
+    Calm(Box<Routine>, Variant, Option<u8>, Calm),
     Player(Box<LiveSession>),
     After(Box<LiveSession>, Rating),
     Note(Box<LiveSession>, String),
@@ -73,6 +81,12 @@ pub struct App {
     help_open: bool,
     /// "Before you start" is open over the screen.
     safety: Option<Safety>,
+    /// Today's newest morning check-in: when, and the rating.
+    last_checkin: Option<(DateTime<FixedOffset>, u8)>,
+    /// The usual morning rating (the median of the 14 days before today), when known.
+    usual_morning: Option<f64>,
+    /// The calm note was shown for this morning's check-in; once is enough.
+    morning_noted: bool,
     /// A message shown over any screen until the next key, such as a failed save.
     message: Option<String>,
     /// Set when poised should leave.
@@ -92,6 +106,9 @@ impl App {
             home: Home::default(),
             help_open: false,
             safety: None,
+            last_checkin: None,
+            usual_morning: None,
+            morning_noted: false,
             message: None,
             quit: false,
         }
@@ -105,6 +122,19 @@ impl App {
             first_run: true,
         });
         self.hold_session(true, now);
+        self
+    }
+
+    /// Knows today's newest morning check-in, so a session soon after it need not ask again,
+    /// and the usual morning, so a much stiffer one is answered before a session.
+    #[must_use]
+    pub fn with_mornings(
+        mut self,
+        today: Option<(DateTime<FixedOffset>, u8)>,
+        usual: Option<f64>,
+    ) -> Self {
+        self.last_checkin = today;
+        self.usual_morning = usual;
         self
     }
 
@@ -163,6 +193,7 @@ impl App {
             Screen::Player(s) if s.confirm_end => Context::ConfirmEnd,
             Screen::Player(_) => Context::Player,
             Screen::CheckIn(_) | Screen::Before(..) | Screen::After(..) => Context::Rating,
+            Screen::Calm(..) => Context::Calm,
             Screen::Note(..) => Context::Note,
             Screen::Summary(_) => Context::Summary,
             Screen::Progress(_) => Context::Progress,
@@ -201,24 +232,30 @@ impl App {
                 }
                 _ => (Screen::Progress(model), Vec::new()),
             },
-            Screen::CheckIn(rating) => match answer(rating, action) {
+            Screen::CheckIn(rating) => match answer(rating, action, now.mono) {
                 Answer::Open(r) => (Screen::CheckIn(r), Vec::new()),
-                Answer::Given(value) => (Screen::Home, vec![Effect::Save(checkin(value, now))]),
+                Answer::Given(value) => {
+                    self.last_checkin = Some((now.local, value));
+                    (Screen::Home, vec![Effect::Save(checkin(value, now))])
+                }
                 Answer::Skipped | Answer::Cancelled => (Screen::Home, Vec::new()),
             },
-            Screen::Before(routine, variant, rating) => match answer(rating, action) {
+            Screen::Before(routine, variant, rating) => match answer(rating, action, now.mono) {
                 Answer::Cancelled => (self.leave_summary(), Vec::new()),
                 Answer::Open(r) => (Screen::Before(routine, variant, r), Vec::new()),
                 Answer::Given(value) => {
-                    (self.player(&routine, variant, Some(value), now), Vec::new())
+                    (self.begin(routine, variant, Some(value), now), Vec::new())
                 }
-                Answer::Skipped => (self.player(&routine, variant, None, now), Vec::new()),
+                Answer::Skipped => (self.begin(routine, variant, None, now), Vec::new()),
             },
+            Screen::Calm(routine, variant, before, calm) => {
+                self.update_calm(routine, variant, before, calm, action, now)
+            }
             Screen::Player(mut session) => {
                 let effects = session.update(action, now.mono, self.settings.bell);
                 (Screen::Player(session), effects)
             }
-            Screen::After(mut session, rating) => match answer(rating, action) {
+            Screen::After(mut session, rating) => match answer(rating, action, now.mono) {
                 Answer::Open(r) => (Screen::After(session, r), Vec::new()),
                 Answer::Cancelled if action == Action::EndNow => self.conclude(&session, None),
                 Answer::Given(value) => {
@@ -315,11 +352,17 @@ impl App {
     }
 
     /// The first screen of a session: the stiffness question, or straight to the player.
-    fn starting(&self, routine: Routine, variant: Variant, now: &Now) -> Screen {
+    fn starting(&mut self, routine: Routine, variant: Variant, now: &Now) -> Screen {
         if self.settings.ask_ratings {
-            Screen::Before(Box::new(routine), variant, Rating::default())
+            let recent = self
+                .last_checkin
+                .filter(|(at, _)| now.local >= *at && now.local - *at <= CHECKIN_REUSE);
+            let rating = recent.map_or_else(Rating::default, |(at, value)| {
+                Rating::from_checkin(value, at.time())
+            });
+            Screen::Before(Box::new(routine), variant, rating)
         } else {
-            self.player(&routine, variant, None, now)
+            self.begin(Box::new(routine), variant, None, now)
         }
     }
 
@@ -343,7 +386,8 @@ impl App {
             return Vec::new();
         };
         if self.settings.ask_ratings && !session.hurried {
-            self.screen = Screen::After(session, Rating::default());
+            let rating = Rating::starting_at(session.stiffness_before);
+            self.screen = Screen::After(session, rating);
             return Vec::new();
         }
         let (screen, effects) = self.conclude(&session, None);
@@ -382,6 +426,7 @@ impl App {
             Screen::Before(_, _, r) => rating::render(frame, area, ASK_BEFORE, *r, theme),
             Screen::After(_, r) => rating::render(frame, area, ASK_AFTER, *r, theme),
             Screen::Note(_, text) => note::render(frame, area, text, theme),
+            Screen::Calm(.., c) => calm::render(frame, area, *c, theme),
             Screen::Player(session) => {
                 let snap = session.player.snapshot(now.mono);
                 let overlay = session.overlay(self.settings.reduced_motion);

@@ -53,6 +53,8 @@ pub enum Context {
     Help,
     /// "Before you start", over any screen.
     Safety,
+    /// The calm note before a session when the back is much stiffer than usual.
+    Calm,
 }
 
 /// A key as written in the tables.
@@ -227,7 +229,7 @@ const RATING: &[Binding] = &[
         &[Digit],
         Action::Digit(0),
         "0-9",
-        "set the rating (10: Right from 9)",
+        "set the rating (10: 1 then 0, or Right from 9)",
     ),
     bind(&[Code(KeyCode::Enter)], Action::Confirm, "Enter", "confirm"),
     bind(&[Char('s')], Action::SkipQuestion, "s", "skip the question"),
@@ -291,6 +293,30 @@ const HELP: &[Binding] = &[
     CTRL_C,
 ];
 
+const CALM: &[Binding] = &[
+    bind(&[Char('s')], Action::StartShort, "s", "the short version"),
+    bind(
+        &[Char('r'), Char('R')],
+        Action::Rest,
+        "r",
+        "a rest day today",
+    ),
+    bind(
+        &[Code(KeyCode::Enter)],
+        Action::Confirm,
+        "Enter",
+        "carry on as planned",
+    ),
+    bind(
+        &[Code(KeyCode::Esc), Char('q')],
+        Action::Quit,
+        "Esc",
+        "back, start nothing",
+    ),
+    bind(&[Char('?')], Action::Help, "?", "help"),
+    CTRL_C,
+];
+
 const SAFETY: &[Binding] = &[
     bind(
         &[Code(KeyCode::Enter), Code(KeyCode::Esc), Char('q')],
@@ -324,6 +350,7 @@ fn table(context: Context) -> &'static [Binding] {
         Context::Progress => PROGRESS,
         Context::Help => HELP,
         Context::Safety => SAFETY,
+        Context::Calm => CALM,
     }
 }
 

@@ -23,6 +23,7 @@ use chrono::{NaiveDate, NaiveTime};
 use super::days::History;
 use crate::journal::record::Record;
 
+pub use rules::MIN_MORNINGS;
 pub use text::DISCLAIMER;
 
 /// One hint and the numbers behind it.
@@ -54,6 +55,8 @@ pub enum Hint {
         times: u32,
         last: NaiveDate,
     },
+    /// This morning is well above the usual (the median of the 14 days before).
+    StifferMorning { morning: f64, usual: f64 },
     /// No session for `days` days.
     ComeBack { days: u32, last: NaiveDate },
     /// No rule fired.
@@ -75,9 +78,10 @@ impl Hint {
     pub fn kind(&self) -> HintKind {
         match self {
             Hint::Progress { .. } => HintKind::Progress,
-            Hint::MorningRose { .. } | Hint::StifferAfter { .. } | Hint::Painful { .. } => {
-                HintKind::Hold
-            }
+            Hint::MorningRose { .. }
+            | Hint::StifferAfter { .. }
+            | Hint::Painful { .. }
+            | Hint::StifferMorning { .. } => HintKind::Hold,
             Hint::ComeBack { .. } => HintKind::ComeBack,
             Hint::Nothing => HintKind::Nothing,
         }
@@ -102,6 +106,7 @@ pub fn hints(
         day_start,
     };
     let mut found: Vec<Hint> = Vec::new();
+    found.extend(rules::stiffer_morning(&input));
     found.extend(rules::come_back(&input));
     found.extend(rules::painful(&input));
     found.extend(rules::morning_rose(&input));

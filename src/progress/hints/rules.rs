@@ -7,6 +7,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use super::Hint;
 use crate::journal::record::{Record, SessionRecord};
 use crate::progress::days::{History, ritual_date};
+use crate::progress::flare::{morning_well_above, usual_morning};
 use crate::progress::streak::days_done_in_last;
 use crate::progress::trends::{mean, rated, recent_sessions, stiffness_change, window_start};
 
@@ -41,6 +42,12 @@ impl Input<'_> {
         list.sort_by_key(|s| s.started);
         list
     }
+}
+
+pub(super) fn stiffer_morning(input: &Input) -> Option<Hint> {
+    let morning = input.history.day(input.today).morning()?;
+    let usual = usual_morning(input.history, input.today)?;
+    morning_well_above(morning, Some(usual)).then_some(Hint::StifferMorning { morning, usual })
 }
 
 pub(super) fn come_back(input: &Input) -> Option<Hint> {

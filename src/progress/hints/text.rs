@@ -52,6 +52,12 @@ impl fmt::Display for Hint {
                  smaller next time.",
                 day(*last)
             ),
+            Hint::StifferMorning { morning, usual } => write!(
+                f,
+                "Your back is stiffer than usual this morning ({morning:.0}; usually about {usual:.0}). \
+                 Take it gently today: the short version or a rest day are both fine. {}",
+                crate::safety::NEW_OR_SEVERE
+            ),
             Hint::ComeBack { days, last } => write!(
                 f,
                 "Welcome back: no session for {days} days (the last on {}). Start again gently \

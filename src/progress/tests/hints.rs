@@ -216,3 +216,27 @@ fn four_days_without_a_session_says_come_back_gently() {
     assert!(found[0].to_string().contains("short version"));
     assert_eq!(hints_of(&records, "2026-11-20"), [Hint::Nothing]);
 }
+
+#[test]
+fn a_morning_three_above_the_usual_asks_to_take_it_gently() {
+    let mut records = calm_month();
+    records.push(checkin("2026-11-21T07:30:00+01:00", 7));
+    let found = hints_of(&records, "2026-11-21");
+    // The day's mean is (4 + 7) / 2 = 5.5: not 3 above the usual 4.
+    assert!(
+        !found
+            .iter()
+            .any(|h| matches!(h, Hint::StifferMorning { .. }))
+    );
+    records.push(checkin("2026-11-21T07:40:00+01:00", 10));
+    let found = hints_of(&records, "2026-11-21");
+    assert_eq!(
+        found[0],
+        Hint::StifferMorning {
+            morning: 7.0,
+            usual: 4.0
+        }
+    );
+    assert_eq!(found[0].kind(), HintKind::Hold);
+    assert!(found[0].to_string().contains("new or severe"));
+}
