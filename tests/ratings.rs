@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use chrono::DateTime;
 use poised::journal::Record;
-use poised::routine::Variant;
 use poised::routine::load::load_file;
 use poised::tui::app::{App, Effect, Now, Settings};
 use poised::tui::keymap::{Action, Context};
