@@ -10,7 +10,7 @@ use std::time::Duration;
 use chrono::DateTime;
 use poised::journal::Record;
 use poised::routine::load::load_file;
-use poised::tui::app::{App, Effect, Now, Settings};
+use poised::tui::app::{App, Effect, Msg, Now, Settings};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
 use ratatui::Terminal;
@@ -49,7 +49,7 @@ fn before_question() -> App {
 /// Ends the session on the screen with Ctrl-C and reads the rating before from its record.
 fn stiffness_before(app: &mut App, until: u64) -> Option<u8> {
     assert_eq!(app.context(), Context::Player);
-    app.tick(&at(until));
+    app.update(Msg::Tick, &at(until));
     let effects = app.update(Action::EndNow, &at(until));
     effects.iter().find_map(|e| match e {
         Effect::Save(Record::Session(s)) => Some(s.stiffness_before),
@@ -92,7 +92,7 @@ fn the_question_after_starts_from_the_answer_before() {
     app.update(Action::Digit(6), &at(0));
     app.update(Action::Confirm, &at(0));
     for t in 1..=80 {
-        app.tick(&at(t));
+        app.update(Msg::Tick, &at(t));
     }
     assert_eq!(app.context(), Context::Rating);
     assert!(screen(&app).contains("Your answer: 6"), "{}", screen(&app));

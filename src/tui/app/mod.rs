@@ -1,0 +1,237 @@
+//! The app's state and its one door: `update` takes a message (a key, time passing, the result
+//! of an effect) and the time, changes the state, and returns effects (a bell, a record to
+//! save) for the loop to carry out. The screens' transitions live in `screen`, the start and
+//! end of a session in `session`, and what is drawn in `view`.
+
+mod overlays;
+mod screen;
+mod session;
+mod stiff;
+mod view;
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::keymap::{self, Action, Context};
+pub use super::protocol::{Effect, Msg, Now};
+use super::screens::home::Home;
+use super::screens::rating::Rating;
+use super::screens::safety::Safety;
+use super::theme::Theme;
+use super::widgets::pacer;
+use crate::routine::{Routine, Variant};
+use crate::session::PlayState;
+use screen::Screen;
+pub use view::View;
+
+/// Preferences that shape a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub bell: bool,
+    pub reduced_motion: bool,
+    /// Ask how stiff the back is before and after a session.
+    pub ask_ratings: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            bell: true,
+            reduced_motion: false,
+            ask_ratings: true,
+        }
+    }
+}
+
+/// All of poised's interactive state.
+#[derive(Debug)]
+pub struct App {
+    routines: Vec<Routine>,
+    settings: Settings,
+    theme: Theme,
+    /// Started by `poised run`: the summary leaves poised instead of returning Home.
+    exit_after_summary: bool,
+    screen: Screen,
+    home: Home,
+    help_open: bool,
+    /// "Before you start" is open over the screen.
+    safety: Option<Safety>,
+    /// Today's newest morning check-in: when, and the rating.
+    last_checkin: Option<(DateTime<FixedOffset>, u8)>,
+    /// The usual morning rating (the median of the 14 days before today), when known.
+    usual_morning: Option<f64>,
+    /// The calm note was shown for this morning's check-in; once is enough.
+    morning_noted: bool,
+    /// A message shown over any screen until the next key, such as a failed save.
+    message: Option<String>,
+    /// Set when poised should leave.
+    pub quit: bool,
+}
+
+impl App {
+    /// An app on Home.
+    #[must_use]
+    pub fn new(routines: Vec<Routine>, settings: Settings, theme: Theme) -> Self {
+        Self {
+            routines,
+            settings,
+            theme,
+            exit_after_summary: false,
+            screen: Screen::Home,
+            home: Home::default(),
+            help_open: false,
+            safety: None,
+            last_checkin: None,
+            usual_morning: None,
+            morning_noted: false,
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// Opens with "Before you start" in front: the first run. Closing it records that it was read.
+    #[must_use]
+    pub fn with_first_run(mut self, now: &Now) -> Self {
+        self.safety = Some(Safety {
+            scroll: 0,
+            first_run: true,
+        });
+        self.hold_session(true, now);
+        self
+    }
+
+    /// Knows today's newest morning check-in, so a session soon after it need not ask again,
+    /// and the usual morning, so a much stiffer one is answered before a session.
+    #[must_use]
+    pub fn with_mornings(
+        mut self,
+        today: Option<(DateTime<FixedOffset>, u8)>,
+        usual: Option<f64>,
+    ) -> Self {
+        self.last_checkin = today;
+        self.usual_morning = usual;
+        self
+    }
+
+    /// Opens with the morning check-in question in front of Home.
+    #[must_use]
+    pub fn with_morning_checkin(mut self) -> Self {
+        self.screen = Screen::CheckIn(Rating::default());
+        self
+    }
+
+    /// Opens with a message in front, such as routines that could not be loaded.
+    #[must_use]
+    pub fn with_message(mut self, message: String) -> Self {
+        self.message = Some(message);
+        self
+    }
+
+    /// An app that plays one routine at once and leaves after its summary (`poised run`).
+    #[must_use]
+    pub fn run_routine(mut self, routine: &Routine, variant: Variant, now: &Now) -> Self {
+        self.exit_after_summary = true;
+        self.screen = self.starting(routine.clone(), variant, now);
+        self
+    }
+
+    /// Which key table applies now.
+    #[must_use]
+    pub fn context(&self) -> Context {
+        if self.safety.is_some() {
+            return Context::Safety;
+        }
+        if self.help_open {
+            return Context::Help;
+        }
+        self.screen_context()
+    }
+
+    fn screen_context(&self) -> Context {
+        self.screen.context()
+    }
+
+    /// The one way in: applies `msg` at `now` and returns what the loop must do.
+    pub fn update(&mut self, msg: impl Into<Msg>, now: &Now) -> Vec<Effect> {
+        match msg.into() {
+            Msg::Key(key) => match keymap::action(self.context(), key) {
+                Some(action) => self.act(action, now),
+                // A key with no meaning here still closes a message.
+                None => {
+                    self.message = None;
+                    Vec::new()
+                }
+            },
+            Msg::Action(action) => self.act(action, now),
+            Msg::Paste(text) => {
+                self.paste(&text);
+                Vec::new()
+            }
+            Msg::Tick => self.tick(now),
+            Msg::NotSaved(message) => {
+                self.message = Some(message);
+                self.exit_after_summary = false;
+                self.screen = Screen::Home;
+                Vec::new()
+            }
+            Msg::Progress(model) => {
+                self.screen = Screen::Progress(model);
+                Vec::new()
+            }
+            Msg::Notice(message) => {
+                self.message = Some(message);
+                Vec::new()
+            }
+            Msg::Hangup => self.hang_up(now),
+        }
+    }
+
+    /// Applies one action: any key closes a message first (and does nothing else, but for
+    /// Ctrl-C); the help and "Before you start" take keys while they are open.
+    fn act(&mut self, action: Action, now: &Now) -> Vec<Effect> {
+        if self.message.take().is_some() && action != Action::EndNow {
+            return Vec::new();
+        }
+        if let Some(effects) = self.update_overlays(action, now) {
+            return effects;
+        }
+        let asking = matches!(self.context(), Context::Rating | Context::Note);
+        if asking && action == Action::EndNow {
+            self.quit = true;
+        }
+        let screen = std::mem::replace(&mut self.screen, Screen::Home);
+        let (screen, mut effects) = self.next_screen(screen, action, now);
+        self.screen = screen;
+        effects.extend(self.after_session_turn(now));
+        effects
+    }
+
+    /// Lets time pass: the session advances, rings its bell, and ends when its time is up.
+    fn tick(&mut self, now: &Now) -> Vec<Effect> {
+        let Screen::Player(session) = &mut self.screen else {
+            return Vec::new();
+        };
+        let mut effects = session.tick(now.mono, self.settings.bell);
+        effects.extend(self.after_session_turn(now));
+        effects
+    }
+
+    /// The next moment at which anything on screen changes; `None` when nothing will until a key.
+    #[must_use]
+    pub fn deadline(&self, now: &Now) -> Option<Duration> {
+        let Screen::Player(session) = &self.screen else {
+            return None;
+        };
+        let engine = session.player.next_change(now.mono);
+        let snap = session.player.snapshot(now.mono);
+        let animating = !self.settings.reduced_motion && snap.state == PlayState::Playing;
+        let pacer = snap
+            .breath
+            .as_ref()
+            .filter(|_| animating)
+            .and_then(pacer::until_next_level)
+            .map(|wait| now.mono + wait);
+        [engine, pacer].into_iter().flatten().min()
+    }
+}
