@@ -69,7 +69,8 @@ fn a_rated_session_with_a_note_and_a_painful_step_is_recorded_whole() {
     assert_eq!(app.context(), Context::Player);
     play(&mut app, 0, 5);
     app.update(Action::Painful, &at(5));
-    assert!(screen(&app, &at(5)).contains("Marked \"Seated tilt\" as painful"));
+    app.update(Action::Skip, &at(5));
+    assert!(screen(&app, &at(5)).contains("Skipped \"Seated tilt\""));
     play(&mut app, 5, 80);
     assert_eq!(
         app.context(),
@@ -103,10 +104,7 @@ fn a_rated_session_with_a_note_and_a_painful_step_is_recorded_whole() {
     assert_eq!(record.started, at(0).local);
     let summary = screen(&app, &at(82));
     assert!(summary.contains("Stiffness    6 -> 5"), "{summary}");
-    assert!(
-        summary.contains("Marked as painful: Seated tilt"),
-        "{summary}"
-    );
+    assert!(summary.contains("Seated tilt: skipped"), "{summary}");
     insta::assert_snapshot!("summary_with_stiffness", summary);
 }
 

@@ -3,6 +3,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::session::Side;
+
 /// What a key asks for; the app decides what it means in its current state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -38,6 +40,14 @@ pub enum Action {
     Backspace,
     /// Open "Before you start" (from the help).
     ShowSafety,
+    /// After `!`: carry on with the step, more gently.
+    Gently,
+    /// After `!`: end the session.
+    EndSession,
+    /// After `!`: which side hurts.
+    PickSide(Side),
+    /// After `!` while getting ready: it is about the coming step.
+    AboutStep,
 }
 
 /// The screens and overlays that read keys differently.
@@ -53,6 +63,8 @@ pub enum Context {
     Help,
     /// "Before you start", over any screen.
     Safety,
+    /// The "this hurts" dialog over the player.
+    Hurt,
     /// The calm note before a session when the back is much stiffer than usual.
     Calm,
 }
@@ -179,7 +191,7 @@ const PLAYER: &[Binding] = &[
         &[Char('!')],
         Action::Painful,
         "!",
-        "this hurts: mark the step and move on",
+        "this hurts: carry on gently, skip, or end",
     ),
     bind(&[Char('?')], Action::Help, "?", "help"),
     bind(
@@ -293,6 +305,43 @@ const HELP: &[Binding] = &[
     CTRL_C,
 ];
 
+const HURT: &[Binding] = &[
+    bind(
+        &[Char('g'), Code(KeyCode::Enter)],
+        Action::Gently,
+        "g/Enter",
+        "carry on more gently",
+    ),
+    bind(&[Char('s')], Action::Skip, "s", "skip this step"),
+    bind(&[Char('e')], Action::EndSession, "e", "end the session"),
+    bind(
+        &[Code(KeyCode::Left), Char('h')],
+        Action::PickSide(Side::Left),
+        "Left/h",
+        "left side",
+    ),
+    bind(
+        &[Code(KeyCode::Right), Char('l')],
+        Action::PickSide(Side::Right),
+        "Right/l",
+        "right side",
+    ),
+    bind(
+        &[Char('c')],
+        Action::AboutStep,
+        "c",
+        "getting ready: it is about the coming step",
+    ),
+    bind(
+        &[Code(KeyCode::Esc)],
+        Action::Quit,
+        "Esc",
+        "never mind: nothing is marked",
+    ),
+    bind(&[Char('?')], Action::Help, "?", "help"),
+    CTRL_C,
+];
+
 const CALM: &[Binding] = &[
     bind(&[Char('s')], Action::StartShort, "s", "the short version"),
     bind(
@@ -351,6 +400,7 @@ fn table(context: Context) -> &'static [Binding] {
         Context::Help => HELP,
         Context::Safety => SAFETY,
         Context::Calm => CALM,
+        Context::Hurt => HURT,
     }
 }
 

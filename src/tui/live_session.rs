@@ -1,5 +1,7 @@
 //! A session being played: the engine's player plus what the interface adds around it
-//! (the end question, a notice, the steps marked painful, when to ring the bell).
+//! (the end question, the "this hurts" dialog, a notice, the marks, when to ring the bell).
+
+mod hurt;
 
 use std::time::Duration;
 
@@ -7,9 +9,10 @@ use chrono::{DateTime, FixedOffset};
 
 use super::keymap::Action;
 use super::protocol::{Effect, Now};
+use super::screens::hurt::Hurt;
 use super::screens::player::Overlay;
 use super::screens::summary::SessionSummary;
-use crate::journal::SessionRecord;
+use crate::journal::{PainMark, SessionRecord};
 use crate::routine::{Routine, Variant};
 use crate::session::{PlayState, Player, SegmentKind, Timeline};
 
@@ -21,7 +24,12 @@ pub struct LiveSession {
     pub confirm_end: bool,
     /// A one-line notice and the step it belongs to; it goes when that step is left.
     notice: Option<(String, usize)>,
+    /// The "this hurts" dialog is open.
+    pub hurt: Option<Hurt>,
+    /// Names of the steps marked as hurting, for the journal's `painful_steps`.
     pub painful: Vec<String>,
+    /// Every `!` with its side and choice.
+    pub marks: Vec<PainMark>,
     pub started: DateTime<FixedOffset>,
     pub stiffness_before: Option<u8>,
     pub stiffness_after: Option<u8>,
@@ -46,7 +54,9 @@ impl LiveSession {
             player,
             confirm_end: false,
             notice: None,
+            hurt: None,
             painful: Vec::new(),
+            marks: Vec::new(),
             started: now.local,
             stiffness_before: None,
             stiffness_after: None,
@@ -60,8 +70,17 @@ impl LiveSession {
 
     /// Applies a player key.
     pub fn update(&mut self, action: Action, now: Duration, bell: bool) -> Vec<Effect> {
+        self.player.update(now);
+        if self.hurt.is_some() {
+            if action == Action::EndNow {
+                self.hurt = None;
+                self.held = false;
+            } else {
+                self.update_hurt(action, now);
+                return self.announce(now, bell);
+            }
+        }
         let p = &mut self.player;
-        p.update(now);
         if self.confirm_end {
             self.confirm_end = false;
             if action == Action::Yes {
@@ -86,7 +105,7 @@ impl LiveSession {
                 self.ended_early = true;
                 p.finish(now);
             }
-            Action::Painful => self.mark_painful(now),
+            Action::Painful => self.open_hurt(now),
             _ => {}
         }
         self.announce(now, bell)
@@ -113,27 +132,6 @@ impl LiveSession {
     pub fn tick(&mut self, now: Duration, bell: bool) -> Vec<Effect> {
         self.player.update(now);
         self.announce(now, bell)
-    }
-
-    /// "This hurts": remember the step, say so, and move on to the next one.
-    fn mark_painful(&mut self, now: Duration) {
-        let step = self.player.snapshot(now).segment.step;
-        let Some(name) = self
-            .player
-            .timeline()
-            .steps
-            .get(step)
-            .map(|s| s.name.clone())
-        else {
-            return;
-        };
-        self.player.skip(now);
-        let shown_on = self.player.snapshot(now).segment.step;
-        let text = format!("Marked \"{name}\" as painful and moved on. Go gently.");
-        self.notice = Some((text, shown_on));
-        if !self.painful.contains(&name) {
-            self.painful.push(name);
-        }
     }
 
     /// Rings the bell as a step's work begins (each side's, for a per-side step) and as the
@@ -226,7 +224,7 @@ impl LiveSession {
             active: self.ended.map_or(Duration::ZERO, |(_, active)| active),
             stiffness_before: self.stiffness_before,
             stiffness_after: self.stiffness_after,
-            painful_steps: self.painful.clone(),
+            marks: self.marks.clone(),
             exits,
         }
     }

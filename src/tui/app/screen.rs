@@ -34,6 +34,7 @@ impl Screen {
         match self {
             Self::Home => Context::Home,
             Self::Player(s) if s.confirm_end => Context::ConfirmEnd,
+            Self::Player(s) if s.hurt.is_some() => Context::Hurt,
             Self::Player(_) => Context::Player,
             Self::CheckIn(_) | Self::Before(..) | Self::After(..) => Context::Rating,
             Self::Calm(..) => Context::Calm,

@@ -9,11 +9,12 @@ use crate::progress::ProgressModel;
 use crate::session::Snapshot;
 use crate::tui::screens::calm::Calm;
 use crate::tui::screens::home::Home;
+use crate::tui::screens::hurt::Hurt;
 use crate::tui::screens::rating::Rating;
 use crate::tui::screens::safety::Safety;
 use crate::tui::screens::summary::SessionSummary;
 use crate::tui::screens::{
-    calm, help, home, message, note, player, progress, rating, safety, summary,
+    calm, help, home, hurt, message, note, player, progress, rating, safety, summary,
 };
 
 const ASK_BEFORE: &str = "How stiff is your back right now?";
@@ -39,6 +40,7 @@ enum ScreenView {
     Player {
         snapshot: Snapshot,
         confirm_end: bool,
+        hurt: Option<Hurt>,
         notice: Option<String>,
     },
     Summary(SessionSummary),
@@ -59,6 +61,7 @@ impl App {
             Screen::Player(session) => ScreenView::Player {
                 snapshot: session.player.snapshot(now.mono),
                 confirm_end: session.confirm_end,
+                hurt: session.hurt.clone(),
                 notice: session.overlay(false).notice.map(str::to_string),
             },
             Screen::Summary(s) => ScreenView::Summary(s.clone()),
@@ -98,6 +101,9 @@ impl App {
                     overlay,
                     theme,
                 );
+                if let Some(state) = &session.hurt {
+                    hurt::render(frame, area, state, theme);
+                }
             }
             Screen::Summary(s) => summary::render(frame, area, s, theme),
             Screen::Progress(model) => progress::render(frame, area, model, theme),

@@ -3,6 +3,7 @@
 pub mod calm;
 pub mod help;
 pub mod home;
+pub mod hurt;
 pub mod message;
 pub mod note;
 pub mod player;

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
+use crate::journal::PainMark;
 use crate::safety;
 use crate::text::{mss, sanitize};
 use crate::tui::theme::Theme;
@@ -23,7 +24,8 @@ pub struct SessionSummary {
     pub active: Duration,
     pub stiffness_before: Option<u8>,
     pub stiffness_after: Option<u8>,
-    pub painful_steps: Vec<String>,
+    /// Every `!` of the session: the step, the side, what was chosen.
+    pub marks: Vec<PainMark>,
     /// Whether `q` leaves poised (a `poised run` session) or returns Home.
     pub exits: bool,
 }
@@ -44,13 +46,12 @@ pub fn render(frame: &mut Frame, area: Rect, summary: &SessionSummary, theme: Th
         );
         lines.push(Line::from(format!("Stiffness    {before} -> {after}")));
     }
-    if !summary.painful_steps.is_empty() {
-        let names: Vec<String> = summary.painful_steps.iter().map(|s| sanitize(s)).collect();
+    if !summary.marks.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::styled(
-            format!("Marked as painful: {}", names.join(", ")),
-            theme.alert(),
-        ));
+        lines.push(Line::styled("Marked as hurting:", theme.alert()));
+        for mark in &summary.marks {
+            lines.push(Line::from(format!("- {}", sanitize(&mark.describe()))));
+        }
         lines.push(Line::from(
             "If a step hurts again, talk to a clinician about it before you repeat it.",
         ));
