@@ -8,6 +8,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
@@ -103,10 +104,7 @@ pub fn render(frame: &mut Frame, area: Rect, question: &str, rating: Rating, the
         Line::default(),
         answer_line(rating, theme),
         Line::default(),
-        Line::styled(
-            "0-9, 1 0 for 10, or Left/Right · Enter · s skip",
-            theme.muted(),
-        ),
+        Line::styled(keymap::footer(Context::Rating, |_, _| None), theme.muted()),
     ];
     // Two rows to spare, for lines that wrap in a narrow terminal.
     let box_area = centered(area, 56, 12);

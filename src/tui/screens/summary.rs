@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 use crate::journal::PainMark;
 use crate::safety;
 use crate::text::{mss, sanitize};
+use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
@@ -59,11 +60,14 @@ pub fn render(frame: &mut Frame, area: Rect, summary: &SessionSummary, theme: Th
     lines.push(Line::default());
     lines.push(Line::styled(safety::NOT_ADVICE, theme.muted()));
     let leave = if summary.exits {
-        "q or Enter to finish"
+        "finish"
     } else {
-        "q or Enter to return Home"
+        "back to Home"
     };
-    lines.push(Line::styled(leave, theme.muted()));
+    let keys = keymap::footer(Context::Summary, |action, key| {
+        (action == Action::Quit).then(|| format!("{key} {leave}"))
+    });
+    lines.push(Line::styled(keys, theme.muted()));
     let block = Block::bordered()
         .title(format!(" {} ", sanitize(&summary.title)))
         .border_style(theme.border())

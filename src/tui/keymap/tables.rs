@@ -1,88 +1,37 @@
-//! Which key does what on each screen. One table per screen serves both the dispatch and the
-//! help overlay, so the help can never disagree with the keys.
+//! The key tables, one per screen: which keys, the action, how help names them, and the
+//! word the screen's footer shows for the few that belong there.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 
+use super::{Action, Context};
 use crate::session::Side;
-
-/// What a key asks for; the app decides what it means in its current state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Up,
-    Down,
-    StartFull,
-    /// Scroll the details pane by lines.
-    Scroll(i16),
-    StartShort,
-    /// "I have N minutes" (1 to 9); 0 clears the filter.
-    Minutes(u8),
-    Help,
-    Quit,
-    TogglePause,
-    Skip,
-    Back,
-    Restart,
-    AskEnd,
-    EndNow,
-    Yes,
-    /// Any other key while a yes/no question is open.
-    No,
-    Painful,
-    Progress,
-    Rest,
-    Less,
-    More,
-    /// A digit typed on a 0-10 scale.
-    Digit(u8),
-    Confirm,
-    SkipQuestion,
-    Type(char),
-    Backspace,
-    /// Open "Before you start" (from the help).
-    ShowSafety,
-    /// After `!`: carry on with the step, more gently.
-    Gently,
-    /// After `!`: end the session.
-    EndSession,
-    /// After `!`: which side hurts.
-    PickSide(Side),
-    /// After `!` while getting ready: it is about the coming step.
-    AboutStep,
-}
-
-/// The screens and overlays that read keys differently.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    Home,
-    Player,
-    ConfirmEnd,
-    Summary,
-    Rating,
-    Note,
-    Progress,
-    Help,
-    /// "Before you start", over any screen.
-    Safety,
-    /// The "this hurts" dialog over the player.
-    Hurt,
-    /// The calm note before a session when the back is much stiffer than usual.
-    Calm,
-}
 
 /// A key as written in the tables.
 #[derive(Debug, Clone, Copy)]
-enum Key {
+pub(super) enum Key {
     Char(char),
     Code(KeyCode),
     Ctrl(char),
     Digit,
 }
 
-struct Binding {
-    keys: &'static [Key],
-    action: Action,
+pub(super) struct Binding {
+    pub(super) keys: &'static [Key],
+    pub(super) action: Action,
     /// How the key is named in the help overlay, and what it does.
-    help: (&'static str, &'static str),
+    pub(super) help: (&'static str, &'static str),
+    /// The word for it in the screen's footer, when it has a place there.
+    pub(super) footer: Option<&'static str>,
+}
+
+impl Binding {
+    /// Gives the key a place in the footer, as its first name and `word`.
+    const fn shown(self, word: &'static str) -> Self {
+        Self {
+            footer: Some(word),
+            ..self
+        }
+    }
 }
 
 const fn bind(
@@ -95,6 +44,7 @@ const fn bind(
         keys,
         action,
         help: (name, does),
+        footer: None,
     }
 }
 
@@ -107,7 +57,7 @@ const CTRL_C: Binding = bind(
     "quit at once (a finished session is saved)",
 );
 
-const HOME: &[Binding] = &[
+pub(super) const HOME: &[Binding] = &[
     bind(
         &[Code(KeyCode::Up), Char('k')],
         Action::Up,
@@ -137,49 +87,56 @@ const HOME: &[Binding] = &[
         Action::StartFull,
         "Enter",
         "start the full version",
-    ),
+    )
+    .shown("start"),
     bind(
         &[Char('s')],
         Action::StartShort,
         "s",
         "start the short version",
-    ),
+    )
+    .shown("short"),
     bind(
         &[Digit],
         Action::Minutes(0),
         "1-9",
         "I have N minutes: show what fits (0 clears)",
-    ),
+    )
+    .shown("I have N min"),
     bind(
         &[Char('g'), Code(KeyCode::Tab)],
         Action::Progress,
         "g/Tab",
         "progress",
-    ),
+    )
+    .shown("progress"),
     bind(&[Char('R')], Action::Rest, "R", "record a rest day"),
-    bind(&[Char('?')], Action::Help, "?", "help"),
+    bind(&[Char('?')], Action::Help, "?", "help").shown("help"),
     bind(
         &[Char('q'), Code(KeyCode::Esc)],
         Action::Quit,
         "q/Esc",
         "quit",
-    ),
+    )
+    .shown("quit"),
     CTRL_C,
 ];
 
-const PLAYER: &[Binding] = &[
+pub(super) const PLAYER: &[Binding] = &[
     bind(
         &[Char(' ')],
         Action::TogglePause,
         "Space",
         "pause or resume",
-    ),
+    )
+    .shown("pause"),
     bind(
         &[Char('n'), Code(KeyCode::Right)],
         Action::Skip,
         "n/Right",
         "skip to the next step",
-    ),
+    )
+    .shown("skip"),
     bind(
         &[Char('p'), Code(KeyCode::Left)],
         Action::Back,
@@ -192,14 +149,16 @@ const PLAYER: &[Binding] = &[
         Action::Painful,
         "!",
         "this hurts: carry on gently, skip, or end",
-    ),
-    bind(&[Char('?')], Action::Help, "?", "help"),
+    )
+    .shown("hurts"),
+    bind(&[Char('?')], Action::Help, "?", "help").shown("help"),
     bind(
         &[Char('q'), Code(KeyCode::Esc)],
         Action::AskEnd,
         "q/Esc",
         "end the session (asks first)",
-    ),
+    )
+    .shown("end"),
     bind(
         &[Ctrl('c')],
         Action::EndNow,
@@ -208,23 +167,24 @@ const PLAYER: &[Binding] = &[
     ),
 ];
 
-const CONFIRM_END: &[Binding] = &[
+pub(super) const CONFIRM_END: &[Binding] = &[
     bind(&[Char('y'), Char('Y')], Action::Yes, "y", "end the session"),
     CTRL_C,
 ];
 
-const SUMMARY: &[Binding] = &[
+pub(super) const SUMMARY: &[Binding] = &[
     bind(
         &[Char('q'), Code(KeyCode::Esc), Code(KeyCode::Enter)],
         Action::Quit,
         "q/Esc/Enter",
         "done",
-    ),
+    )
+    .shown("done"),
     bind(&[Char('?')], Action::Help, "?", "help"),
     CTRL_C,
 ];
 
-const RATING: &[Binding] = &[
+pub(super) const RATING: &[Binding] = &[
     bind(
         &[Code(KeyCode::Left), Char('h')],
         Action::Less,
@@ -242,9 +202,10 @@ const RATING: &[Binding] = &[
         Action::Digit(0),
         "0-9",
         "set the rating (10: 1 then 0, or Right from 9)",
-    ),
-    bind(&[Code(KeyCode::Enter)], Action::Confirm, "Enter", "confirm"),
-    bind(&[Char('s')], Action::SkipQuestion, "s", "skip the question"),
+    )
+    .shown("(10: 1 0)"),
+    bind(&[Code(KeyCode::Enter)], Action::Confirm, "Enter", "confirm").shown("confirm"),
+    bind(&[Char('s')], Action::SkipQuestion, "s", "skip the question").shown("skip"),
     bind(
         &[Code(KeyCode::Esc)],
         Action::Quit,
@@ -255,13 +216,14 @@ const RATING: &[Binding] = &[
     CTRL_C,
 ];
 
-const NOTE: &[Binding] = &[
+pub(super) const NOTE: &[Binding] = &[
     bind(
         &[Code(KeyCode::Enter)],
         Action::Confirm,
         "Enter",
         "save the note (empty: skip)",
-    ),
+    )
+    .shown("save"),
     bind(
         &[Code(KeyCode::Backspace)],
         Action::Backspace,
@@ -273,23 +235,25 @@ const NOTE: &[Binding] = &[
         Action::SkipQuestion,
         "Esc",
         "skip the note",
-    ),
+    )
+    .shown("skip"),
     CTRL_C,
 ];
 
-const PROGRESS: &[Binding] = &[
+pub(super) const PROGRESS: &[Binding] = &[
     bind(
         &[Char('g'), Code(KeyCode::Tab), Code(KeyCode::Esc)],
         Action::Quit,
         "g/Tab/Esc",
         "back to Home",
-    ),
-    bind(&[Char('?')], Action::Help, "?", "help"),
-    bind(&[Char('q')], Action::EndNow, "q", "quit"),
+    )
+    .shown("back"),
+    bind(&[Char('?')], Action::Help, "?", "help").shown("help"),
+    bind(&[Char('q')], Action::EndNow, "q", "quit").shown("quit"),
     CTRL_C,
 ];
 
-const HELP: &[Binding] = &[
+pub(super) const HELP: &[Binding] = &[
     bind(
         &[Char('?'), Code(KeyCode::Esc)],
         Action::Help,
@@ -305,7 +269,7 @@ const HELP: &[Binding] = &[
     CTRL_C,
 ];
 
-const HURT: &[Binding] = &[
+pub(super) const HURT: &[Binding] = &[
     bind(
         &[Char('g'), Code(KeyCode::Enter)],
         Action::Gently,
@@ -342,7 +306,7 @@ const HURT: &[Binding] = &[
     CTRL_C,
 ];
 
-const CALM: &[Binding] = &[
+pub(super) const CALM: &[Binding] = &[
     bind(&[Char('s')], Action::StartShort, "s", "the short version"),
     bind(
         &[Char('r'), Char('R')],
@@ -366,7 +330,7 @@ const CALM: &[Binding] = &[
     CTRL_C,
 ];
 
-const SAFETY: &[Binding] = &[
+pub(super) const SAFETY: &[Binding] = &[
     bind(
         &[Code(KeyCode::Enter), Code(KeyCode::Esc), Char('q')],
         Action::Quit,
@@ -388,7 +352,7 @@ const SAFETY: &[Binding] = &[
     CTRL_C,
 ];
 
-fn table(context: Context) -> &'static [Binding] {
+pub(super) fn table(context: Context) -> &'static [Binding] {
     match context {
         Context::Home => HOME,
         Context::Player => PLAYER,
@@ -399,111 +363,7 @@ fn table(context: Context) -> &'static [Binding] {
         Context::Progress => PROGRESS,
         Context::Help => HELP,
         Context::Safety => SAFETY,
-        Context::Calm => CALM,
         Context::Hurt => HURT,
-    }
-}
-
-/// The action a key press asks for on a screen, if any.
-#[must_use]
-pub fn action(context: Context, key: KeyEvent) -> Option<Action> {
-    let found = table(context).iter().find_map(|b| {
-        b.keys
-            .iter()
-            .find_map(|k| matches(*k, key))
-            .map(|digit| match (b.action, digit) {
-                (Action::Minutes(_), Some(d)) => Action::Minutes(d),
-                (Action::Digit(_), Some(d)) => Action::Digit(d),
-                (action, _) => action,
-            })
-    });
-    match (found, context, key.code) {
-        (Some(a), ..) => Some(a),
-        (None, Context::ConfirmEnd, _) => Some(Action::No),
-        (None, Context::Note, KeyCode::Char(c))
-            if !key.modifiers.contains(KeyModifiers::CONTROL) =>
-        {
-            Some(Action::Type(c))
-        }
-        _ => None,
-    }
-}
-
-/// `Some(Some(d))` for a matching digit key, `Some(None)` for another match, `None` for none.
-fn matches(pattern: Key, key: KeyEvent) -> Option<Option<u8>> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let hit = match (pattern, key.code) {
-        (Ctrl(c), KeyCode::Char(k)) => ctrl && k.eq_ignore_ascii_case(&c),
-        (Char(c), KeyCode::Char(k)) => !ctrl && k == c,
-        (Code(code), k) => !ctrl && k == code,
-        (Digit, KeyCode::Char(k)) if !ctrl && k.is_ascii_digit() => {
-            return Some(k.to_digit(10).and_then(|d| u8::try_from(d).ok()));
-        }
-        _ => false,
-    };
-    hit.then_some(None)
-}
-
-/// The keys of a screen for the help overlay: (key names, what they do).
-#[must_use]
-pub fn help(context: Context) -> Vec<(&'static str, &'static str)> {
-    table(context).iter().map(|b| b.help).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn press(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn digits_carry_their_value() {
-        assert_eq!(
-            action(Context::Home, press(KeyCode::Char('5'))),
-            Some(Action::Minutes(5))
-        );
-        assert_eq!(
-            action(Context::Rating, press(KeyCode::Char('7'))),
-            Some(Action::Digit(7))
-        );
-    }
-
-    #[test]
-    fn ctrl_c_ends_at_once_and_plain_c_does_nothing() {
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action(Context::Player, ctrl_c), Some(Action::EndNow));
-        assert_eq!(action(Context::Player, press(KeyCode::Char('c'))), None);
-    }
-
-    #[test]
-    fn any_other_key_answers_no_to_the_end_question() {
-        assert_eq!(
-            action(Context::ConfirmEnd, press(KeyCode::Char('y'))),
-            Some(Action::Yes)
-        );
-        assert_eq!(
-            action(Context::ConfirmEnd, press(KeyCode::Char('x'))),
-            Some(Action::No)
-        );
-        assert_eq!(
-            action(Context::ConfirmEnd, press(KeyCode::Esc)),
-            Some(Action::No)
-        );
-    }
-
-    #[test]
-    fn the_note_takes_typed_text_including_q() {
-        assert_eq!(
-            action(Context::Note, press(KeyCode::Char('q'))),
-            Some(Action::Type('q'))
-        );
-    }
-
-    #[test]
-    fn help_lists_every_binding() {
-        assert_eq!(help(Context::Player).len(), PLAYER.len());
-        assert!(help(Context::Player).iter().any(|(k, _)| *k == "Space"));
+        Context::Calm => CALM,
     }
 }
