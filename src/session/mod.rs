@@ -6,6 +6,7 @@
 
 pub mod breathing;
 pub mod countdown;
+pub mod outcome;
 pub mod player;
 pub mod snapshot;
 pub mod timeline;
@@ -13,6 +14,7 @@ pub mod timeline;
 pub use crate::routine::Side;
 pub use breathing::{Beat, BreathPhase, BreathState, RepPart, RepState};
 pub use countdown::{display_secs, until_tick};
+pub use outcome::{DONE_SHARE_PERCENT, Outcome};
 pub use player::{BACK_WINDOW, MAX_GAP, Player};
 pub use snapshot::{PlayState, Snapshot};
 pub use timeline::{Segment, SegmentKind, Timeline};

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use super::snapshot::{PlayState, Snapshot};
-use super::timeline::Timeline;
+use super::timeline::{SegmentKind, Timeline};
 
 /// A longer silence between two calls while playing means the machine slept or the process
 /// was stopped: the session pauses at the moment it was last seen instead of jumping ahead.
@@ -32,6 +32,8 @@ pub struct Player {
     seen_offset: Duration,
     /// Per step: its work was played through to its end.
     done: Vec<bool>,
+    /// Per segment: how much of its work was played (never more than its length).
+    work_played: Vec<Duration>,
 }
 
 /// The player's state and position at some `now`, with the gap rule applied.
@@ -51,6 +53,7 @@ impl Player {
             PlayState::Playing
         };
         let done = vec![false; timeline.steps.len()];
+        let work_played = vec![Duration::ZERO; timeline.segments.len()];
         Self {
             timeline,
             state,
@@ -60,6 +63,7 @@ impl Player {
             last_seen: now,
             seen_offset: Duration::ZERO,
             done,
+            work_played,
         }
     }
 
@@ -184,6 +188,39 @@ impl Player {
         u32::try_from(count).unwrap_or(u32::MAX)
     }
 
+    /// Work time played rather than skipped. A stretch of work counts at most its length,
+    /// however often it is played, so going back never makes up for steps skipped.
+    #[must_use]
+    pub fn work_played(&self) -> Duration {
+        self.work_played.iter().sum()
+    }
+
+    /// The steps passed without their work played through to its end (skipped, or left with
+    /// `!`), as of the last call that took `now`. Steps not reached are not among them,
+    /// unless the session went `to_the_end` (skipping the last step ends it there).
+    #[must_use]
+    pub fn skipped_steps(&self, to_the_end: bool) -> Vec<usize> {
+        let at = if to_the_end {
+            self.timeline.total
+        } else {
+            self.position()
+        };
+        (0..self.timeline.steps.len())
+            .filter(|&step| {
+                !self.done[step] && self.timeline.work_end(step).is_some_and(|end| end <= at)
+            })
+            .collect()
+    }
+
+    /// The position as of the last call: where it stopped, once finished.
+    fn position(&self) -> Duration {
+        if self.state == PlayState::Playing {
+            self.seen_offset
+        } else {
+            self.anchor_offset
+        }
+    }
+
     /// The plan being played.
     #[must_use]
     pub fn timeline(&self) -> &Timeline {
@@ -240,8 +277,17 @@ impl Player {
         self.timeline.segments.get(index).map(|s| s.step)
     }
 
-    /// Marks the steps whose work ends in `(from, to]`: played through to the end.
+    /// Marks the steps whose work ends in `(from, to]`: played through to the end; and
+    /// counts the work played in between.
     fn mark_done(&mut self, from: Duration, to: Duration) {
+        for (segment, played) in self.timeline.segments.iter().zip(&mut self.work_played) {
+            if segment.kind == SegmentKind::Work {
+                let overlap = to
+                    .min(segment.end())
+                    .saturating_sub(from.max(segment.start));
+                *played = (*played + overlap).min(segment.len);
+            }
+        }
         for (step, done) in self.done.iter_mut().enumerate() {
             if let Some(end) = self.timeline.work_end(step) {
                 *done |= from < end && end <= to;

@@ -139,6 +139,16 @@ impl Timeline {
             .next_back()
     }
 
+    /// The work time planned: every work segment, both halves of a per-side step.
+    #[must_use]
+    pub fn work_total(&self) -> Duration {
+        self.segments
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Work)
+            .map(|s| s.len)
+            .sum()
+    }
+
     /// The breathing (and rep) guidance `at` into segment `index`; `None` outside work.
     #[must_use]
     pub fn beat(&self, index: usize, at: Duration) -> Option<Beat> {

@@ -14,7 +14,7 @@ use super::screens::player::Overlay;
 use super::screens::summary::SessionSummary;
 use crate::journal::{PainMark, SessionRecord};
 use crate::routine::{Routine, Variant};
-use crate::session::{PlayState, Player, SegmentKind, Timeline};
+use crate::session::{Outcome, PlayState, Player, SegmentKind, Timeline};
 
 /// The session on screen.
 #[derive(Debug)]
@@ -184,6 +184,13 @@ impl LiveSession {
         }
     }
 
+    /// Done, partly done or ended early, by the done rule.
+    #[must_use]
+    pub fn outcome(&self) -> Outcome {
+        let planned = self.player.timeline().work_total();
+        Outcome::of(!self.ended_early, self.player.work_played(), planned)
+    }
+
     fn steps(&self) -> (u32, u32) {
         let total = u32::try_from(self.player.timeline().steps.len()).unwrap_or(u32::MAX);
         (self.player.steps_done(), total)
@@ -202,7 +209,7 @@ impl LiveSession {
             started: self.started,
             ended,
             active_seconds: active.as_secs(),
-            completed: !self.ended_early,
+            completed: self.outcome() == Outcome::Done,
             steps_done,
             steps_total,
             stiffness_before: self.stiffness_before,
@@ -218,7 +225,7 @@ impl LiveSession {
         let (steps_done, steps_total) = self.steps();
         SessionSummary {
             title: self.player.timeline().title.clone(),
-            completed: !self.ended_early,
+            outcome: self.outcome(),
             steps_done,
             steps_total,
             active: self.ended.map_or(Duration::ZERO, |(_, active)| active),

@@ -10,6 +10,7 @@ mod clock;
 mod controls;
 mod timeline;
 mod versions;
+mod work;
 
 use std::time::Duration;
 

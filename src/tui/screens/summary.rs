@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use crate::journal::PainMark;
 use crate::safety;
+use crate::session::Outcome;
 use crate::text::{mss, sanitize};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
@@ -18,8 +19,8 @@ use crate::tui::widgets::centered;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionSummary {
     pub title: String,
-    /// Played to its end (steps may have been skipped); false when ended early.
-    pub completed: bool,
+    /// Done, partly done (under half of the work played) or ended early.
+    pub outcome: Outcome,
     pub steps_done: u32,
     pub steps_total: u32,
     pub active: Duration,
@@ -81,13 +82,18 @@ pub fn render(frame: &mut Frame, area: Rect, summary: &SessionSummary, theme: Th
 }
 
 fn headline(summary: &SessionSummary, theme: Theme) -> Line<'static> {
-    if summary.completed {
-        Line::styled("Session complete", theme.good())
-    } else {
-        let (done, total) = (summary.steps_done, summary.steps_total);
-        Line::styled(
-            format!("Session ended early: {done} of {total} steps done"),
+    match summary.outcome {
+        Outcome::Done => Line::styled("Session complete: done", theme.good()),
+        Outcome::PartlyDone => Line::styled(
+            "Session partly done: under half of the work was played, so it does not count for the streak",
             theme.heading(),
-        )
+        ),
+        Outcome::EndedEarly => {
+            let (done, total) = (summary.steps_done, summary.steps_total);
+            Line::styled(
+                format!("Session ended early: {done} of {total} steps done"),
+                theme.heading(),
+            )
+        }
     }
 }
