@@ -149,7 +149,7 @@ impl App {
     }
 
     fn screen_context(&self) -> Context {
-        self.screen.context()
+        self.screen.context(&self.home)
     }
 
     /// The one way in: applies `msg` at `now` and returns what the loop must do.

@@ -9,6 +9,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::live_session::LiveSession;
 use crate::tui::protocol::{Effect, Now};
 use crate::tui::screens::calm::Calm;
+use crate::tui::screens::home::Home;
 use crate::tui::screens::note;
 use crate::tui::screens::rating::Rating;
 use crate::tui::screens::summary::SessionSummary;
@@ -29,9 +30,10 @@ pub(super) enum Screen {
 }
 
 impl Screen {
-    /// Which key table the screen reads keys with.
-    pub(super) fn context(&self) -> Context {
+    /// Which key table the screen reads keys with; Home's depends on its question.
+    pub(super) fn context(&self, home: &Home) -> Context {
         match self {
+            Self::Home if home.confirm_rest => Context::ConfirmRest,
             Self::Home => Context::Home,
             Self::Player(s) if s.confirm_end => Context::ConfirmEnd,
             Self::Player(s) if s.hurt.is_some() => Context::Hurt,
@@ -125,6 +127,17 @@ impl App {
     }
 
     fn update_home(&mut self, action: Action, now: &Now) -> (Screen, Vec<Effect>) {
+        if std::mem::take(&mut self.home.confirm_rest) {
+            let effects = match action {
+                Action::Yes => vec![Effect::RecordRest],
+                Action::EndNow => {
+                    self.quit = true;
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            };
+            return (Screen::Home, effects);
+        }
         let count = self.home.choices(&self.routines).len();
         match action {
             Action::Up => self.home.move_by(-1, count),
@@ -137,7 +150,7 @@ impl App {
                 }
             }
             Action::Progress => return (Screen::Home, vec![Effect::LoadProgress]),
-            Action::Rest => return (Screen::Home, vec![Effect::RecordRest]),
+            Action::Rest => self.home.confirm_rest = true,
             Action::Quit | Action::EndNow => self.quit = true,
             _ => {}
         }

@@ -56,6 +56,8 @@ pub enum Context {
     Home,
     Player,
     ConfirmEnd,
+    /// "Record today as a rest day? (y/n)" over Home.
+    ConfirmRest,
     Summary,
     Rating,
     Note,
@@ -89,7 +91,7 @@ pub fn action(context: Context, key: KeyEvent) -> Option<Action> {
     });
     match (found, context, key.code) {
         (Some(a), ..) => Some(a),
-        (None, Context::ConfirmEnd, _) => Some(Action::No),
+        (None, Context::ConfirmEnd | Context::ConfirmRest, _) => Some(Action::No),
         (None, Context::Note, KeyCode::Char(c))
             if !key.modifiers.contains(KeyModifiers::CONTROL) =>
         {

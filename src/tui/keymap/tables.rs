@@ -110,7 +110,12 @@ pub(super) const HOME: &[Binding] = &[
         "progress",
     )
     .shown("progress"),
-    bind(&[Char('R')], Action::Rest, "R", "record a rest day"),
+    bind(
+        &[Char('R')],
+        Action::Rest,
+        "R",
+        "record a rest day (asks first)",
+    ),
     bind(&[Char('?')], Action::Help, "?", "help").shown("help"),
     bind(
         &[Char('q'), Code(KeyCode::Esc)],
@@ -169,6 +174,16 @@ pub(super) const PLAYER: &[Binding] = &[
 
 pub(super) const CONFIRM_END: &[Binding] = &[
     bind(&[Char('y'), Char('Y')], Action::Yes, "y", "end the session"),
+    CTRL_C,
+];
+
+pub(super) const CONFIRM_REST: &[Binding] = &[
+    bind(
+        &[Char('y'), Char('Y')],
+        Action::Yes,
+        "y",
+        "record today as a rest day",
+    ),
     CTRL_C,
 ];
 
@@ -357,6 +372,7 @@ pub(super) fn table(context: Context) -> &'static [Binding] {
         Context::Home => HOME,
         Context::Player => PLAYER,
         Context::ConfirmEnd => CONFIRM_END,
+        Context::ConfirmRest => CONFIRM_REST,
         Context::Summary => SUMMARY,
         Context::Rating => RATING,
         Context::Note => NOTE,

@@ -11,6 +11,7 @@ use crate::routine::{Routine, Variant, Work};
 use crate::safety;
 use crate::text::{mss, sanitize};
 use crate::tui::keymap::{self, Action, Context};
+use crate::tui::screens::message;
 use crate::tui::theme::Theme;
 
 /// What Home remembers between visits: the selection and the time filter.
@@ -22,6 +23,8 @@ pub struct Home {
     pub minutes: Option<u8>,
     /// How far the details pane is scrolled down, in lines.
     pub details_scroll: u16,
+    /// "Record today as a rest day? (y/n)" is open.
+    pub confirm_rest: bool,
 }
 
 /// One routine that can be started from Home, in the version that fits the filter.
@@ -114,6 +117,9 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
     );
     let advice_line = format!(" {}", safety::NOT_ADVICE);
     frame.render_widget(Paragraph::new(advice_line).style(theme.muted()), advice);
+    if home.confirm_rest {
+        message::render_question(frame, area, "Record today as a rest day? (y/n)", theme);
+    }
 }
 
 fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], theme: Theme) {

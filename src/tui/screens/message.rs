@@ -2,11 +2,12 @@
 //! such as a failed save, shown until the next key.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::text::sanitize_lines;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::centered;
 
 /// Below this size the screens cannot be laid out; poised asks for more room instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -25,6 +26,18 @@ pub fn render_too_small(frame: &mut Frame, area: Rect, theme: Theme) {
         .style(theme.alert())
         .wrap(Wrap { trim: true });
     frame.render_widget(paragraph, area);
+}
+
+/// A yes/no question in a small box in the middle: "End session? (y/n)".
+pub fn render_question(frame: &mut Frame, area: Rect, question: &str, theme: Theme) {
+    let width = u16::try_from(question.chars().count() + 6).unwrap_or(u16::MAX);
+    let box_area = centered(area, width.max(30), 3);
+    frame.render_widget(Clear, box_area);
+    let question = Paragraph::new(question)
+        .alignment(Alignment::Center)
+        .style(theme.alert())
+        .block(Block::bordered().border_style(theme.border()));
+    frame.render_widget(question, box_area);
 }
 
 /// A message over the bottom of the screen, until the next key.

@@ -4,14 +4,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
 use crate::routine::Step;
 use crate::session::{PlayState, SegmentKind, Snapshot, Timeline, display_secs};
 use crate::text::{mss, sanitize};
 use crate::tui::keymap::{self, Context};
+use crate::tui::screens::message;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::centered;
 use crate::tui::widgets::countdown::{self, Countdown};
 use crate::tui::widgets::pacer::Pacer;
 
@@ -56,7 +56,7 @@ pub fn render(
     view.middle(frame, pacer);
     view.footer(frame, footer);
     if overlay.confirm_end {
-        render_question(frame, area, theme);
+        message::render_question(frame, area, "End session? (y/n)", theme);
     }
 }
 
@@ -214,14 +214,4 @@ impl View<'_> {
         ]);
         frame.render_widget(Paragraph::new(line), next);
     }
-}
-
-fn render_question(frame: &mut Frame, area: Rect, theme: Theme) {
-    let box_area = centered(area, 30, 3);
-    frame.render_widget(Clear, box_area);
-    let question = Paragraph::new("End session? (y/n)")
-        .alignment(Alignment::Center)
-        .style(theme.alert())
-        .block(Block::bordered().border_style(theme.border()));
-    frame.render_widget(question, box_area);
 }
