@@ -17,7 +17,9 @@ use crate::paths::Paths;
 use crate::progress::cache::summarize;
 use crate::progress::days::ritual_date;
 use crate::progress::flare::usual_morning;
+use crate::progress::hints::HOLD_DAYS;
 use crate::progress::rest::record_rest;
+use crate::progress::trends::window_start;
 use crate::progress::{self, ProgressModel, morning_checkin_due};
 use crate::tui::Storage;
 use crate::tui::app::{App, Now, Settings};
@@ -48,9 +50,10 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         ask_ratings: !flags.no_rate,
     };
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
-    let mornings = mornings(paths, &config, clock);
+    let mut mornings = mornings(paths, &config, clock);
     let mut app = App::new(library.routines.clone(), settings, theme)
-        .with_mornings(mornings.today, mornings.usual);
+        .with_mornings(mornings.today, mornings.usual)
+        .with_hurt_lately(std::mem::take(&mut mornings.hurt));
     if !library.warnings.is_empty() {
         let lines: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
         app = app.with_message(format!(
@@ -111,7 +114,8 @@ fn say(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
-/// What the app needs to know about mornings before it opens.
+/// What the app needs to know from the journal before it opens: the mornings, and the steps
+/// that hurt lately.
 #[derive(Default)]
 struct Mornings {
     /// The ritual day it is.
@@ -122,6 +126,8 @@ struct Mornings {
     today: Option<(DateTime<FixedOffset>, u8)>,
     /// The usual morning rating (the median of the 14 days before today).
     usual: Option<f64>,
+    /// Steps marked as hurting in the last 14 days, for their easier versions.
+    hurt: Vec<String>,
 }
 
 /// Reads the mornings through the summary cache, so that a long history does not slow the
@@ -146,7 +152,17 @@ fn mornings(paths: &Paths, config: &Config, clock: &Clock) -> Mornings {
         .filter(|c| ritual_date(c.at, config.day_starts_at) == date)
         .max_by_key(|c| c.at)
         .map(|c| (c.at, c.stiffness));
+    let since = window_start(date, HOLD_DAYS);
+    let mut hurt: Vec<String> = Vec::new();
+    for session in summary.recent.iter().filter_map(Record::as_session) {
+        if ritual_date(session.started, config.day_starts_at) >= since {
+            hurt.extend(session.painful_steps.iter().cloned());
+        }
+    }
+    hurt.sort();
+    hurt.dedup();
     Mornings {
+        hurt,
         date,
         due: morning_checkin_due(&summary.recent, date, config.day_starts_at),
         today,

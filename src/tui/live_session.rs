@@ -46,10 +46,12 @@ pub struct LiveSession {
 }
 
 impl LiveSession {
-    /// Starts playing `routine` at `now`.
+    /// Starts playing `routine` at `now`, with the easier version of the steps named in
+    /// `easier` (those marked as hurting lately) where they have one.
     #[must_use]
-    pub fn new(routine: &Routine, variant: Variant, now: &Now) -> Self {
-        let player = Player::new(Timeline::new(routine, variant), now.mono);
+    pub fn new(routine: &Routine, variant: Variant, easier: &[String], now: &Now) -> Self {
+        let timeline = Timeline::with_easier(routine, variant, easier);
+        let player = Player::new(timeline, now.mono);
         Self {
             player,
             confirm_end: false,
@@ -191,6 +193,16 @@ impl LiveSession {
         Outcome::of(!self.ended_early, self.player.work_played(), planned)
     }
 
+    /// The marked steps that have an easier version not played yet.
+    fn easier_next(&self) -> Vec<String> {
+        let steps = &self.player.timeline().steps;
+        self.painful
+            .iter()
+            .filter(|name| steps.iter().any(|s| &s.name == *name && s.easier.is_some()))
+            .cloned()
+            .collect()
+    }
+
     fn steps(&self) -> (u32, u32) {
         let total = u32::try_from(self.player.timeline().steps.len()).unwrap_or(u32::MAX);
         (self.player.steps_done(), total)
@@ -232,6 +244,7 @@ impl LiveSession {
             stiffness_before: self.stiffness_before,
             stiffness_after: self.stiffness_after,
             marks: self.marks.clone(),
+            easier_next: self.easier_next(),
             exits,
         }
     }

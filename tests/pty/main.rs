@@ -257,6 +257,8 @@ fn home_shows_the_wardrobes_and_help_and_quits_on_q() {
     tui.wait_until_gone("start the full version");
     // A key with no meaning on Home still closes a message.
     tui.press("R");
+    tui.wait_for_text("Record today as a rest day? (y/n)");
+    tui.press("y");
     tui.wait_for_text("rest day recorded");
     tui.press("x");
     tui.wait_until_gone("rest day recorded");

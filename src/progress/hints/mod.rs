@@ -23,7 +23,7 @@ use chrono::{NaiveDate, NaiveTime};
 use super::days::History;
 use crate::journal::record::Record;
 
-pub use rules::MIN_MORNINGS;
+pub use rules::{HOLD_DAYS, MIN_MORNINGS};
 pub use text::DISCLAIMER;
 
 /// One hint and the numbers behind it.

@@ -63,6 +63,8 @@ pub struct App {
     usual_morning: Option<f64>,
     /// The calm note was shown for this morning's check-in; once is enough.
     morning_noted: bool,
+    /// Steps marked as hurting lately: their easier version is played where there is one.
+    hurt_lately: Vec<String>,
     /// A message shown over any screen until the next key, such as a failed save.
     message: Option<String>,
     /// Set when poised should leave.
@@ -85,6 +87,7 @@ impl App {
             last_checkin: None,
             usual_morning: None,
             morning_noted: false,
+            hurt_lately: Vec::new(),
             message: None,
             quit: false,
         }
@@ -111,6 +114,13 @@ impl App {
     ) -> Self {
         self.last_checkin = today;
         self.usual_morning = usual;
+        self
+    }
+
+    /// Knows the steps marked as hurting lately, so their easier version is played next.
+    #[must_use]
+    pub fn with_hurt_lately(mut self, steps: Vec<String>) -> Self {
+        self.hurt_lately = steps;
         self
     }
 

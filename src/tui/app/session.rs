@@ -38,7 +38,7 @@ impl App {
         before: Option<u8>,
         now: &Now,
     ) -> Screen {
-        let mut session = LiveSession::new(routine, variant, now);
+        let mut session = LiveSession::new(routine, variant, &self.hurt_lately, now);
         session.stiffness_before = before;
         Screen::Player(Box::new(session))
     }
@@ -68,10 +68,15 @@ impl App {
 
     /// The summary, and the session's record to save.
     pub(super) fn conclude(
-        &self,
+        &mut self,
         session: &LiveSession,
         note: Option<String>,
     ) -> (Screen, Vec<Effect>) {
+        for step in &session.painful {
+            if !self.hurt_lately.contains(step) {
+                self.hurt_lately.push(step.clone());
+            }
+        }
         let record = session.record(note.as_deref().and_then(note_or_none));
         let summary = session.summary(self.exit_after_summary);
         (

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use super::LiveSession;
 use crate::journal::{PainChoice, PainMark};
-use crate::session::{SegmentKind, Side};
+use crate::session::SegmentKind;
 use crate::tui::keymap::Action;
 use crate::tui::screens::hurt::Hurt;
 
@@ -18,8 +18,8 @@ impl LiveSession {
         };
         let current = match (snap.segment.kind, snap.segment.side) {
             (SegmentKind::Work, Some(side)) => side,
-            // Getting ready the left one comes first; between the halves it was just played.
-            _ => Side::Left,
+            // Getting ready the first side comes next; between the halves it was just played.
+            _ => step.first_side,
         };
         let side = step.per_side.then_some(current);
         self.hurt = Some(Hurt {

@@ -101,6 +101,9 @@ impl View<'_> {
             SegmentKind::Rest => vec![Span::styled("Rest", theme.heading())],
             SegmentKind::Work => vec![Span::styled(name, theme.title())],
         };
+        if self.step().is_some_and(|s| s.eased) && self.snap.segment.kind != SegmentKind::Rest {
+            spans.push(Span::styled(" · easier version", theme.muted()));
+        }
         if let Some(side) = self.side_label() {
             spans.push(Span::styled(format!("  {side}"), theme.heading()));
         }

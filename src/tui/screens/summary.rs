@@ -28,6 +28,8 @@ pub struct SessionSummary {
     pub stiffness_after: Option<u8>,
     /// Every `!` of the session: the step, the side, what was chosen.
     pub marks: Vec<PainMark>,
+    /// Marked steps that have an easier version, which poised plays next time.
+    pub easier_next: Vec<String>,
     /// Whether `q` leaves poised (a `poised run` session) or returns Home.
     pub exits: bool,
 }
@@ -53,6 +55,13 @@ pub fn render(frame: &mut Frame, area: Rect, summary: &SessionSummary, theme: Th
         lines.push(Line::styled("Marked as hurting:", theme.alert()));
         for mark in &summary.marks {
             lines.push(Line::from(format!("- {}", sanitize(&mark.describe()))));
+        }
+        if !summary.easier_next.is_empty() {
+            let names: Vec<String> = summary.easier_next.iter().map(|s| sanitize(s)).collect();
+            lines.push(Line::from(format!(
+                "Next time poised plays the easier version of {}.",
+                names.join(", ")
+            )));
         }
         lines.push(Line::from(
             "If a step hurts again, talk to a clinician about it before you repeat it.",
