@@ -13,10 +13,9 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
-use crate::progress::cache::summarize;
-use crate::progress::days::ritual_date;
+use crate::progress::Check;
 use crate::progress::rest::record_rest;
-use crate::progress::{self, ProgressModel, morning_checkin_due};
+use crate::progress::{self, ProgressModel};
 use crate::tui::Storage;
 use crate::tui::app::{App, Now, Settings};
 use crate::tui::theme::Theme;
@@ -106,19 +105,20 @@ fn say(line: &str) {
 /// first start of a day that follows a day with a session. Read through the summary cache so
 /// that a long history does not slow the start; damaged records are reported as warnings.
 fn morning_question_due(paths: &Paths, config: &Config, clock: &Clock) -> bool {
-    let today = ritual_date(clock.local(), config.day_starts_at);
-    let Ok(summary) = summarize(
-        &paths.journal,
-        &paths.journal_cache(),
+    let Ok(model) = progress::load(
+        paths,
         config.day_starts_at,
-        today,
+        clock.local(),
+        Check::Quick,
+        |_| None,
     ) else {
         return false;
     };
-    for warning in &summary.warnings {
+    for warning in &model.warnings {
         warn(warning);
     }
-    if !morning_checkin_due(&summary.recent, today, config.day_starts_at) || asked(paths, today) {
+    let today = model.today;
+    if !model.checkin_due || asked(paths, today) {
         return false;
     }
     // Remember that today's question was asked, so a skip is not asked again at every start.
@@ -169,6 +169,7 @@ impl Storage for JournalStorage<'_> {
             self.paths,
             self.config.day_starts_at,
             now.local,
+            Check::Quick,
             wardrobe_of,
         )
         .map_err(|e| e.to_string())

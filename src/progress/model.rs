@@ -7,6 +7,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{Calendar, calendar};
+use super::checkin::morning_checkin_due;
 use super::days::History;
 use super::hints::{Hint, hints};
 use super::streak::{Streaks, days_done_in_last, kept_days, streaks};
@@ -34,6 +35,8 @@ pub struct ProgressModel {
     /// Mean change of stiffness across a session over the last 28 days.
     pub change: Option<StiffnessChange>,
     pub hints: Vec<Hint>,
+    /// Whether Home should open with the morning check-in (see [`morning_checkin_due`]).
+    pub checkin_due: bool,
     /// Damaged records skipped while reading the journal, one message each (file and line).
     pub warnings: Vec<String>,
 }
@@ -65,6 +68,7 @@ pub fn build<'w>(
             day_start,
         ))),
         hints: hints(history, recent, today, day_start),
+        checkin_due: morning_checkin_due(recent, today, day_start),
         warnings: Vec::new(),
     }
 }
