@@ -16,12 +16,13 @@ pub mod note;
 pub mod parse;
 mod raw;
 pub mod record;
+pub mod seal;
 pub mod split;
 mod store;
 
 pub use decode::STIFFNESS_MAX;
 pub use describe::{log_line, stiffness_change};
-pub use encode::{FORMAT, FORMAT_LINE, record_toml};
+pub use encode::{FORMAT, FORMAT_LINE, record_toml, sealed_toml};
 pub use error::{AppendError, AppendStep, ReadError};
 pub use file::{JOURNAL_MAX, open_regular, read_regular};
 pub use note::{NOTE_MAX_CHARS, note_or_none, sanitize_note};

@@ -10,11 +10,12 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use super::encode::{FORMAT_LINE, record_toml};
+use super::encode::{FORMAT_LINE, sealed_toml};
 use super::error::{AppendError, AppendStep, ReadError};
 use super::file::open_regular;
 use super::parse::{Parsed, Position, parse_from};
 use super::record::Record;
+use super::seal::new_id;
 use super::split::record_starts;
 
 /// The journal file at one path. Cheap to create; every call opens the file anew, so several
@@ -40,7 +41,7 @@ impl Journal {
     /// `format = 1`) and its folder (0700) when missing. On error nothing was saved for sure,
     /// and the error carries the record's TOML.
     pub fn append(&self, record: &Record) -> Result<(), AppendError> {
-        let text = record_toml(record);
+        let text = sealed_toml(record, &new_id());
         self.append_text(&text)
             .map_err(|(step, source)| AppendError::new(&self.path, step, source, text))
     }
