@@ -74,7 +74,11 @@ pub enum Command {
     /// Print every session (or check-in) as CSV or TOML.
     Export(journal::ExportArgs),
     /// Print the streak in one line, for a shell prompt.
-    Streak,
+    Streak {
+        /// Check every byte of the journal against the summary cache, not only its end.
+        #[arg(long)]
+        verify: bool,
+    },
     /// Print "Before you start": when to check with a clinician, and when to get urgent help.
     Safety,
     /// Record today as a rest day: it keeps the streak alive (at most 2 in any 7 days).
@@ -116,9 +120,9 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
         Command::Safety => routines::safety(),
         Command::Completions { shell } => routines::completions(shell),
         Command::Checkin(args) => journal::checkin(paths, clock, &args),
-        Command::Log(args) => journal::log(paths, &args),
+        Command::Log(args) => journal::log(paths, clock, &args),
         Command::Export(args) => journal::export(paths, &args),
-        Command::Streak => progress::streak(paths, clock),
+        Command::Streak { verify } => progress::streak(paths, clock, verify),
         Command::Rest { reason } => progress::rest(paths, clock, reason.as_deref()),
     }
 }

@@ -189,7 +189,7 @@ fn damaged_records_are_warned_about_on_stderr_and_the_rest_still_listed() {
     assert_eq!(stdout(&output), LOG);
     let stderr = String::from_utf8_lossy(&output.stderr);
     let expected = format!(
-        "poised: warning: {} line 47, column 13: skipped the damaged record on lines 45-47: ",
+        "poised: warning: {} line 57, column 13: skipped the damaged record on lines 55-57: ",
         path.display()
     );
     assert!(stderr.starts_with(&expected), "{stderr}");

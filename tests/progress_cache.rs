@@ -2,12 +2,13 @@
 //! up to date incrementally on append, and always equal to reading the whole journal.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use chrono::{Days, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use poised::journal::{
     CheckinRecord, FORMAT_LINE, Record, RestRecord, SessionRecord, parse, record_toml,
 };
-use poised::progress::cache::{Summary, summarize};
+use poised::progress::cache::{Check, Summary, summarize};
 use poised::progress::days::{History, record_date};
 
 struct Home {
@@ -141,7 +142,7 @@ fn assert_matches_full_read(summary: &Summary, journal: &Path, today: NaiveDate)
 }
 
 fn load(home: &Home) -> Summary {
-    summarize(&home.journal, &home.cache, three(), today()).unwrap()
+    summarize(&home.journal, &home.cache, three(), today(), Check::Quick).unwrap()
 }
 
 fn records(rng: &mut Rng, n: usize) -> Vec<Record> {
@@ -156,24 +157,62 @@ fn a_missing_journal_is_empty_and_writes_no_cache() {
     assert!(!home.cache.exists());
 }
 
+/// Sets the journal's modification time, as if it was last written then.
+fn set_modified(journal: &Path, at: SystemTime) {
+    let file = std::fs::File::options().write(true).open(journal).unwrap();
+    file.set_modified(at).unwrap();
+}
+
+fn an_hour_ago() -> SystemTime {
+    SystemTime::now() - Duration::from_secs(3600)
+}
+
 #[test]
 fn the_first_load_writes_a_cache_that_the_next_load_reads() {
     let home = home();
     append(&home.journal, &records(&mut Rng(1), 300));
+    let written = an_hour_ago();
+    set_modified(&home.journal, written);
     let first = load(&home);
     assert_matches_full_read(&first, &home.journal, today());
     let text = std::fs::read_to_string(&home.cache).unwrap();
-    assert!(text.starts_with("poised progress cache 1\n"));
-    // Proof that the cache is read: a day invented in it shows in the next load.
+    assert!(text.starts_with("poised progress cache 2 "));
+    // Proof that the cache is read: an edit early on, at the same length and with the old
+    // modification time, goes unseen by the quick check and is found by the full one.
+    let journal = std::fs::read_to_string(&home.journal).unwrap();
+    let at = journal.find("stiffness = ").unwrap() + "stiffness = ".len();
+    let digit = if &journal[at..=at] == "1" { "2" } else { "1" };
+    let edited = format!("{}{digit}{}", &journal[..at], &journal[at + 1..]);
+    std::fs::write(&home.journal, edited).unwrap();
+    set_modified(&home.journal, written);
+    assert_eq!(load(&home), first);
+    let verified = summarize(&home.journal, &home.cache, three(), today(), Check::Full).unwrap();
+    assert_matches_full_read(&verified, &home.journal, today());
+    assert_ne!(verified.history, first.history);
+}
+
+#[test]
+fn a_tampered_cache_is_rebuilt() {
+    let home = home();
+    append(&home.journal, &records(&mut Rng(1), 300));
+    set_modified(&home.journal, an_hour_ago());
+    let first = load(&home);
+    let text = std::fs::read_to_string(&home.cache).unwrap();
     let invented = text.replacen("\nday ", "\nday 1999-01-01 1 0 0 0 0 0\nday ", 1);
     std::fs::write(&home.cache, invented).unwrap();
-    let second = load(&home);
-    assert!(
-        second
-            .history
-            .day(NaiveDate::from_ymd_opt(1999, 1, 1).unwrap())
-            .is_ritual()
-    );
+    assert_eq!(load(&home), first);
+}
+
+#[test]
+fn an_edit_at_the_same_length_with_a_new_time_is_read_again() {
+    let home = home();
+    append(&home.journal, &records(&mut Rng(9), 200));
+    set_modified(&home.journal, an_hour_ago());
+    load(&home);
+    let journal = std::fs::read_to_string(&home.journal).unwrap();
+    std::fs::write(&home.journal, journal.replacen("true", "fals", 1)).unwrap();
+    set_modified(&home.journal, SystemTime::now() - Duration::from_secs(600));
+    assert_matches_full_read(&load(&home), &home.journal, today());
 }
 
 #[test]
@@ -301,7 +340,7 @@ fn another_day_start_or_an_earlier_today_rebuilds_and_a_later_today_prunes() {
     append(&home.journal, &records(&mut Rng(8), 300));
     load(&home);
     let dawn = NaiveTime::from_hms_opt(5, 0, 0).unwrap();
-    let other = summarize(&home.journal, &home.cache, dawn, today()).unwrap();
+    let other = summarize(&home.journal, &home.cache, dawn, today(), Check::Quick).unwrap();
     assert_eq!(
         other.history,
         History::from_records(
@@ -310,10 +349,10 @@ fn another_day_start_or_an_earlier_today_rebuilds_and_a_later_today_prunes() {
         )
     );
     let earlier = today() - Days::new(90);
-    let back = summarize(&home.journal, &home.cache, three(), earlier).unwrap();
+    let back = summarize(&home.journal, &home.cache, three(), earlier, Check::Quick).unwrap();
     assert_matches_full_read(&back, &home.journal, earlier);
     let later = today() + Days::new(20);
-    let on = summarize(&home.journal, &home.cache, three(), later).unwrap();
+    let on = summarize(&home.journal, &home.cache, three(), later, Check::Quick).unwrap();
     assert_matches_full_read(&on, &home.journal, later);
 }
 
@@ -354,7 +393,9 @@ fn load_gives_the_model_of_a_full_read_cold_and_warm() {
     let (history, recent, _) = full_read(&home.journal, today());
     let expected = poised::progress::build(&history, &recent, today(), three(), wardrobes);
     for _ in 0..2 {
-        let model = poised::progress::load(&paths, config.day_starts_at, now, wardrobes).unwrap();
+        let model =
+            poised::progress::load(&paths, config.day_starts_at, now, Check::Quick, wardrobes)
+                .unwrap();
         assert_eq!(model, expected);
     }
     assert!(home.cache.exists());

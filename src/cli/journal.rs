@@ -8,8 +8,10 @@ use std::process::ExitCode;
 
 use super::{not_saved, warn};
 use crate::clock::Clock;
+use crate::config::Config;
 use crate::journal::{self, CheckinRecord, Journal, Parsed, Record, log_line, note_or_none};
 use crate::paths::Paths;
+use crate::progress::{self, Check};
 
 /// `poised checkin N [--note TEXT]`.
 #[derive(Debug, clap::Args)]
@@ -28,6 +30,9 @@ pub struct LogArgs {
     /// How many records to show, newest first.
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+    /// Check every byte of the journal against the summary cache, not only its end.
+    #[arg(long)]
+    pub verify: bool,
 }
 
 /// `poised export [--format csv|toml] [--checkins]`.
@@ -66,20 +71,38 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
 }
 
 /// Prints the newest records first, one line each.
-pub fn log(paths: &Paths, args: &LogArgs) -> ExitCode {
-    let Some(parsed) = read(paths) else {
-        return ExitCode::FAILURE;
+///
+/// The records are read from the end of the journal; the warnings about damaged records
+/// anywhere in it come from the summary cache that `poised streak` keeps, so neither grows
+/// with the journal's length.
+pub fn log(paths: &Paths, clock: &Clock, args: &LogArgs) -> ExitCode {
+    let check = if args.verify {
+        Check::Full
+    } else {
+        Check::Quick
     };
-    if parsed.records.is_empty() {
+    let warnings = Config::load(&paths.config)
+        .map_err(|e| e.to_string())
+        .and_then(|config| {
+            progress::warnings(paths, config.day_starts_at, clock.local(), check)
+                .map_err(|e| e.to_string())
+        });
+    let records = warnings.and_then(|warnings| {
+        warnings.iter().for_each(warn);
+        let journal = Journal::new(&paths.journal);
+        journal.read_last(args.limit).map_err(|e| e.to_string())
+    });
+    let records = match records {
+        Ok(records) => records,
+        Err(message) => {
+            eprintln!("poised: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if records.is_empty() {
         return print_out(&format!("no records yet in {}\n", paths.journal.display()));
     }
-    let lines: String = parsed
-        .records
-        .iter()
-        .rev()
-        .take(args.limit)
-        .map(|r| log_line(r) + "\n")
-        .collect();
+    let lines: String = records.iter().rev().map(|r| log_line(r) + "\n").collect();
     print_out(&lines)
 }
 

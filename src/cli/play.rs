@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::os::unix::fs::DirBuilderExt;
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 
 use super::progress::{rest_error, rest_line};
 use super::routines::{load_library, pick};
@@ -14,13 +14,9 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
-use crate::progress::cache::summarize;
-use crate::progress::days::ritual_date;
-use crate::progress::flare::usual_morning;
-use crate::progress::hints::HOLD_DAYS;
+use crate::progress::Check;
 use crate::progress::rest::record_rest;
-use crate::progress::trends::window_start;
-use crate::progress::{self, ProgressModel, morning_checkin_due};
+use crate::progress::{self, ProgressModel};
 use crate::tui::Storage;
 use crate::tui::app::{App, Now, Settings};
 use crate::tui::theme::Theme;
@@ -50,10 +46,11 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         ask_ratings: !flags.no_rate,
     };
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
-    let mut mornings = mornings(paths, &config, clock);
+    let model = load_quick(paths, &config, clock);
+    let lately = model.as_ref().map(|m| m.lately.clone()).unwrap_or_default();
     let mut app = App::new(library.routines.clone(), settings, theme)
-        .with_mornings(mornings.today, mornings.usual)
-        .with_hurt_lately(std::mem::take(&mut mornings.hurt));
+        .with_mornings(lately.checkin_today, lately.usual_morning)
+        .with_hurt_lately(lately.hurt);
     if !library.warnings.is_empty() {
         let lines: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
         app = app.with_message(format!(
@@ -77,9 +74,11 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         return ExitCode::FAILURE;
     }
     // Only now that the question can be shown is it remembered as asked.
-    if routine.is_none() && mornings.due && !asked(paths, mornings.date) {
-        // Remember that today's question was asked, so a skip is not asked again at every start.
-        let _ = std::fs::write(paths.checkin_asked(), mornings.date.to_string());
+    if routine.is_none()
+        && model
+            .as_ref()
+            .is_some_and(|m| morning_question_due(paths, m))
+    {
         app = app.with_morning_checkin();
     }
     let mut storage = JournalStorage {
@@ -114,60 +113,33 @@ fn say(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
-/// What the app needs to know from the journal before it opens: the mornings, and the steps
-/// that hurt lately.
-#[derive(Default)]
-struct Mornings {
-    /// The ritual day it is.
-    date: NaiveDate,
-    /// The morning check-in is due: the first start of a day that follows a day with a session.
-    due: bool,
-    /// Today's newest check-in.
-    today: Option<(DateTime<FixedOffset>, u8)>,
-    /// The usual morning rating (the median of the 14 days before today).
-    usual: Option<f64>,
-    /// Steps marked as hurting in the last 14 days, for their easier versions.
-    hurt: Vec<String>,
-}
-
-/// Reads the mornings through the summary cache, so that a long history does not slow the
-/// start; damaged records are reported as warnings.
-fn mornings(paths: &Paths, config: &Config, clock: &Clock) -> Mornings {
-    let date = ritual_date(clock.local(), config.day_starts_at);
-    let Ok(summary) = summarize(
-        &paths.journal,
-        &paths.journal_cache(),
+/// The progress picture as the app opens, read through the summary cache so that a long
+/// history does not slow the start; damaged records are reported as warnings.
+fn load_quick(paths: &Paths, config: &Config, clock: &Clock) -> Option<ProgressModel> {
+    let model = progress::load(
+        paths,
         config.day_starts_at,
-        date,
-    ) else {
-        return Mornings::default();
-    };
-    for warning in &summary.warnings {
+        clock.local(),
+        Check::Quick,
+        |_| None,
+    )
+    .ok()?;
+    for warning in &model.warnings {
         warn(warning);
     }
-    let today = summary
-        .recent
-        .iter()
-        .filter_map(Record::as_checkin)
-        .filter(|c| ritual_date(c.at, config.day_starts_at) == date)
-        .max_by_key(|c| c.at)
-        .map(|c| (c.at, c.stiffness));
-    let since = window_start(date, HOLD_DAYS);
-    let mut hurt: Vec<String> = Vec::new();
-    for session in summary.recent.iter().filter_map(Record::as_session) {
-        if ritual_date(session.started, config.day_starts_at) >= since {
-            hurt.extend(session.painful_steps.iter().cloned());
-        }
+    Some(model)
+}
+
+/// Whether to open with the morning check-in, remembering that it was asked: only on the
+/// first start of a day that follows a day with a session.
+fn morning_question_due(paths: &Paths, model: &ProgressModel) -> bool {
+    let today = model.today;
+    if !model.checkin_due || asked(paths, today) {
+        return false;
     }
-    hurt.sort();
-    hurt.dedup();
-    Mornings {
-        hurt,
-        date,
-        due: morning_checkin_due(&summary.recent, date, config.day_starts_at),
-        today,
-        usual: usual_morning(&summary.history, date),
-    }
+    // Remember that today's question was asked, so a skip is not asked again at every start.
+    let _ = std::fs::write(paths.checkin_asked(), today.to_string());
+    true
 }
 
 /// The first run: no journal yet, and "Before you start" never read.
@@ -218,6 +190,7 @@ impl Storage for JournalStorage<'_> {
             self.paths,
             self.config.day_starts_at,
             now.local,
+            Check::Quick,
             wardrobe_of,
         )
         .map_err(|e| e.to_string())

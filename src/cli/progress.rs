@@ -8,13 +8,14 @@ use super::{not_saved, warn};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::paths::Paths;
-use crate::progress;
 use crate::progress::rest::{RestEffect, RestError, Rested, record_rest};
+use crate::progress::{self, Check};
 
 /// `poised streak`: one line, fit for a shell prompt.
-pub fn streak(paths: &Paths, clock: &Clock) -> ExitCode {
+pub fn streak(paths: &Paths, clock: &Clock, verify: bool) -> ExitCode {
+    let check = if verify { Check::Full } else { Check::Quick };
     let line = config(paths).and_then(|config| {
-        let model = progress::load(paths, config.day_starts_at, clock.local(), |_| None)
+        let model = progress::load(paths, config.day_starts_at, clock.local(), check, |_| None)
             .map_err(|e| e.to_string())?;
         for warning in &model.warnings {
             warn(warning);

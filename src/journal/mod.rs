@@ -6,25 +6,26 @@
 //! one chunk per record and reads each on its own ([`parse`]), so one damaged
 //! record never hides the others.
 
-mod build;
-mod chunk;
+mod decode;
 pub mod describe;
 pub mod encode;
 mod error;
 pub mod export;
-mod fast;
+mod file;
 pub mod mark;
 pub mod note;
 pub mod parse;
+mod raw;
 pub mod record;
-mod split;
+pub mod seal;
+pub mod split;
 mod store;
-mod value;
 
-pub use build::STIFFNESS_MAX;
+pub use decode::STIFFNESS_MAX;
 pub use describe::{log_line, stiffness_change};
-pub use encode::{FORMAT, FORMAT_LINE, record_toml};
+pub use encode::{FORMAT, FORMAT_LINE, record_toml, sealed_toml};
 pub use error::{AppendError, AppendStep, ReadError};
+pub use file::{JOURNAL_MAX, open_regular, read_regular};
 pub use mark::{PainChoice, PainMark};
 pub use note::{NOTE_MAX_CHARS, note_or_none, sanitize_note};
 pub use parse::{Parsed, Position, Warning, parse, parse_from};

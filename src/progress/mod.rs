@@ -13,6 +13,7 @@ pub mod consistency;
 pub mod days;
 pub mod flare;
 pub mod hints;
+pub mod lately;
 pub mod model;
 pub mod rest;
 pub mod streak;
@@ -21,7 +22,7 @@ pub mod trends;
 #[cfg(test)]
 mod tests;
 
-pub use cache::load;
+pub use cache::{Check, load, warnings};
 pub use calendar::{CALENDAR_WEEKS, Calendar, CalendarDay, DayKind};
 pub use checkin::morning_checkin_due;
 pub use model::{ProgressModel, build};

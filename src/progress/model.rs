@@ -7,8 +7,10 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{Calendar, calendar};
+use super::checkin::morning_checkin_due;
 use super::days::History;
 use super::hints::{Hint, hints};
+use super::lately::{Lately, lately};
 use super::streak::{Streaks, days_done_in_last, kept_days, streaks};
 use super::trends::{
     MorningTrend, RECENT_DAYS, StiffnessChange, StiffnessSeries, WardrobeCount, morning_trend,
@@ -34,6 +36,10 @@ pub struct ProgressModel {
     /// Mean change of stiffness across a session over the last 28 days.
     pub change: Option<StiffnessChange>,
     pub hints: Vec<Hint>,
+    /// Whether Home should open with the morning check-in (see [`morning_checkin_due`]).
+    pub checkin_due: bool,
+    /// Today's check-in, the usual morning and the steps that hurt lately, for the app.
+    pub lately: Lately,
     /// Damaged records skipped while reading the journal, one message each (file and line).
     pub warnings: Vec<String>,
 }
@@ -65,6 +71,8 @@ pub fn build<'w>(
             day_start,
         ))),
         hints: hints(history, recent, today, day_start),
+        checkin_due: morning_checkin_due(recent, today, day_start),
+        lately: lately(history, recent, today, day_start),
         warnings: Vec::new(),
     }
 }

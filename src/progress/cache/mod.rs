@@ -2,12 +2,13 @@
 //! get the progress picture.
 //!
 //! The cache holds the day tallies of the whole history and the records of the last 8 weeks,
-//! for the journal up to the start of its last record (`covered`), with a fingerprint of
-//! those bytes. A load checks the fingerprint, then reads only the bytes from `covered` on:
-//! the records appended since and the last one, which is never cached, so a record caught
-//! half-written by a concurrent append is read again next time. Whatever does not match
-//! (deleted, corrupt, another day start, an edited journal) is rebuilt from the journal,
-//! which stays the single source of truth. Failing to write the cache is never an error.
+//! for the journal up to the start of its last record (`covered`). A load checks that the
+//! journal still holds those bytes (see [`store`]: in constant time unless asked for a
+//! [`Check::Full`]), then reads only the bytes from `covered` on: the records appended since
+//! and the last one, which is never cached, so a record caught half-written by a concurrent
+//! append is read again next time. Whatever does not match (deleted, corrupt, tampered,
+//! another day start, an edited journal) is rebuilt from the journal, which stays the single
+//! source of truth. Failing to write the cache is never an error.
 
 mod fingerprint;
 mod format;
@@ -22,9 +23,11 @@ use super::days::ritual_date;
 use super::model::{ProgressModel, build};
 use super::trends::{CHART_DAYS, window_start};
 use crate::journal::ReadError;
+use crate::journal::split::starts_record;
 use crate::paths::Paths;
 
 pub use scan::Summary;
+pub use store::Check;
 
 /// Loads the progress picture as of `now` (the local time with its offset) for the config's
 /// `day_starts_at`: the journal read through the cache, then `progress::build`.
@@ -36,10 +39,17 @@ pub fn load<'w>(
     paths: &Paths,
     day_start: NaiveTime,
     now: DateTime<FixedOffset>,
+    check: Check,
     wardrobe_of: impl Fn(&str) -> Option<&'w str>,
 ) -> Result<ProgressModel, ReadError> {
     let today = ritual_date(now, day_start);
-    let summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)?;
+    let summary = summarize(
+        &paths.journal,
+        &paths.journal_cache(),
+        day_start,
+        today,
+        check,
+    )?;
     let mut model = build(
         &summary.history,
         &summary.recent,
@@ -51,6 +61,19 @@ pub fn load<'w>(
     Ok(model)
 }
 
+/// The warnings about damaged records in the whole journal, as [`load`] gives them, without
+/// building the rest of the picture.
+pub fn warnings(
+    paths: &Paths,
+    day_start: NaiveTime,
+    now: DateTime<FixedOffset>,
+    check: Check,
+) -> Result<Vec<String>, ReadError> {
+    let today = ritual_date(now, day_start);
+    let cache = paths.journal_cache();
+    Ok(summarize(&paths.journal, &cache, day_start, today, check)?.warnings)
+}
+
 /// The summary of the whole journal as of `today`: from the cache when it still matches,
 /// updated with what was appended, and written back when it moved on.
 pub fn summarize(
@@ -58,20 +81,31 @@ pub fn summarize(
     cache: &Path,
     day_start: NaiveTime,
     today: NaiveDate,
+    check: Check,
 ) -> Result<Summary, ReadError> {
     let window = window_start(today, CHART_DAYS);
     let read_error = |source| ReadError::io(journal, source);
     let Some(mut file) = store::open_journal(journal).map_err(read_error)? else {
         return Ok(Summary::empty(day_start, window));
     };
-    let cached = store::read_cache(cache, &mut file, day_start, window).map_err(read_error)?;
-    let (mut summary, tail, was_cached) =
-        resume(&mut file, cached, day_start, window).map_err(read_error)?;
+    let cached =
+        store::read_cache(cache, &file, (today, day_start), window, check).map_err(read_error)?;
+    let was = cached.as_ref().map(|(_, stamp)| *stamp);
+    let (mut summary, tail, was_cached) = resume(
+        &mut file,
+        cached.map(|(summary, _)| summary),
+        day_start,
+        window,
+    )
+    .map_err(read_error)?;
+    let stamp = store::stamp(&file).map_err(read_error)?;
     let (settled, last) = scan::split_last_record(&tail);
     summary.scan(journal, settled);
     let window_moved = summary.prune(window);
-    if window_moved || !was_cached || !settled.is_empty() {
-        store::write_cache(cache, &summary);
+    let moved_on = window_moved || !settled.is_empty() || was != Some(stamp);
+    if moved_on || !was_cached {
+        let end = store::end_bytes(&file, summary.covered.offset).map_err(read_error)?;
+        store::write_cache(cache, &summary, stamp, &end);
     }
     summary.scan_uncached(journal, last);
     Ok(summary)
@@ -87,7 +121,7 @@ fn resume(
 ) -> std::io::Result<(Summary, Vec<u8>, bool)> {
     if let Some(summary) = cached {
         let tail = store::read_from(file, summary.covered.offset)?;
-        if summary.covered.offset == 0 || tail.is_empty() || tail[0] == b'[' {
+        if summary.covered.offset == 0 || tail.is_empty() || starts_record(&tail) {
             return Ok((summary, tail, true));
         }
     }
