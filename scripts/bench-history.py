@@ -19,7 +19,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SYNTH = os.path.join(ROOT, "target", "release", "examples", "synth_journal")
+SYNTH = os.environ.get("SYNTH_JOURNAL") or os.path.join(ROOT, "target", "release", "examples", "synth_journal")
 NOW = "2026-11-21T20:00:00+01:00"
 
 
