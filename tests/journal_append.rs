@@ -22,7 +22,7 @@ struct Memory {
 }
 
 impl Target for Memory {
-    fn len(&mut self) -> io::Result<u64> {
+    fn size(&mut self) -> io::Result<u64> {
         Ok(self.bytes.len() as u64)
     }
 

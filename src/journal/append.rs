@@ -17,7 +17,7 @@ use super::error::AppendStep;
 /// What an append does to the journal file.
 pub trait Target {
     /// The file's length now.
-    fn len(&mut self) -> io::Result<u64>;
+    fn size(&mut self) -> io::Result<u64>;
     /// The byte at `at`.
     fn byte_at(&mut self, at: u64) -> io::Result<u8>;
     /// Writes `bytes` at the end.
@@ -51,7 +51,7 @@ pub fn append(target: &mut impl Target, text: &str, created: bool) -> Result<(),
             rolled_back: true,
         }
     };
-    let len = target.len().map_err(fail(AppendStep::Write))?;
+    let len = target.size().map_err(fail(AppendStep::Write))?;
     let mut bytes = String::with_capacity(FORMAT_LINE.len() + text.len() + 2);
     if len == 0 {
         bytes.push_str(FORMAT_LINE);
@@ -88,7 +88,7 @@ pub struct Disk<'a> {
 }
 
 impl Target for Disk<'_> {
-    fn len(&mut self) -> io::Result<u64> {
+    fn size(&mut self) -> io::Result<u64> {
         Ok(self.file.metadata()?.len())
     }
 
