@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Times poised on synthetic journals of 1, 10, 30 and 100 years, for one or two builds side
 by side: `poised streak` cold (no cache) and warm (cache current), `poised log` (warm) and
-`poised export`. Prints a Markdown table of medians, in milliseconds.
+`poised export`. Prints a Markdown table of medians, in milliseconds of CPU time (user +
+system, from getrusage), which a machine busy with other work inflates far less than wall time.
 
     scripts/bench-history.py AFTER_POISED [BEFORE_POISED] [--years 1,10,30,100] [--runs 15]
 
@@ -11,6 +12,7 @@ commit in a scratch copy). The journals come from `target/release/examples/synth
 POISED_NOW=2026-11-21T20:00:00+01:00, so the figures do not depend on the day they are taken.
 """
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -19,7 +21,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SYNTH = os.path.join(ROOT, "target", "release", "examples", "synth_journal")
+SYNTH = os.environ.get("SYNTH_JOURNAL") or os.path.join(ROOT, "target", "release", "examples", "synth_journal")
 NOW = "2026-11-21T20:00:00+01:00"
 
 
@@ -33,10 +35,12 @@ def run_once(poised, home, args, prepare=None):
     if prepare:
         prepare()
     env = dict(os.environ, POISED_HOME=home, POISED_NOW=NOW)
-    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run([poised, *args], env=env, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL, check=True)
-    return (time.perf_counter() - start) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu * 1000
 
 
 def median(poised, home, args, runs, prepare=None):

@@ -237,3 +237,19 @@ fn an_empty_or_missing_journal_has_no_records() {
     assert_eq!((parsed.records.len(), parsed.warnings.len()), (0, 0));
     assert!(!journal.path().exists(), "reading created the file");
 }
+
+#[test]
+fn the_readmes_sealed_example_reads_whole() {
+    let readme = include_str!("../README.md");
+    let block = readme
+        .split("<!-- sealed example")
+        .nth(1)
+        .and_then(|rest| rest.split("```toml\n").nth(1))
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    let parsed = read(&format!("format = 2\n\n{block}"));
+    assert_eq!(parsed.warnings, []);
+    assert_eq!(parsed.records.len(), 2);
+    let cut = block.replacen("stiffness = 4", "stiffness = 5", 1);
+    assert_eq!(read(&cut).records.len(), 1);
+}

@@ -17,6 +17,11 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
         .read(true)
         .custom_flags(libc::O_NONBLOCK)
         .open(path)?;
+    regular(file)
+}
+
+/// The file, if it is a regular one: a folder, a FIFO or a device is an error that says so.
+pub fn regular(file: File) -> io::Result<File> {
     let kind = file.metadata()?.file_type();
     if kind.is_file() {
         Ok(file)

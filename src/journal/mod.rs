@@ -6,6 +6,7 @@
 //! one chunk per record and reads each on its own ([`parse`]), so one damaged
 //! record never hides the others.
 
+pub mod append;
 mod decode;
 pub mod describe;
 pub mod encode;

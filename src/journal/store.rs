@@ -6,13 +6,14 @@
 //! record, and never changes the file.
 
 use std::fs::{DirBuilder, File, OpenOptions};
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use super::encode::{FORMAT_LINE, sealed_toml};
+use super::append::{self, Disk, Failure};
+use super::encode::sealed_toml;
 use super::error::{AppendError, AppendStep, ReadError};
-use super::file::open_regular;
+use super::file::{open_regular, regular};
 use super::parse::{Parsed, Position, parse_from};
 use super::record::Record;
 use super::seal::new_id;
@@ -43,7 +44,7 @@ impl Journal {
     pub fn append(&self, record: &Record) -> Result<(), AppendError> {
         let text = sealed_toml(record, &new_id());
         self.append_text(&text)
-            .map_err(|(step, source)| AppendError::new(&self.path, step, source, text))
+            .map_err(|failure| AppendError::new(&self.path, failure, text))
     }
 
     /// Reads every record; a missing file is an empty journal.
@@ -118,32 +119,59 @@ impl Journal {
         Ok(Ok(bytes))
     }
 
-    fn append_text(&self, text: &str) -> Result<(), (AppendStep, io::Error)> {
-        let (file, created) = self.open_for_append()?;
-        file.lock().map_err(|e| (AppendStep::Lock, e))?;
-        let written = write_locked(&file, text);
+    fn append_text(&self, text: &str) -> Result<(), Failure> {
+        let nothing_written = |step| {
+            move |source| Failure {
+                step,
+                source,
+                rolled_back: true,
+            }
+        };
+        let (file, created) = self
+            .open_for_append()
+            .map_err(|(step, e)| nothing_written(step)(e))?;
+        file.lock().map_err(nothing_written(AppendStep::Lock))?;
+        let mut disk = Disk {
+            file: &file,
+            folders: created,
+        };
+        let created = !disk.folders.is_empty();
+        let written = append::append(&mut disk, text, created);
         // Closing the file releases the lock too; unlocking first only makes it prompt.
         let _ = file.unlock();
-        written?;
-        if created {
-            sync_folder(&self.path);
-        }
-        Ok(())
+        written
     }
 
-    /// Opens the journal for appending, creating it and its folder when missing; tells
-    /// whether this call created the file.
-    fn open_for_append(&self) -> Result<(File, bool), (AppendStep, io::Error)> {
-        let open = || OpenOptions::new().read(true).append(true).open(&self.path);
+    /// Opens the journal for appending, creating it and its folder when missing; gives the
+    /// folders to sync when this call created the file (none when it existed).
+    fn open_for_append(&self) -> Result<(File, Vec<PathBuf>), (AppendStep, io::Error)> {
+        let open = || {
+            let file = OpenOptions::new()
+                .read(true)
+                .append(true)
+                .custom_flags(libc::O_NONBLOCK)
+                .open(&self.path)?;
+            regular(file)
+        };
         match open() {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             opened => {
                 return opened
-                    .map(|f| (f, false))
+                    .map(|f| (f, Vec::new()))
                     .map_err(|e| (AppendStep::Open, e));
             }
         }
+        let mut folders = Vec::new();
         if let Some(folder) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            // The folder, and up to the first one that exists: each holds a new name.
+            let mut at = Some(folder);
+            while let Some(dir) = at {
+                folders.push(dir.to_path_buf());
+                if dir.exists() {
+                    break;
+                }
+                at = dir.parent().filter(|p| !p.as_os_str().is_empty());
+            }
             let mut builder = DirBuilder::new();
             builder.recursive(true).mode(0o700);
             builder
@@ -157,8 +185,8 @@ impl Journal {
             .mode(0o600)
             .open(&self.path);
         match created {
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => open().map(|f| (f, false)),
-            created => created.map(|f| (f, true)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => open().map(|f| (f, Vec::new())),
+            created => created.map(|f| (f, folders)),
         }
         .map_err(|e| (AppendStep::Open, e))
     }
@@ -166,35 +194,3 @@ impl Journal {
 
 /// How many bytes from the end [`Journal::read_last`] reads first: about 70 records.
 const TAIL: u64 = 16 * 1024;
-
-/// Writes the record under the lock: after the format line in an empty file, after a line
-/// break when the file ends in a broken tail, always after a blank line.
-fn write_locked(file: &File, text: &str) -> Result<(), (AppendStep, io::Error)> {
-    let write = |e| (AppendStep::Write, e);
-    let len = file.metadata().map_err(write)?.len();
-    let mut bytes = String::with_capacity(FORMAT_LINE.len() + text.len() + 2);
-    if len == 0 {
-        bytes.push_str(FORMAT_LINE);
-    } else if last_byte(file, len).map_err(write)? != b'\n' {
-        bytes.push('\n');
-    }
-    bytes.push('\n');
-    bytes.push_str(text);
-    let mut writer = file;
-    writer.write_all(bytes.as_bytes()).map_err(write)?;
-    file.sync_all().map_err(|e| (AppendStep::Sync, e))
-}
-
-fn last_byte(file: &File, len: u64) -> io::Result<u8> {
-    let mut byte = [0];
-    file.read_exact_at(&mut byte, len - 1)?;
-    Ok(byte[0])
-}
-
-/// Makes a new file's name durable. The record itself is already on disk, so a failure here
-/// is not reported: reporting it would invite saving the record twice.
-fn sync_folder(path: &Path) {
-    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        let _ = File::open(folder).and_then(|f| f.sync_all());
-    }
-}
