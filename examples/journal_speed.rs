@@ -131,6 +131,8 @@ fn session(routine: &str, started: DateTime<FixedOffset>, n: usize) -> SessionRe
         } else {
             Vec::new()
         },
+        marks: Vec::new(),
+        played: None,
     }
 }
 

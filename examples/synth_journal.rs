@@ -160,6 +160,8 @@ fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64) -> Vec<Record> {
             } else {
                 Vec::new()
             },
+            marks: Vec::new(),
+            played: None,
         }));
     }
     records

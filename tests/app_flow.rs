@@ -50,10 +50,7 @@ fn play(app: &mut App, from: u64, to: u64) -> Vec<Effect> {
 fn saved_session(effects: &[Effect]) -> poised::journal::SessionRecord {
     let sessions: Vec<_> = effects
         .iter()
-        .filter_map(|e| match e {
-            Effect::Save(Record::Session(s)) => Some(s.clone()),
-            _ => None,
-        })
+        .filter_map(|e| e.saved()?.as_session().cloned())
         .collect();
     assert_eq!(sessions.len(), 1, "exactly one session record: {effects:?}");
     sessions[0].clone()
@@ -181,10 +178,14 @@ fn the_morning_checkin_records_a_checkin() {
     assert!(screen(&app, &at(0)).contains("How does your back feel this morning?"));
     app.update(Action::Digit(3), &at(0));
     let effects = app.update(Action::Confirm, &at(0));
-    match effects.as_slice() {
-        [Effect::Save(Record::Checkin(c))] => assert_eq!((c.stiffness, c.at), (3, at(0).local)),
-        other => panic!("expected one check-in, got {other:?}"),
-    }
+    let [effect] = effects.as_slice() else {
+        panic!("expected one check-in, got {effects:?}");
+    };
+    let c = effect
+        .saved()
+        .and_then(Record::as_checkin)
+        .expect("a check-in");
+    assert_eq!((c.stiffness, c.at), (3, at(0).local));
     assert_eq!(app.context(), Context::Home);
 }
 

@@ -54,6 +54,8 @@ fn session(date: NaiveDate, completed: bool) -> Record {
         stiffness_after: Some(3),
         note: None,
         painful_steps: Vec::new(),
+        marks: Vec::new(),
+        played: None,
     })
 }
 

@@ -7,7 +7,7 @@ mod common;
 use std::time::Duration;
 
 use chrono::DateTime;
-use poised::journal::{Record, SessionRecord};
+use poised::journal::SessionRecord;
 use poised::routine::Variant;
 use poised::routine::load::parse_text;
 use poised::tui::app::{App, Effect, Msg, Now, Settings};
@@ -65,10 +65,7 @@ fn play(app: &mut App, from: u64, to: u64) -> Vec<Effect> {
 fn session_of(effects: &[Effect]) -> SessionRecord {
     effects
         .iter()
-        .find_map(|e| match e {
-            Effect::Save(Record::Session(s)) => Some(s.clone()),
-            _ => None,
-        })
+        .find_map(|e| e.saved()?.as_session().cloned())
         .expect("a session record")
 }
 

@@ -34,6 +34,8 @@ fn partial_session() -> SessionRecord {
         stiffness_after: None,
         note: Some("tight, \"very\" tight".to_string()),
         painful_steps: Vec::new(),
+        marks: Vec::new(),
+        played: None,
     }
 }
 
@@ -62,9 +64,9 @@ fn prepared() -> tempfile::TempDir {
 const LOG: &str = "\
 2026-11-23 07:10  check-in  stiffness 2  \"better\"
 2026-11-23        rest day  \"flare\"
-2026-11-22 21:00  evening (short)  stopped at 2/5  stiffness 5 -> -  \"tight, \"very\" tight\"
+2026-11-22 21:00  evening (short)  ended early 2/5  stiffness 5 -> -  \"tight, \"very\" tight\"
 2026-11-22 07:00  check-in  stiffness 4
-2026-11-21 07:02  morning (full)  completed 6/6  stiffness 6 -> 3  hurt: Bird-dog  \"left hip tight\"
+2026-11-21 07:02  morning (full)  done 6/6  stiffness 6 -> 3  hurt: Bird-dog  \"left hip tight\"
 ";
 
 #[test]
@@ -194,4 +196,70 @@ fn damaged_records_are_warned_about_on_stderr_and_the_rest_still_listed() {
     );
     assert!(stderr.starts_with(&expected), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+/// A journal written before the marks (only `painful_steps`) and one written after (the marks
+/// and the done rule's keys), side by side: both read without a warning, and the log says
+/// "partly done" only where the new keys say so.
+#[test]
+fn old_painful_steps_and_new_marks_read_side_by_side() {
+    let home = tempfile::tempdir().unwrap();
+    let text = "format = 1\n\n[[session]]\nroutine = \"morning\"\ntitle = \"Morning mobility\"\n\
+variant = \"full\"\nstarted = 2026-11-21T07:02:11+01:00\nended = 2026-11-21T07:09:13+01:00\n\
+active_seconds = 420\ncompleted = true\nsteps_done = 0\nsteps_total = 6\n\
+painful_steps = [\"Bird-dog\"]\n\n[[session]]\nroutine = \"morning\"\ntitle = \"Morning mobility\"\n\
+variant = \"full\"\nstarted = 2026-11-22T07:02:11+01:00\nended = 2026-11-22T07:09:13+01:00\n\
+active_seconds = 420\ncompleted = false\nsteps_done = 1\nsteps_total = 6\n\
+painful_steps = [\"Bird-dog\"]\nwork_seconds = 40\nwork_seconds_planned = 300\nreached_end = true\n\
+skipped_steps = [\"Bird-dog\", \"Bridge\"]\n\
+marks = [{ step = \"Bird-dog\", side = \"left\", choice = \"skipped\" }, { choice = \"gentler\" }]\n";
+    std::fs::write(home.path().join("journal.toml"), text).unwrap();
+    let output = poised(home.path(), &["log"]);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "", "no warnings");
+    let log = stdout(&output);
+    assert!(
+        log.contains("2026-11-22 07:02  morning (full)  partly done 1/6"),
+        "{log}"
+    );
+    assert!(
+        log.contains("2026-11-21 07:02  morning (full)  done 0/6"),
+        "old records keep their meaning: {log}"
+    );
+    let parsed = Journal::new(home.path().join("journal.toml"))
+        .read()
+        .unwrap();
+    let new = parsed.records[1].as_session().unwrap();
+    assert_eq!(new.marks.len(), 2);
+    assert_eq!(new.marks[0].side.as_deref(), Some("left"));
+    let played = new.played.as_ref().unwrap();
+    assert_eq!(
+        (played.work_seconds, played.work_seconds_planned),
+        (40, 300)
+    );
+    assert_eq!(played.skipped_steps, ["Bird-dog", "Bridge"]);
+    assert_eq!(parsed.records[0].as_session().unwrap().played, None);
+}
+
+#[test]
+fn a_session_with_marks_and_work_played_reads_back_as_written() {
+    let home = tempfile::tempdir().unwrap();
+    let journal = Journal::new(home.path().join("journal.toml"));
+    let session = SessionRecord {
+        marks: vec![poised::journal::PainMark {
+            step: Some("Side \"plank\"".to_string()),
+            side: Some("right".to_string()),
+            choice: poised::journal::PainChoice::Ended,
+        }],
+        played: Some(Box::new(poised::journal::WorkPlayed {
+            work_seconds: 61,
+            work_seconds_planned: 120,
+            reached_end: false,
+            skipped_steps: vec!["Bridge".to_string()],
+        })),
+        ..partial_session()
+    };
+    journal.append(&Record::Session(session.clone())).unwrap();
+    let parsed = journal.read().unwrap();
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    assert_eq!(parsed.records, [Record::Session(session)]);
 }

@@ -104,6 +104,8 @@ fn session(at: chrono::DateTime<FixedOffset>) -> SessionRecord {
         stiffness_after: None,
         note: None,
         painful_steps: Vec::new(),
+        marks: Vec::new(),
+        played: None,
     }
 }
 

@@ -8,7 +8,6 @@ mod common;
 use std::time::Duration;
 
 use chrono::DateTime;
-use poised::journal::Record;
 use poised::routine::load::load_file;
 use poised::tui::app::{App, Effect, Msg, Now, Settings};
 use poised::tui::keymap::{Action, Context};
@@ -51,10 +50,10 @@ fn stiffness_before(app: &mut App, until: u64) -> Option<u8> {
     assert_eq!(app.context(), Context::Player);
     app.update(Msg::Tick, &at(until));
     let effects = app.update(Action::EndNow, &at(until));
-    effects.iter().find_map(|e| match e {
-        Effect::Save(Record::Session(s)) => Some(s.stiffness_before),
-        _ => None,
-    })?
+    effects
+        .iter()
+        .find_map(|e| e.saved()?.as_session())?
+        .stiffness_before
 }
 
 #[test]

@@ -8,8 +8,9 @@ use toml::value::{Datetime, Offset};
 use toml::{Spanned, Value};
 
 use super::encode::FORMAT;
+use super::mark::{PainChoice, PainMark};
 use super::raw::{Entries, Field, RawCheckin, RawLoose, RawRest, RawSession, RawTables};
-use super::record::{CheckinRecord, Record, RestRecord, SessionRecord};
+use super::record::{CheckinRecord, Record, RestRecord, SessionRecord, WorkPlayed};
 use super::seal;
 
 /// The highest stiffness rating.
@@ -18,7 +19,7 @@ pub const STIFFNESS_MAX: u8 = 10;
 /// What a chunk held.
 #[derive(Debug, PartialEq)]
 pub(super) enum Content {
-    Record(Record),
+    Record(Box<Record>),
     /// Keys outside any table: the `format = 1` line and whatever sits beside it.
     Loose(Loose),
     /// Blank lines, comments, or a table this version does not know.
@@ -67,7 +68,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Content, Damage> {
     } else {
         return Ok(Content::Nothing);
     };
-    Ok(Content::Record(record))
+    Ok(Content::Record(Box::new(record)))
 }
 
 fn syntax(e: toml::de::Error) -> Damage {
@@ -121,6 +122,7 @@ fn one<T>(name: &str, entries: Entries<T>) -> Result<T, Damage> {
 
 fn session(raw: RawSession) -> Result<Record, Damage> {
     let r = Rules { table: "session" };
+    let played = played(&r, &raw)?;
     Ok(Record::Session(SessionRecord {
         routine: r.required("routine", raw.routine, text)?,
         title: r.required("title", raw.title, text)?,
@@ -137,7 +139,53 @@ fn session(raw: RawSession) -> Result<Record, Damage> {
         painful_steps: r
             .optional("painful_steps", raw.painful_steps, strings)?
             .unwrap_or_default(),
+        marks: r.optional("marks", raw.marks, marks)?.unwrap_or_default(),
+        played,
     }))
+}
+
+/// The done rule's keys, present together in records written since the rule.
+fn played(r: &Rules, raw: &RawSession) -> Result<Option<Box<WorkPlayed>>, Damage> {
+    let seconds = r.optional("work_seconds", raw.work_seconds.clone(), number)?;
+    let planned = r.optional(
+        "work_seconds_planned",
+        raw.work_seconds_planned.clone(),
+        number,
+    )?;
+    let reached_end = r.optional("reached_end", raw.reached_end.clone(), Value::as_bool)?;
+    let skipped = r.optional("skipped_steps", raw.skipped_steps.clone(), strings)?;
+    Ok(seconds
+        .zip(planned)
+        .map(|(work_seconds, work_seconds_planned)| {
+            Box::new(WorkPlayed {
+                work_seconds,
+                work_seconds_planned,
+                reached_end: reached_end.unwrap_or(false),
+                skipped_steps: skipped.unwrap_or_default(),
+            })
+        }))
+}
+
+/// `marks = [{ step = "Bird-dog", side = "left", choice = "gentler" }]`.
+fn marks(value: &Value) -> Option<Vec<PainMark>> {
+    value.as_array()?.iter().map(mark).collect()
+}
+
+fn mark(value: &Value) -> Option<PainMark> {
+    let table = value.as_table()?;
+    let optional_text = |key: &str| match table.get(key) {
+        None => Some(None),
+        Some(v) => text(v).map(Some),
+    };
+    let side = optional_text("side")?;
+    if side.as_deref().is_some_and(|s| s != "left" && s != "right") {
+        return None;
+    }
+    Some(PainMark {
+        step: optional_text("step")?,
+        side,
+        choice: PainChoice::parse(table.get("choice")?.as_str()?)?,
+    })
 }
 
 fn checkin(raw: RawCheckin) -> Result<Record, Damage> {
@@ -306,8 +354,17 @@ fn expected(key: &str) -> &'static str {
         "date" => "a date, like 2026-11-21",
         "completed" => "true or false",
         "stiffness" | "stiffness_before" | "stiffness_after" => "a whole number from 0 to 10",
-        "active_seconds" | "steps_done" | "steps_total" => "a whole number from 0 up",
-        "painful_steps" => "a list of step names in quotes",
+        "active_seconds"
+        | "steps_done"
+        | "steps_total"
+        | "work_seconds"
+        | "work_seconds_planned" => "a whole number from 0 up",
+        "painful_steps" | "skipped_steps" => "a list of step names in quotes",
+        "reached_end" => "true or false",
+        "marks" => {
+            "a list like [{ step = \"Bird-dog\", side = \"left\", choice = \"gentler\" }], \
+             with side \"left\" or \"right\" and choice \"gentler\", \"skipped\" or \"ended\""
+        }
         "by_hand" => "true or false",
         _ => "text in double quotes",
     }
@@ -406,11 +463,14 @@ mod tests {
                     "cut at {cut}: {read:?}"
                 );
             } else {
-                assert_eq!(read, Ok(Content::Record(checkin.clone())));
+                assert_eq!(read, Ok(Content::Record(Box::new(checkin.clone()))));
             }
         }
         let by_hand = record_toml(&checkin).replacen("\n", "\nby_hand = true\n", 1);
-        assert_eq!(read(by_hand.as_bytes()), Ok(Content::Record(checkin)));
+        assert_eq!(
+            read(by_hand.as_bytes()),
+            Ok(Content::Record(Box::new(checkin)))
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub fn stiffness_change(before: Option<u8>, after: Option<u8>) -> Option<String>
 
 /// One line for a record: local date and time as recorded, then what it holds.
 ///
-/// `2026-11-21 07:02  morning (full)  completed 6/6  stiffness 6 -> 3  "left hip tight"`
+/// `2026-11-21 07:02  morning (full)  done 6/6  stiffness 6 -> 3  "left hip tight"`
 #[must_use]
 pub fn log_line(record: &Record) -> String {
     let parts = match record {
@@ -26,11 +26,7 @@ pub fn log_line(record: &Record) -> String {
 }
 
 fn session_parts(s: &SessionRecord) -> Vec<Option<String>> {
-    let progress = if s.completed {
-        format!("completed {}/{}", s.steps_done, s.steps_total)
-    } else {
-        format!("stopped at {}/{}", s.steps_done, s.steps_total)
-    };
+    let progress = format!("{} {}/{}", s.outcome_label(), s.steps_done, s.steps_total);
     let hurt =
         (!s.painful_steps.is_empty()).then(|| format!("hurt: {}", s.painful_steps.join(", ")));
     vec![

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 
+use super::mark::PainMark;
 use super::note::sanitize_note;
 use super::record::{CheckinRecord, Record, RestRecord, SessionRecord};
 use super::seal::seal;
@@ -52,6 +53,30 @@ fn session(out: &mut Lines, s: &SessionRecord) {
     if !s.painful_steps.is_empty() {
         out.strings("painful_steps", &s.painful_steps);
     }
+    if let Some(played) = &s.played {
+        out.plain("work_seconds", played.work_seconds);
+        out.plain("work_seconds_planned", played.work_seconds_planned);
+        out.plain("reached_end", played.reached_end);
+        if !played.skipped_steps.is_empty() {
+            out.strings("skipped_steps", &played.skipped_steps);
+        }
+    }
+    if !s.marks.is_empty() {
+        let marks: Vec<String> = s.marks.iter().map(mark).collect();
+        out.plain("marks", format_args!("[{}]", marks.join(", ")));
+    }
+}
+
+/// One mark as an inline table: `{ step = "Bird-dog", side = "left", choice = "gentler" }`.
+fn mark(m: &PainMark) -> String {
+    let step = m.step.as_deref().map(|s| format!("step = {}, ", quoted(s)));
+    let side = m.side.as_deref().map(|s| format!("side = {}, ", quoted(s)));
+    format!(
+        "{{ {}{}choice = {} }}",
+        step.unwrap_or_default(),
+        side.unwrap_or_default(),
+        quoted(m.choice.as_str())
+    )
 }
 
 fn checkin(out: &mut Lines, c: &CheckinRecord) {

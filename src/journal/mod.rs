@@ -30,5 +30,5 @@ pub use file::{JOURNAL_MAX, open_regular, read_regular};
 pub use mark::{PainChoice, PainMark};
 pub use note::{NOTE_MAX_CHARS, note_or_none, sanitize_note};
 pub use parse::{Parsed, Position, Warning, parse, parse_from};
-pub use record::{CheckinRecord, Record, RestRecord, SessionRecord};
+pub use record::{CheckinRecord, Record, RestRecord, SessionRecord, WorkPlayed};
 pub use store::Journal;

@@ -83,7 +83,7 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
     for chunk in chunks {
         let place = Place { path, chunk, from };
         match decode::read(chunk.bytes) {
-            Ok(Content::Record(record)) => parsed.records.push(record),
+            Ok(Content::Record(record)) => parsed.records.push(*record),
             Ok(Content::Loose(loose)) => parsed.warnings.extend(place.loose(loose)),
             Ok(Content::Nothing) => {}
             Err(damage) => parsed.warnings.push(place.damaged(damage)),

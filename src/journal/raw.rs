@@ -36,6 +36,11 @@ pub(super) struct RawSession {
     pub stiffness_after: Field,
     pub note: Field,
     pub painful_steps: Field,
+    pub marks: Field,
+    pub work_seconds: Field,
+    pub work_seconds_planned: Field,
+    pub reached_end: Field,
+    pub skipped_steps: Field,
 }
 
 /// `[[checkin]]`: a morning check-in.

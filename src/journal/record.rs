@@ -4,6 +4,8 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use super::mark::PainMark;
+
 /// One played session, finished or ended early.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRecord {
@@ -25,8 +27,36 @@ pub struct SessionRecord {
     /// 0 to 10.
     pub stiffness_after: Option<u8>,
     pub note: Option<String>,
-    /// Names of the steps marked "this hurts".
+    /// Names of the steps marked "this hurts" (what journals before the marks held).
     pub painful_steps: Vec<String>,
+    /// Each "this hurts" with its step, side and choice; empty in older journals.
+    pub marks: Vec<PainMark>,
+    /// The work played against the plan, for the done rule; `None` in older journals.
+    pub played: Option<Box<WorkPlayed>>,
+}
+
+/// What the done rule reads: how much of the planned work was played, whether the session
+/// reached its end, and which steps were skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkPlayed {
+    pub work_seconds: u64,
+    pub work_seconds_planned: u64,
+    pub reached_end: bool,
+    pub skipped_steps: Vec<String>,
+}
+
+impl SessionRecord {
+    /// "done", "partly done" or "ended early". A record from before the done rule reads as
+    /// it was written: completed is done, anything else ended early.
+    #[must_use]
+    pub fn outcome_label(&self) -> &'static str {
+        let reached_end = self.played.as_ref().is_some_and(|p| p.reached_end);
+        match (self.completed, reached_end) {
+            (true, _) => "done",
+            (false, true) => "partly done",
+            (false, false) => "ended early",
+        }
+    }
 }
 
 /// The next-day signal: how the back feels on waking.

@@ -12,7 +12,7 @@ use super::protocol::{Effect, Now};
 use super::screens::hurt::Hurt;
 use super::screens::player::Overlay;
 use super::screens::summary::SessionSummary;
-use crate::journal::{PainMark, SessionRecord};
+use crate::journal::{PainMark, SessionRecord, WorkPlayed};
 use crate::routine::{Routine, Variant};
 use crate::session::{Outcome, PlayState, Player, SegmentKind, Timeline};
 
@@ -228,6 +228,26 @@ impl LiveSession {
             stiffness_after: self.stiffness_after,
             note,
             painful_steps: self.painful.clone(),
+            marks: self.marks.clone(),
+            played: Some(Box::new(self.work_played())),
+        }
+    }
+
+    /// The work played against the plan, and the steps skipped, for the done rule.
+    fn work_played(&self) -> WorkPlayed {
+        let timeline = self.player.timeline();
+        let reached_end = !self.ended_early;
+        let skipped_steps = self
+            .player
+            .skipped_steps(reached_end)
+            .into_iter()
+            .filter_map(|i| timeline.steps.get(i).map(|s| s.name.clone()))
+            .collect();
+        WorkPlayed {
+            work_seconds: self.player.work_played().as_secs(),
+            work_seconds_planned: timeline.work_total().as_secs(),
+            reached_end,
+            skipped_steps,
         }
     }
 

@@ -42,11 +42,22 @@ impl From<Action> for Msg {
 pub enum Effect {
     Bell,
     /// Append to the journal; a failure comes back as [`Msg::NotSaved`].
-    Save(Record),
+    Save(Box<Record>),
     /// Work out the progress picture: [`Msg::Progress`], or [`Msg::Notice`] saying why not.
     LoadProgress,
     /// Record today as a rest day: [`Msg::Notice`] says what happened.
     RecordRest,
     /// "Before you start" was read on the first run: remember it, so it is not shown again.
     SafetySeen,
+}
+
+impl Effect {
+    /// The record to save, if this is a save.
+    #[must_use]
+    pub fn saved(&self) -> Option<&Record> {
+        match self {
+            Self::Save(record) => Some(record),
+            _ => None,
+        }
+    }
 }

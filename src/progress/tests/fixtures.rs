@@ -33,6 +33,8 @@ pub fn session(started: &str, variant: &str, completed: bool) -> SessionRecord {
         stiffness_after: None,
         note: None,
         painful_steps: Vec::new(),
+        marks: Vec::new(),
+        played: None,
     }
 }
 

@@ -70,7 +70,10 @@ impl App {
                 Answer::Open(r) => stay(Screen::CheckIn(r)),
                 Answer::Given(value) => {
                     self.last_checkin = Some((now.local, value));
-                    (Screen::Home, vec![Effect::Save(checkin(value, now))])
+                    (
+                        Screen::Home,
+                        vec![Effect::Save(Box::new(checkin(value, now)))],
+                    )
                 }
                 Answer::Skipped | Answer::Cancelled => stay(Screen::Home),
             },

@@ -81,7 +81,7 @@ impl App {
         let summary = session.summary(self.exit_after_summary);
         (
             Screen::Summary(summary),
-            vec![Effect::Save(Record::Session(record))],
+            vec![Effect::Save(Box::new(Record::Session(record)))],
         )
     }
 
