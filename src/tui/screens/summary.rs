@@ -8,12 +8,13 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use crate::text::{mss, sanitize};
+use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
 /// Everything the summary shows, gathered when the session ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Summary {
+pub struct SessionSummary {
     pub title: String,
     /// Played to its end (steps may have been skipped); false when ended early.
     pub completed: bool,
@@ -28,7 +29,7 @@ pub struct Summary {
 }
 
 /// Draws the summary in the middle of the screen.
-pub fn render(frame: &mut Frame, area: Rect, summary: &Summary, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, summary: &SessionSummary, theme: Theme) {
     let mut lines = vec![headline(summary, theme), Line::default()];
     lines.push(Line::from(format!("Time spent   {}", mss(summary.active))));
     lines.push(Line::from(format!(
@@ -56,11 +57,14 @@ pub fn render(frame: &mut Frame, area: Rect, summary: &Summary, theme: Theme) {
     }
     lines.push(Line::default());
     let leave = if summary.exits {
-        "q or Enter to finish"
+        "finish"
     } else {
-        "q or Enter to return Home"
+        "back to Home"
     };
-    lines.push(Line::styled(leave, theme.muted()));
+    let keys = keymap::footer(Context::Summary, |action, key| {
+        (action == Action::Quit).then(|| format!("{key} {leave}"))
+    });
+    lines.push(Line::styled(keys, theme.muted()));
     let block = Block::bordered()
         .title(format!(" {} ", sanitize(&summary.title)))
         .border_style(theme.border())
@@ -73,7 +77,7 @@ pub fn render(frame: &mut Frame, area: Rect, summary: &Summary, theme: Theme) {
     frame.render_widget(body, centered(area, 64, height));
 }
 
-fn headline(summary: &Summary, theme: Theme) -> Line<'static> {
+fn headline(summary: &SessionSummary, theme: Theme) -> Line<'static> {
     if summary.completed {
         Line::styled("Session complete", theme.good())
     } else {
