@@ -63,7 +63,7 @@ pub fn offers(sessions: &[PastSession], today: NaiveDate) -> Vec<Offer> {
         .filter(|s| (since..=today).contains(&s.date))
     {
         for offer in open.values_mut() {
-            let marked = session.painful.iter().any(|p| *p == offer.step);
+            let marked = session.painful.contains(&offer.step);
             offer.clean_since += u32::from(session.completed && !marked);
         }
         open.retain(|_, offer| offer.clean_since < CLEAN_SESSIONS);
