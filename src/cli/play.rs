@@ -13,8 +13,9 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
-use crate::progress::cache::summarize;
+use crate::progress::cache::{Summary, summarize};
 use crate::progress::days::ritual_date;
+use crate::progress::easier::offers_from;
 use crate::progress::rest::record_rest;
 use crate::progress::{self, ProgressModel, morning_checkin_due};
 use crate::tui::Storage;
@@ -46,7 +47,22 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         ask_ratings: !flags.no_rate,
     };
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
+    let today = ritual_date(clock.local(), config.day_starts_at);
+    let summary = summarize(
+        &paths.journal,
+        &paths.journal_cache(),
+        config.day_starts_at,
+        today,
+    )
+    .ok();
     let mut app = App::new(library.routines.clone(), settings, theme);
+    if let Some(summary) = &summary {
+        let easier = library.routines.iter().map(|r| {
+            let offers = offers_from(&summary.recent, &r.id, today, config.day_starts_at);
+            (r.id.clone(), offers)
+        });
+        app = app.with_easier(easier.collect());
+    }
     if !library.warnings.is_empty() {
         let lines: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
         app = app.with_message(format!(
@@ -67,7 +83,7 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         return ExitCode::FAILURE;
     }
     // Only now that the question can be shown is it remembered as asked.
-    if routine.is_none() && morning_question_due(paths, &config, clock) {
+    if routine.is_none() && morning_question_due(paths, summary.as_ref(), &config, today) {
         app = app.with_morning_checkin();
     }
     let mut storage = JournalStorage {
@@ -103,16 +119,16 @@ fn say(line: &str) {
 }
 
 /// Whether to open with the morning check-in, remembering that it was asked: only on the
-/// first start of a day that follows a day with a session. Read through the summary cache so
-/// that a long history does not slow the start; damaged records are reported as warnings.
-fn morning_question_due(paths: &Paths, config: &Config, clock: &Clock) -> bool {
-    let today = ritual_date(clock.local(), config.day_starts_at);
-    let Ok(summary) = summarize(
-        &paths.journal,
-        &paths.journal_cache(),
-        config.day_starts_at,
-        today,
-    ) else {
+/// first start of a day that follows a day with a session. `summary` is the journal read
+/// through the summary cache, so that a long history does not slow the start; its damaged
+/// records are reported as warnings.
+fn morning_question_due(
+    paths: &Paths,
+    summary: Option<&Summary>,
+    config: &Config,
+    today: NaiveDate,
+) -> bool {
+    let Some(summary) = summary else {
         return false;
     };
     for warning in &summary.warnings {
