@@ -17,7 +17,8 @@ use crate::progress::cache::{Summary, summarize};
 use crate::progress::days::ritual_date;
 use crate::progress::easier::offers_from;
 use crate::progress::rest::record_rest;
-use crate::progress::{self, ProgressModel, morning_checkin_due};
+use crate::progress::{self, ProgressModel, RoutineFacts, morning_checkin_due};
+use crate::routine::Phase;
 use crate::tui::Storage;
 use crate::tui::app::{App, Now, Settings};
 use crate::tui::theme::Theme;
@@ -89,10 +90,15 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
     let mut storage = JournalStorage {
         paths,
         config: &config,
-        wardrobes: library
+        facts: library
             .routines
             .iter()
-            .map(|r| (r.id.clone(), r.wardrobe.clone()))
+            .map(|r| {
+                (
+                    r.id.clone(),
+                    (r.wardrobe.clone(), r.phase.map(Phase::number)),
+                )
+            })
             .collect(),
         unsaved: Vec::new(),
     };
@@ -162,8 +168,8 @@ fn what(record: &Record) -> &'static str {
 struct JournalStorage<'a> {
     paths: &'a Paths,
     config: &'a Config,
-    /// Routine id to wardrobe, for the progress screen.
-    wardrobes: HashMap<String, String>,
+    /// Routine id to wardrobe and phase, for the progress screen.
+    facts: HashMap<String, (String, Option<u8>)>,
     /// Why each failed save failed, with the record's text, to print after the app.
     unsaved: Vec<String>,
 }
@@ -180,14 +186,14 @@ impl Storage for JournalStorage<'_> {
     }
 
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String> {
-        let wardrobe_of = |id: &str| self.wardrobes.get(id).map(String::as_str);
-        progress::load(
-            self.paths,
-            self.config.day_starts_at,
-            now.local,
-            wardrobe_of,
-        )
-        .map_err(|e| e.to_string())
+        let facts_of = |id: &str| {
+            self.facts.get(id).map(|(wardrobe, phase)| RoutineFacts {
+                wardrobe,
+                phase: *phase,
+            })
+        };
+        progress::load(self.paths, self.config.day_starts_at, now.local, facts_of)
+            .map_err(|e| e.to_string())
     }
 
     fn rest(&mut self, now: &Now) -> Result<String, String> {
