@@ -35,13 +35,17 @@ pub enum Command {
         /// Files to check; with none, every routine poised would load.
         files: Vec<std::path::PathBuf>,
     },
-    /// Print a routine's timeline: every segment with its start, length, side and breathing.
+    /// Print a routine's timeline (every segment with its start, length, side and breathing),
+    /// then each step's cue and detail.
     Show {
         /// The routine's name, as shown by `poised list`.
         name: String,
         /// The short version (only the essential steps).
         #[arg(long)]
         short: bool,
+        /// Show this step (by its name) in its easier version.
+        #[arg(long, value_name = "STEP")]
+        easier: Option<String>,
     },
     /// Play a routine now: a guided session with a breathing pacer.
     Run {
@@ -91,7 +95,11 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
     };
     match command {
         Command::List => routines::list(paths),
-        Command::Show { name, short } => show::show(paths, &name, short),
+        Command::Show {
+            name,
+            short,
+            easier,
+        } => show::show(paths, &name, short, easier.as_deref()),
         Command::Run {
             name,
             short,
