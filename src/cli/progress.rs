@@ -89,12 +89,12 @@ fn day(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
-fn config(paths: &Paths) -> Result<Config, String> {
+pub(super) fn config(paths: &Paths) -> Result<Config, String> {
     Config::load(&paths.config).map_err(|e| e.to_string())
 }
 
 /// Prints the line, or the error on stderr with a failing status.
-fn finish(line: Result<String, String>) -> ExitCode {
+pub(super) fn finish(line: Result<String, String>) -> ExitCode {
     match line {
         Ok(line) => {
             println!("{line}");
@@ -107,7 +107,11 @@ fn finish(line: Result<String, String>) -> ExitCode {
     }
 }
 
-/// The one reading of the real clock for these commands: local time with its offset.
-fn now() -> DateTime<FixedOffset> {
-    chrono::Local::now().fixed_offset()
+/// The one reading of the real clock for the commands: local time with its offset, or
+/// `POISED_NOW` (RFC 3339) when it is set, so tests can fix the time.
+pub(super) fn now() -> DateTime<FixedOffset> {
+    std::env::var("POISED_NOW")
+        .ok()
+        .and_then(|text| DateTime::parse_from_rfc3339(text.trim()).ok())
+        .unwrap_or_else(|| chrono::Local::now().fixed_offset())
 }

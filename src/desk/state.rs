@@ -71,8 +71,20 @@ impl Desk {
             answer,
         };
         self.events.push(event);
-        self.playing = matches!(answer, Answer::Reset | Answer::Transition);
         Some(event)
+    }
+
+    /// A reset (or the transition) begins: the answer to the open prompt, recorded, or none
+    /// when it is played before it is due.
+    pub fn start(&mut self, answer: Answer, now: DateTime<FixedOffset>) -> Option<Event> {
+        let event = self.answer(answer, now);
+        self.playing = true;
+        event
+    }
+
+    /// The reset was backed out of before it began; the countdown goes on.
+    pub fn cancelled(&mut self) {
+        self.playing = false;
     }
 
     /// A session ended (from a prompt or not); `reset` when it was a completed reset.

@@ -43,7 +43,7 @@ fn the_first_reset_is_due_one_interval_after_opening() {
 fn the_next_interval_counts_from_the_end_of_the_reset() {
     let mut desk = open_at("2026-11-30T10:00:00+01:00");
     desk.tick(at("2026-11-30T10:45:00+01:00"));
-    let event = desk.answer(Answer::Reset, at("2026-11-30T10:46:00+01:00"));
+    let event = desk.start(Answer::Reset, at("2026-11-30T10:46:00+01:00"));
     assert!(matches!(
         event,
         Some(Event::Prompt {
@@ -150,7 +150,7 @@ fn a_sleep_across_several_due_times_prompts_once_and_counts_from_then() {
 fn a_change_of_time_zone_moves_nothing_recorded() {
     let mut desk = open_at("2026-11-30T10:00:00+01:00");
     desk.tick(at("2026-11-30T10:45:00+01:00"));
-    desk.answer(Answer::Reset, at("2026-11-30T10:45:00+01:00"));
+    desk.start(Answer::Reset, at("2026-11-30T10:45:00+01:00"));
     desk.session_ended(at("2026-11-30T10:46:00+01:00"), true);
     // The same instant seen an hour to the west: the due time is the same instant.
     let west = at("2026-11-30T09:50:00+00:00");
@@ -194,7 +194,7 @@ fn closing_with_the_prompt_open_records_it_missed_and_it_is_due_on_reopening() {
 fn a_reset_ended_early_is_marked_and_not_counted_done() {
     let mut desk = open_at("2026-11-30T10:00:00+01:00");
     desk.tick(at("2026-11-30T10:45:00+01:00"));
-    desk.answer(Answer::Transition, at("2026-11-30T10:45:00+01:00"));
+    desk.start(Answer::Transition, at("2026-11-30T10:45:00+01:00"));
     desk.session_ended(at("2026-11-30T10:46:00+01:00"), false);
     let tally = desk.tally(at("2026-11-30T10:46:00+01:00"));
     assert_eq!((tally.done, tally.pattern().as_str()), (0, "◐"));

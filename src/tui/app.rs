@@ -5,14 +5,19 @@ use std::time::Duration;
 
 use ratatui::Frame;
 
+mod desk;
+
 use super::answer::{Answer, answer};
+use super::desk_mode::DeskMode;
 use super::keymap::{Action, Context};
 use super::live_session::LiveSession;
 pub use super::protocol::{Effect, Now};
 use super::screens::home::Home;
 use super::screens::rating::Rating;
 use super::screens::summary::Summary;
-use super::screens::{help, home, message, note, player, progress, rating, summary};
+use super::screens::{
+    desk as desk_screen, help, home, message, note, player, progress, rating, summary,
+};
 use super::theme::Theme;
 use super::widgets::pacer;
 use crate::journal::{CheckinRecord, Record, note_or_none};
@@ -55,6 +60,8 @@ enum Screen {
     Note(Box<LiveSession>, String),
     Summary(Summary),
     Progress(Box<ProgressModel>),
+    /// Desk mode's countdown or prompt; its state is `App::desk`.
+    Desk,
 }
 
 /// All of poised's interactive state.
@@ -68,6 +75,8 @@ pub struct App {
     screen: Screen,
     home: Home,
     help_open: bool,
+    /// Desk mode: sessions start from and return to the desk.
+    desk: Option<Box<DeskMode>>,
     /// A message shown over any screen until the next key, such as a failed save.
     message: Option<String>,
     /// Set when poised should leave.
@@ -86,6 +95,7 @@ impl App {
             screen: Screen::Home,
             home: Home::default(),
             help_open: false,
+            desk: None,
             message: None,
             quit: false,
         }
@@ -110,7 +120,7 @@ impl App {
     pub fn save_failed(&mut self, message: String) {
         self.message = Some(message);
         self.exit_after_summary = false;
-        self.screen = Screen::Home;
+        self.screen = self.back_to_desk(None).unwrap_or(Screen::Home);
     }
 
     /// Opens the progress screen with a freshly computed picture.
@@ -146,6 +156,7 @@ impl App {
             Screen::Note(..) => Context::Note,
             Screen::Summary(_) => Context::Summary,
             Screen::Progress(_) => Context::Progress,
+            Screen::Desk => Context::Desk,
         }
     }
 
@@ -185,6 +196,7 @@ impl App {
     fn next_screen(&mut self, screen: Screen, action: Action, now: &Now) -> (Screen, Vec<Effect>) {
         match screen {
             Screen::Home => self.update_home(action, now),
+            Screen::Desk => self.update_desk(action, now),
             Screen::Progress(model) => match action {
                 Action::Quit => (Screen::Home, Vec::new()),
                 Action::EndNow => {
@@ -243,6 +255,9 @@ impl App {
 
     /// Lets time pass: the session advances, rings its bell, and ends when its time is up.
     pub fn tick(&mut self, now: &Now) -> Vec<Effect> {
+        if let (Screen::Desk, Some(mode)) = (&self.screen, self.desk.as_mut()) {
+            return mode.tick(now);
+        }
         let Screen::Player(session) = &mut self.screen else {
             return Vec::new();
         };
@@ -254,6 +269,9 @@ impl App {
     /// The next moment at which anything on screen changes; `None` when nothing will until a key.
     #[must_use]
     pub fn deadline(&self, now: &Now) -> Option<Duration> {
+        if let (Screen::Desk, Some(mode)) = (&self.screen, &self.desk) {
+            return Some(mode.deadline(now));
+        }
         let Screen::Player(session) = &self.screen else {
             return None;
         };
@@ -344,16 +362,18 @@ impl App {
     }
 
     /// The summary, and the session's record to save.
-    fn conclude(&self, session: &LiveSession, note: Option<String>) -> (Screen, Vec<Effect>) {
+    fn conclude(&mut self, session: &LiveSession, note: Option<String>) -> (Screen, Vec<Effect>) {
         let record = session.record(note.as_deref().and_then(note_or_none));
-        let summary = session.summary(self.exit_after_summary);
-        (
-            Screen::Summary(summary),
-            vec![Effect::Save(Record::Session(record))],
-        )
+        let screen = self
+            .back_to_desk(Some(&record))
+            .unwrap_or_else(|| Screen::Summary(session.summary(self.exit_after_summary)));
+        (screen, vec![Effect::Save(Record::Session(record))])
     }
 
     fn leave_summary(&mut self) -> Screen {
+        if let Some(desk) = self.back_to_desk(None) {
+            return desk;
+        }
         if self.exit_after_summary {
             self.quit = true;
         }
@@ -388,6 +408,11 @@ impl App {
             }
             Screen::Summary(s) => summary::render(frame, area, s, theme),
             Screen::Progress(model) => progress::render(frame, area, model, theme),
+            Screen::Desk => {
+                if let Some(mode) = &self.desk {
+                    desk_screen::render(frame, area, &mode.view(now.local), theme);
+                }
+            }
         }
         if self.help_open {
             help::render(frame, area, self.screen_context(), theme);

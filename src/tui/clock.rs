@@ -2,10 +2,15 @@
 
 use std::time::{Duration, Instant};
 
-/// Monotonic time since the app started, optionally running faster for tests.
+use chrono::{DateTime, FixedOffset, Local, TimeDelta};
+
+/// Monotonic time since the app started, optionally running faster for tests, and the
+/// wall clock.
 #[derive(Debug, Clone, Copy)]
 pub struct Clock {
     start: Instant,
+    /// The wall clock when the app started.
+    start_local: DateTime<FixedOffset>,
     scale: u32,
 }
 
@@ -15,8 +20,19 @@ impl Clock {
     pub fn new(scale: u32) -> Self {
         Self {
             start: Instant::now(),
+            start_local: Local::now().fixed_offset(),
             scale: scale.max(1),
         }
+    }
+
+    /// The local time with its offset. Faster than real time, it runs from the start at the
+    /// clock's pace, so the desk's due times come as fast as a session's steps.
+    #[must_use]
+    pub fn local(&self) -> DateTime<FixedOffset> {
+        if self.scale == 1 {
+            return Local::now().fixed_offset();
+        }
+        self.start_local + TimeDelta::from_std(self.now()).unwrap_or(TimeDelta::MAX)
     }
 
     /// Session time now.

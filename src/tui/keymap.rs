@@ -36,6 +36,12 @@ pub enum Action {
     SkipQuestion,
     Type(char),
     Backspace,
+    /// Desk mode: play the transition routine instead of the reset.
+    Transition,
+    /// Desk mode: ask again in ten minutes.
+    Snooze,
+    /// Desk mode: skip this reset.
+    SkipReset,
 }
 
 /// The screens and overlays that read keys differently.
@@ -48,6 +54,7 @@ pub enum Context {
     Rating,
     Note,
     Progress,
+    Desk,
     Help,
 }
 
@@ -271,6 +278,21 @@ const PROGRESS: &[Binding] = &[
     CTRL_C,
 ];
 
+const DESK: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Enter)],
+        Action::StartFull,
+        "Enter",
+        "play the reset",
+    ),
+    bind(&[Char('t')], Action::Transition, "t", "play the transition"),
+    bind(&[Char('z')], Action::Snooze, "z", "snooze 10 min"),
+    bind(&[Char('s')], Action::SkipReset, "s", "skip this one"),
+    bind(&[Char('q'), Code(KeyCode::Esc)], Action::Quit, "q", "quit"),
+    bind(&[Char('?')], Action::Help, "?", "help"),
+    CTRL_C,
+];
+
 const HELP: &[Binding] = &[
     bind(
         &[Char('?'), Code(KeyCode::Esc)],
@@ -290,6 +312,7 @@ fn table(context: Context) -> &'static [Binding] {
         Context::Rating => RATING,
         Context::Note => NOTE,
         Context::Progress => PROGRESS,
+        Context::Desk => DESK,
         Context::Help => HELP,
     }
 }
@@ -338,6 +361,17 @@ fn matches(pattern: Key, key: KeyEvent) -> Option<Option<u8>> {
 #[must_use]
 pub fn help(context: Context) -> Vec<(&'static str, &'static str)> {
     table(context).iter().map(|b| b.help).collect()
+}
+
+/// The keys of a screen for its footer: as in the help, but without Ctrl-C, which every
+/// screen has.
+#[must_use]
+pub fn footer(context: Context) -> Vec<(&'static str, &'static str)> {
+    table(context)
+        .iter()
+        .filter(|b| b.action != Action::EndNow)
+        .map(|b| b.help)
+        .collect()
 }
 
 #[cfg(test)]

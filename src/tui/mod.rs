@@ -7,9 +7,11 @@
 pub mod answer;
 pub mod app;
 pub mod clock;
+pub mod desk_mode;
 pub mod event;
 pub mod keymap;
 pub mod live_session;
+pub mod notify;
 pub mod protocol;
 pub mod screens;
 pub mod terminal;
@@ -19,7 +21,7 @@ pub mod widgets;
 use std::io::{self, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 
-use chrono::{Local, SubsecRound};
+use chrono::SubsecRound;
 
 use crate::journal::Record;
 use crate::progress::ProgressModel;
@@ -53,7 +55,7 @@ pub fn run(app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<Opti
 pub fn now(clock: &Clock) -> Now {
     Now {
         mono: clock.now(),
-        local: Local::now().fixed_offset().trunc_subsecs(0),
+        local: clock.local().trunc_subsecs(0),
     }
 }
 
@@ -128,6 +130,11 @@ fn perform(
             Effect::Bell => {
                 let mut out = io::stdout();
                 out.write_all(b"\x07")?;
+                out.flush()?;
+            }
+            Effect::Notify(bytes) => {
+                let mut out = io::stdout();
+                out.write_all(&bytes)?;
                 out.flush()?;
             }
             Effect::Save(record) => {

@@ -18,6 +18,8 @@ pub struct Now {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Bell,
+    /// Write these bytes to the terminal: a desktop notification's escape sequences.
+    Notify(Vec<u8>),
     /// Append to the journal; on failure the loop calls [`App::save_failed`].
     Save(Record),
     /// Work out the progress picture; the loop answers with [`App::show_progress`].
