@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveTime};
 use poised::desk::{Desk, DeskSettings};
 use poised::journal::Record;
 use poised::routine::load::Library;
-use poised::tui::app::{App, Effect, Now, Settings};
+use poised::tui::app::{App, Effect, Msg, Now, Settings};
 use poised::tui::desk_mode::{DeskMode, Signals};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
@@ -59,13 +59,15 @@ fn snapshot_both(name: &str, app: &App, now: &Now) {
 
 /// Ticks once a second up to `to`, as the loop would, collecting the effects.
 fn run_until(app: &mut App, from: u64, to: u64) -> Vec<Effect> {
-    (from + 1..=to).flat_map(|t| app.tick(&at(t))).collect()
+    (from + 1..=to)
+        .flat_map(|t| app.update(Msg::Tick, &at(t)))
+        .collect()
 }
 
 /// Ticks a second at a time from `from` until a prompt opens; its time.
 fn until_prompt(app: &mut App, from: u64) -> u64 {
     (from + 1..from + 5 * 3600)
-        .find(|&t| !app.tick(&at(t)).is_empty())
+        .find(|&t| !app.update(Msg::Tick, &at(t)).is_empty())
         .expect("a prompt within five hours")
 }
 

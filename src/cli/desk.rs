@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::progress::{config, finish, now};
+use super::progress::{config, finish};
+use super::warn;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::desk::records::events;
 use crate::desk::{Every, Status, Tally, due};
@@ -45,8 +47,8 @@ fn every(text: &str) -> Result<Every, String> {
 }
 
 /// `poised status`: `reset in 12m · 4/6 today · streak 9`.
-pub fn status(paths: &Paths, args: &StatusArgs) -> ExitCode {
-    let now = now();
+pub fn status(paths: &Paths, clock: &Clock, args: &StatusArgs) -> ExitCode {
+    let now = clock.local();
     finish(today(paths, now).map(|(config, model)| {
         let status = desk_status(&config, &model, now);
         if args.json {
@@ -58,8 +60,8 @@ pub fn status(paths: &Paths, args: &StatusArgs) -> ExitCode {
 }
 
 /// `poised due`: what is due, exit 0; nothing due, exit 1.
-pub fn due(paths: &Paths, args: &DueArgs) -> ExitCode {
-    let now = now();
+pub fn due(paths: &Paths, clock: &Clock, args: &DueArgs) -> ExitCode {
+    let now = clock.local();
     match today(paths, now) {
         Ok((config, model)) => {
             let lines = due::due(
@@ -90,7 +92,7 @@ fn today(paths: &Paths, now: DateTime<FixedOffset>) -> Result<(Config, ProgressM
     let model =
         progress::load(paths, config.day_starts_at, now, |_| None).map_err(|e| e.to_string())?;
     for warning in &model.warnings {
-        eprintln!("poised: {warning}");
+        warn(warning);
     }
     Ok((config, model))
 }
