@@ -148,14 +148,13 @@ pub fn render(frame: &mut Frame, area: Rect, view: &DeskView, theme: Theme) {
 /// The desk's keys from its key table, packed into lines no wider than `width`.
 fn footer(width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    for (key, does) in keymap::footer(Context::Desk) {
-        let item = format!("{key} {does}");
+    for item in keymap::footer(Context::Desk, |_, _| None).split(" · ") {
         match lines.last_mut() {
             Some(line) if line.chars().count() + 3 + item.chars().count() <= width => {
                 line.push_str(" · ");
-                line.push_str(&item);
+                line.push_str(item);
             }
-            _ => lines.push(item),
+            _ => lines.push(item.to_string()),
         }
     }
     lines
