@@ -3,6 +3,7 @@
 //! Handlers live in `cli/`, one file per family of commands; each returns an `ExitCode`
 //! and prints its own errors, so `main.rs` stays a few lines long.
 
+mod desk;
 mod journal;
 mod play;
 mod progress;
@@ -85,6 +86,12 @@ pub enum Command {
         #[arg(long)]
         reason: Option<String>,
     },
+    /// Desk mode: a short reset prompted through the working day.
+    Desk(desk::DeskArgs),
+    /// One line for a status bar: the next reset, today's resets, the streak.
+    Status(desk::StatusArgs),
+    /// Exit 0 and print what is due (a reset, or the morning routine); exit 1 if nothing is.
+    Due(desk::DueArgs),
 }
 
 /// Runs the parsed command line with the given paths and clock.
@@ -125,6 +132,9 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
         Command::Export(args) => journal::export(paths, &args),
         Command::Streak => progress::streak(paths, clock),
         Command::Rest { reason } => progress::rest(paths, clock, reason.as_deref()),
+        Command::Desk(args) => play::desk(paths, clock, &args),
+        Command::Status(args) => desk::status(paths, clock, &args),
+        Command::Due(args) => desk::due(paths, clock, &args),
     }
 }
 

@@ -56,8 +56,8 @@ impl App {
         effects
     }
 
-    /// The summary, and the session's record to save; the next session of the routine
-    /// offers easier versions as this one leaves them.
+    /// The summary (in desk mode, the desk), and the session's record to save; the next
+    /// session of the routine offers easier versions as this one leaves them.
     pub(super) fn conclude(
         &mut self,
         session: &LiveSession,
@@ -72,11 +72,10 @@ impl App {
             painful: &record.painful_steps,
         };
         easier::played(offers, &past);
-        let summary = session.summary(self.exit_after_summary);
-        (
-            Screen::Summary(summary),
-            vec![Effect::Save(Record::Session(record))],
-        )
+        let screen = self
+            .back_to_desk(Some(&record))
+            .unwrap_or_else(|| Screen::Summary(session.summary(self.exit_after_summary)));
+        (screen, vec![Effect::Save(Record::Session(record))])
     }
 
     /// The terminal is going away: a session that has started is recorded as it stands
@@ -90,6 +89,7 @@ impl App {
             }
             Screen::After(session, _) => self.conclude(&session, None).1,
             Screen::Note(session, text) => self.conclude(&session, Some(text)).1,
+            Screen::Desk => self.desk.as_mut().map(|d| d.close(now)).unwrap_or_default(),
             _ => Vec::new(),
         }
     }
