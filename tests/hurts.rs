@@ -237,12 +237,3 @@ fn a_marked_step_with_an_easier_version_is_played_easier_next_time() {
     assert!(shown.contains("Bridge · easier version"), "{shown}");
     assert!(shown.contains("rep 1 of 1"), "{shown}");
 }
-
-#[test]
-fn steps_that_hurt_lately_start_easier_from_the_journal() {
-    let routine = bridges();
-    let mut app =
-        App::new(vec![routine], PLAIN, Theme::plain()).with_hurt_lately(vec!["Bridge".to_string()]);
-    app.update(Action::StartFull, &at(0));
-    assert!(screen(&app, &at(0)).contains("easier version"));
-}

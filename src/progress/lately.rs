@@ -1,13 +1,10 @@
 //! What a session about to start needs from the days before: today's morning check-in (to
-//! answer the question before a session, or to call for the calm note), the usual morning,
-//! and the steps that hurt lately (played in their easier version).
+//! answer the question before a session, or to call for the calm note) and the usual morning.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 use super::days::{History, ritual_date};
 use super::flare::usual_morning;
-use super::hints::HOLD_DAYS;
-use super::trends::recent_sessions;
 use crate::journal::record::Record;
 
 /// The recent past, as the app starts.
@@ -17,11 +14,9 @@ pub struct Lately {
     pub checkin_today: Option<(DateTime<FixedOffset>, u8)>,
     /// The median morning of the 14 days before today (see [`usual_morning`]).
     pub usual_morning: Option<f64>,
-    /// Steps marked as hurting within the last 14 days, each once, by name.
-    pub hurt: Vec<String>,
 }
 
-/// Works out [`Lately`] as of `today`; `recent` must hold the records of the last 14 days.
+/// Works out [`Lately`] as of `today`; `recent` must hold today's records.
 #[must_use]
 pub fn lately(
     history: &History,
@@ -35,14 +30,8 @@ pub fn lately(
         .filter(|c| ritual_date(c.at, day_start) == today)
         .max_by_key(|c| c.at)
         .map(|c| (c.at, c.stiffness));
-    let mut hurt: Vec<String> = recent_sessions(recent, today, HOLD_DAYS, day_start)
-        .flat_map(|s| s.painful_steps.iter().cloned())
-        .collect();
-    hurt.sort();
-    hurt.dedup();
     Lately {
         checkin_today,
         usual_morning: usual_morning(history, today),
-        hurt,
     }
 }

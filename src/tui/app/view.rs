@@ -8,13 +8,14 @@ use super::screen::Screen;
 use crate::progress::ProgressModel;
 use crate::session::Snapshot;
 use crate::tui::screens::calm::Calm;
+use crate::tui::screens::desk::DeskView;
 use crate::tui::screens::home::Home;
 use crate::tui::screens::hurt::Hurt;
 use crate::tui::screens::rating::Rating;
 use crate::tui::screens::safety::Safety;
 use crate::tui::screens::summary::SessionSummary;
 use crate::tui::screens::{
-    calm, help, home, hurt, message, note, player, progress, rating, safety, summary,
+    calm, desk, help, home, hurt, message, note, player, progress, rating, safety, summary,
 };
 
 const ASK_BEFORE: &str = "How stiff is your back right now?";
@@ -45,6 +46,7 @@ enum ScreenView {
     },
     Summary(SessionSummary),
     Progress(Box<ProgressModel>),
+    Desk(Option<DeskView>),
 }
 
 impl App {
@@ -66,6 +68,7 @@ impl App {
             },
             Screen::Summary(s) => ScreenView::Summary(s.clone()),
             Screen::Progress(model) => ScreenView::Progress(model.clone()),
+            Screen::Desk => ScreenView::Desk(self.desk.as_ref().map(|d| d.view(now.local))),
         };
         View {
             screen,
@@ -107,6 +110,11 @@ impl App {
             }
             Screen::Summary(s) => summary::render(frame, area, s, theme),
             Screen::Progress(model) => progress::render(frame, area, model, theme),
+            Screen::Desk => {
+                if let Some(mode) = &self.desk {
+                    desk::render(frame, area, &mode.view(now.local), theme);
+                }
+            }
         }
         if self.help_open {
             help::render(frame, area, self.screen_context(), theme);

@@ -28,6 +28,8 @@ pub enum Action {
     /// Any other key while a yes/no question is open.
     No,
     Painful,
+    /// The usual version of a step played in its easier version.
+    Usual,
     Progress,
     Rest,
     Less,
@@ -48,6 +50,12 @@ pub enum Action {
     PickSide(Side),
     /// After `!` while getting ready: it is about the coming step.
     AboutStep,
+    /// Desk mode: play the transition routine instead of the reset.
+    Transition,
+    /// Desk mode: ask again in ten minutes.
+    Snooze,
+    /// Desk mode: skip this reset.
+    SkipReset,
 }
 
 /// The screens and overlays that read keys differently.
@@ -62,6 +70,7 @@ pub enum Context {
     Rating,
     Note,
     Progress,
+    Desk,
     Help,
     /// "Before you start", over any screen.
     Safety,

@@ -1,6 +1,7 @@
 //! One file per screen: each draws from the state it is given and never changes it.
 
 pub mod calm;
+pub mod desk;
 pub mod help;
 pub mod home;
 pub mod hurt;
