@@ -37,7 +37,7 @@ fn the_desk_prompts_rings_notifies_plays_the_reset_and_counts_down_again() {
     let log = common::stdout(&home.run(&["log"]));
     assert!(
         log.lines()
-            .any(|l| l.contains("reset (full)") && l.contains("completed")),
+            .any(|l| l.contains("reset (full)") && l.contains("done")),
         "{log}"
     );
 }
