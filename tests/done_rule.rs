@@ -4,17 +4,14 @@
 
 mod common;
 
-use std::time::Duration;
+use common::at;
 
-use chrono::DateTime;
 use poised::journal::SessionRecord;
 use poised::routine::Variant;
 use poised::routine::load::parse_text;
-use poised::tui::app::{App, Effect, Msg, Now, Settings};
+use poised::tui::app::{App, Effect, Msg, Settings};
 use poised::tui::keymap::Action;
 use poised::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const TWO_HOLDS: &str = r#"
 title = "Two holds"
@@ -32,14 +29,6 @@ name = "Second"
 cue = "Hold again."
 seconds = 100
 "#;
-
-fn at(secs: u64) -> Now {
-    let start = DateTime::parse_from_rfc3339("2026-11-21T07:00:00+01:00").unwrap();
-    Now {
-        mono: Duration::from_secs(secs),
-        local: start + Duration::from_secs(secs),
-    }
-}
 
 fn two_holds() -> App {
     let routine = parse_text(
@@ -70,9 +59,7 @@ fn session_of(effects: &[Effect]) -> SessionRecord {
 }
 
 fn summary(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
-    terminal.draw(|f| app.render(f, &at(0))).unwrap();
-    terminal.backend().to_string()
+    common::draw(app, &at(0), 100, 24)
 }
 
 #[test]

@@ -4,9 +4,8 @@
 
 mod common;
 
-use std::time::Duration;
+use common::at;
 
-use chrono::DateTime;
 use poised::journal::{PainChoice, PainMark, SessionRecord};
 use poised::routine::Variant;
 use poised::routine::load::{load_file, parse_text};
@@ -14,8 +13,6 @@ use poised::session::Side;
 use poised::tui::app::{App, Effect, Msg, Now, Settings};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const PLAIN: Settings = Settings {
     bell: false,
@@ -35,14 +32,6 @@ name = "Wall sit"
 cue = "Slide down the wall a little."
 seconds = 30
 "#;
-
-fn at(secs: u64) -> Now {
-    let start = DateTime::parse_from_rfc3339("2026-11-21T07:00:00+01:00").unwrap();
-    Now {
-        mono: Duration::from_secs(secs),
-        local: start + Duration::from_secs(secs),
-    }
-}
 
 /// Desk stretch: 3 s get ready, "Seated tilt" 5 reps of 2+2 s (to 23 s); 3 s get ready,
 /// "Seat twist" 20 s left (26-46 s), 5 s switch, 20 s right (51-71 s), 2 s rest.
@@ -64,9 +53,7 @@ fn play(app: &mut App, from: u64, to: u64) -> Vec<Effect> {
 }
 
 fn screen(app: &App, now: &Now) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| app.render(f, now)).unwrap();
-    terminal.backend().to_string()
+    common::draw(app, now, 80, 24)
 }
 
 fn session_of(effects: &[Effect]) -> SessionRecord {

@@ -5,27 +5,12 @@
 
 mod common;
 
-use std::time::Duration;
+use common::{at, at_ms};
 
-use chrono::DateTime;
 use poised::routine::load::load_file;
-use poised::tui::app::{App, Effect, Msg, Now, Settings};
+use poised::tui::app::{App, Effect, Msg, Settings};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn at_ms(ms: u64) -> Now {
-    let start = DateTime::parse_from_rfc3339("2026-11-21T07:00:00+01:00").unwrap();
-    Now {
-        mono: Duration::from_millis(ms),
-        local: start + Duration::from_millis(ms),
-    }
-}
-
-fn at(secs: u64) -> Now {
-    at_ms(secs * 1000)
-}
 
 fn home() -> App {
     let routine = load_file(&common::fixture("valid/desk-stretch.toml")).unwrap();
@@ -33,9 +18,7 @@ fn home() -> App {
 }
 
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| app.render(f, &at(0))).unwrap();
-    terminal.backend().to_string()
+    common::draw(app, &at(0), 80, 24)
 }
 
 fn before_question() -> App {

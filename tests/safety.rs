@@ -3,23 +3,12 @@
 
 mod common;
 
-use std::time::Duration;
+use common::at;
 
-use chrono::DateTime;
 use poised::routine::load::Library;
-use poised::tui::app::{App, Effect, Now, Settings};
+use poised::tui::app::{App, Effect, Settings};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn at(secs: u64) -> Now {
-    let start = DateTime::parse_from_rfc3339("2026-11-21T07:00:00+01:00").unwrap();
-    Now {
-        mono: Duration::from_secs(secs),
-        local: start + Duration::from_secs(secs),
-    }
-}
 
 fn home() -> App {
     let routines = Library::load(std::path::Path::new("/nonexistent")).routines;
@@ -27,9 +16,7 @@ fn home() -> App {
 }
 
 fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| app.render(f, &at(0))).unwrap();
-    terminal.backend().to_string()
+    common::draw(app, &at(0), width, height)
 }
 
 #[test]

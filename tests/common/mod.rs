@@ -75,3 +75,19 @@ pub fn draw(
     terminal.draw(|frame| app.render(frame, now)).expect("draw");
     terminal.backend().to_string()
 }
+
+/// The injected time `ms` milliseconds after 07:00 on Sat 21 Nov 2026 (+01:00): monotonic
+/// for the session, local for the journal.
+pub fn at_ms(ms: u64) -> poised::clock::Now {
+    let start = chrono::DateTime::parse_from_rfc3339("2026-11-21T07:00:00+01:00").expect("a date");
+    let since = std::time::Duration::from_millis(ms);
+    poised::clock::Now {
+        mono: since,
+        local: start + since,
+    }
+}
+
+/// [`at_ms`] in whole seconds.
+pub fn at(secs: u64) -> poised::clock::Now {
+    at_ms(secs * 1000)
+}
