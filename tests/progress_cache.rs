@@ -8,7 +8,7 @@ use chrono::{Days, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use poised::journal::{
     CheckinRecord, FORMAT_LINE, Record, RestRecord, SessionRecord, parse, record_toml,
 };
-use poised::progress::cache::{Check, Summary, summarize};
+use poised::progress::cache::{Check, Summary, summarize, summarize_checked};
 use poised::progress::days::{History, record_date};
 
 struct Home {
@@ -142,7 +142,7 @@ fn assert_matches_full_read(summary: &Summary, journal: &Path, today: NaiveDate)
 }
 
 fn load(home: &Home) -> Summary {
-    summarize(&home.journal, &home.cache, three(), today(), Check::Quick).unwrap()
+    summarize(&home.journal, &home.cache, three(), today()).unwrap()
 }
 
 fn records(rng: &mut Rng, n: usize) -> Vec<Record> {
@@ -186,7 +186,8 @@ fn the_first_load_writes_a_cache_that_the_next_load_reads() {
     std::fs::write(&home.journal, edited).unwrap();
     set_modified(&home.journal, written);
     assert_eq!(load(&home), first);
-    let verified = summarize(&home.journal, &home.cache, three(), today(), Check::Full).unwrap();
+    let verified =
+        summarize_checked(&home.journal, &home.cache, three(), today(), Check::Full).unwrap();
     assert_matches_full_read(&verified, &home.journal, today());
     assert_ne!(verified.history, first.history);
 }
@@ -340,7 +341,7 @@ fn another_day_start_or_an_earlier_today_rebuilds_and_a_later_today_prunes() {
     append(&home.journal, &records(&mut Rng(8), 300));
     load(&home);
     let dawn = NaiveTime::from_hms_opt(5, 0, 0).unwrap();
-    let other = summarize(&home.journal, &home.cache, dawn, today(), Check::Quick).unwrap();
+    let other = summarize(&home.journal, &home.cache, dawn, today()).unwrap();
     assert_eq!(
         other.history,
         History::from_records(
@@ -349,10 +350,10 @@ fn another_day_start_or_an_earlier_today_rebuilds_and_a_later_today_prunes() {
         )
     );
     let earlier = today() - Days::new(90);
-    let back = summarize(&home.journal, &home.cache, three(), earlier, Check::Quick).unwrap();
+    let back = summarize(&home.journal, &home.cache, three(), earlier).unwrap();
     assert_matches_full_read(&back, &home.journal, earlier);
     let later = today() + Days::new(20);
-    let on = summarize(&home.journal, &home.cache, three(), later, Check::Quick).unwrap();
+    let on = summarize(&home.journal, &home.cache, three(), later).unwrap();
     assert_matches_full_read(&on, &home.journal, later);
 }
 
@@ -389,13 +390,16 @@ fn load_gives_the_model_of_a_full_read_cold_and_warm() {
         .unwrap()
         .with_ymd_and_hms(2026, 11, 22, 2, 30, 0)
         .unwrap();
-    let wardrobes = |id: &str| (id == "desk-reset").then_some("office");
+    let wardrobes = |id: &str| {
+        (id == "desk-reset").then_some(poised::progress::RoutineFacts {
+            wardrobe: "office",
+            phase: Some(3),
+        })
+    };
     let (history, recent, _) = full_read(&home.journal, today());
     let expected = poised::progress::build(&history, &recent, today(), three(), wardrobes);
     for _ in 0..2 {
-        let model =
-            poised::progress::load(&paths, config.day_starts_at, now, Check::Quick, wardrobes)
-                .unwrap();
+        let model = poised::progress::load(&paths, config.day_starts_at, now, wardrobes).unwrap();
         assert_eq!(model, expected);
     }
     assert!(home.cache.exists());

@@ -15,8 +15,9 @@ use crate::progress::{self, Check};
 pub fn streak(paths: &Paths, clock: &Clock, verify: bool) -> ExitCode {
     let check = if verify { Check::Full } else { Check::Quick };
     let line = config(paths).and_then(|config| {
-        let model = progress::load(paths, config.day_starts_at, clock.local(), check, |_| None)
-            .map_err(|e| e.to_string())?;
+        let model =
+            progress::load_checked(paths, config.day_starts_at, clock.local(), check, |_| None)
+                .map_err(|e| e.to_string())?;
         for warning in &model.warnings {
             warn(warning);
         }
@@ -78,12 +79,12 @@ fn day(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
-fn config(paths: &Paths) -> Result<Config, String> {
+pub(super) fn config(paths: &Paths) -> Result<Config, String> {
     Config::load(&paths.config).map_err(|e| e.to_string())
 }
 
 /// Prints the line, or the error on stderr with a failing status.
-fn finish(line: Result<String, String>) -> ExitCode {
+pub(super) fn finish(line: Result<String, String>) -> ExitCode {
     match line {
         Ok(line) => {
             println!("{line}");

@@ -11,6 +11,7 @@ pub mod calendar;
 mod checkin;
 pub mod consistency;
 pub mod days;
+pub mod easier;
 pub mod hints;
 pub mod model;
 pub mod rest;
@@ -20,7 +21,7 @@ pub mod trends;
 #[cfg(test)]
 mod tests;
 
-pub use cache::{Check, load, warnings};
+pub use cache::{Check, load, load_checked, warnings};
 pub use calendar::{CALENDAR_WEEKS, Calendar, CalendarDay, DayKind};
 pub use checkin::morning_checkin_due;
-pub use model::{ProgressModel, build};
+pub use model::{ProgressModel, RoutineFacts, build};

@@ -20,7 +20,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 use super::days::ritual_date;
-use super::model::{ProgressModel, build};
+use super::model::{ProgressModel, RoutineFacts, build};
 use super::trends::{CHART_DAYS, window_start};
 use crate::journal::ReadError;
 use crate::journal::split::starts_record;
@@ -31,7 +31,7 @@ pub use store::Check;
 
 /// Loads the progress picture as of `now` (the local time with its offset) for the config's
 /// `day_starts_at`: the journal read through the cache, then `progress::build`.
-/// `wardrobe_of` names a routine id's wardrobe.
+/// `facts_of` says what is known of a routine id (its wardrobe and phase).
 ///
 /// A missing journal gives the empty picture; only a journal that cannot be read at all is
 /// an error. The cache is brought up to date on the way.
@@ -39,11 +39,21 @@ pub fn load<'w>(
     paths: &Paths,
     day_start: NaiveTime,
     now: DateTime<FixedOffset>,
+    facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
+) -> Result<ProgressModel, ReadError> {
+    load_checked(paths, day_start, now, Check::Quick, facts_of)
+}
+
+/// [`load`], checking the cache against the journal as `check` says (`--verify`: every byte).
+pub fn load_checked<'w>(
+    paths: &Paths,
+    day_start: NaiveTime,
+    now: DateTime<FixedOffset>,
     check: Check,
-    wardrobe_of: impl Fn(&str) -> Option<&'w str>,
+    facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
 ) -> Result<ProgressModel, ReadError> {
     let today = ritual_date(now, day_start);
-    let summary = summarize(
+    let summary = summarize_checked(
         &paths.journal,
         &paths.journal_cache(),
         day_start,
@@ -55,7 +65,7 @@ pub fn load<'w>(
         &summary.recent,
         today,
         day_start,
-        wardrobe_of,
+        facts_of,
     );
     model.warnings = summary.warnings;
     Ok(model)
@@ -71,12 +81,22 @@ pub fn warnings(
 ) -> Result<Vec<String>, ReadError> {
     let today = ritual_date(now, day_start);
     let cache = paths.journal_cache();
-    Ok(summarize(&paths.journal, &cache, day_start, today, check)?.warnings)
+    Ok(summarize_checked(&paths.journal, &cache, day_start, today, check)?.warnings)
 }
 
 /// The summary of the whole journal as of `today`: from the cache when it still matches,
 /// updated with what was appended, and written back when it moved on.
 pub fn summarize(
+    journal: &Path,
+    cache: &Path,
+    day_start: NaiveTime,
+    today: NaiveDate,
+) -> Result<Summary, ReadError> {
+    summarize_checked(journal, cache, day_start, today, Check::Quick)
+}
+
+/// [`summarize`], checking the cache against the journal as `check` says.
+pub fn summarize_checked(
     journal: &Path,
     cache: &Path,
     day_start: NaiveTime,

@@ -26,6 +26,8 @@ pub enum Action {
     /// Any other key while a yes/no question is open.
     No,
     Painful,
+    /// The usual version of a step played in its easier version.
+    Usual,
     Progress,
     Rest,
     Less,
@@ -36,6 +38,12 @@ pub enum Action {
     SkipQuestion,
     Type(char),
     Backspace,
+    /// Desk mode: play the transition routine instead of the reset.
+    Transition,
+    /// Desk mode: ask again in ten minutes.
+    Snooze,
+    /// Desk mode: skip this reset.
+    SkipReset,
 }
 
 /// The screens and overlays that read keys differently.
@@ -48,6 +56,7 @@ pub enum Context {
     Rating,
     Note,
     Progress,
+    Desk,
     Help,
 }
 
