@@ -404,3 +404,31 @@ fn load_gives_the_model_of_a_full_read_cold_and_warm() {
     }
     assert!(home.cache.exists());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Random edits of a valid cache (bytes replaced, inserted or removed anywhere) never change
+    /// the summary from what a read without the cache gives, and never panic.
+    #[test]
+    fn a_tampered_cache_never_changes_a_figure(
+        edits in proptest::collection::vec((0.0..1.0_f64, 0..3_u8, proptest::num::u8::ANY), 1..6)
+    ) {
+        let home = home();
+        append(&home.journal, &records(&mut Rng(21), 120));
+        set_modified(&home.journal, an_hour_ago());
+        let truth = load(&home);
+        let mut cache = std::fs::read(&home.cache).unwrap();
+        for (place, kind, byte) in edits {
+            let at = ((cache.len() as f64) * place) as usize;
+            match kind {
+                0 if at < cache.len() => cache[at] = byte,
+                1 => cache.insert(at.min(cache.len()), byte),
+                _ if at < cache.len() => drop(cache.remove(at)),
+                _ => {}
+            }
+        }
+        std::fs::write(&home.cache, &cache).unwrap();
+        proptest::prop_assert_eq!(load(&home), truth);
+    }
+}
