@@ -5,6 +5,7 @@
 
 mod desk;
 mod journal;
+mod output;
 mod play;
 mod progress;
 mod routines;

@@ -3,9 +3,9 @@
 //! Warnings about damaged records go to stderr, results to stdout. When a record cannot be
 //! saved, the message and the record's TOML both go to stderr, and the exit status is 1.
 
-use std::io::{self, Write};
 use std::process::ExitCode;
 
+use super::output::{print, print_saved};
 use super::{not_saved, warn};
 use crate::clock::Clock;
 use crate::config::Config;
@@ -62,7 +62,7 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
         note,
     });
     match Journal::new(&paths.journal).append(&record) {
-        Ok(()) => print_out(&format!("recorded  {}\n", log_line(&record))),
+        Ok(()) => print_saved(&format!("recorded  {}\n", log_line(&record)), "check-in"),
         Err(error) => {
             eprint!("poised: {}", not_saved("check-in", &error));
             ExitCode::FAILURE
@@ -100,10 +100,10 @@ pub fn log(paths: &Paths, clock: &Clock, args: &LogArgs) -> ExitCode {
         }
     };
     if records.is_empty() {
-        return print_out(&format!("no records yet in {}\n", paths.journal.display()));
+        return print(&format!("no records yet in {}\n", paths.journal.display()));
     }
     let lines: String = records.iter().rev().map(|r| log_line(r) + "\n").collect();
-    print_out(&lines)
+    print(&lines)
 }
 
 /// Prints every session (or check-in) as CSV or TOML.
@@ -116,7 +116,7 @@ pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
         (ExportFormat::Csv, true) => journal::export::checkins_csv(&parsed.records),
         (ExportFormat::Toml, checkins) => journal::export::records_toml(&parsed.records, checkins),
     };
-    print_out(&text)
+    print(&text)
 }
 
 /// Reads the journal, printing its warnings; `None` (after saying why) when it cannot be read.
@@ -132,16 +132,5 @@ fn read(paths: &Paths) -> Option<Parsed> {
             eprintln!("poised: {error}");
             None
         }
-    }
-}
-
-/// Writes to stdout; a closed pipe (`poised log | head`) is not an error.
-fn print_out(text: &str) -> ExitCode {
-    match io::stdout().lock().write_all(text.as_bytes()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("poised: could not write the output: {e}");
-            ExitCode::FAILURE
-        }
-        _ => ExitCode::SUCCESS,
     }
 }
