@@ -121,7 +121,19 @@ fn one<T>(name: &str, entries: Entries<T>) -> Result<T, Damage> {
 
 fn session(raw: RawSession) -> Result<Record, Damage> {
     let r = Rules { table: "session" };
-    Ok(Record::Session(SessionRecord {
+    let ended_at = raw.ended.as_ref().map(|e| e.span().start);
+    let session = session_fields(&r, raw)?;
+    if session.ended < session.started {
+        return Err(Damage {
+            at: ended_at,
+            message: "`ended` is before `started`, which cannot be".to_string(),
+        });
+    }
+    Ok(Record::Session(session))
+}
+
+fn session_fields(r: &Rules, raw: RawSession) -> Result<SessionRecord, Damage> {
+    Ok(SessionRecord {
         routine: r.required("routine", raw.routine, text)?,
         title: r.required("title", raw.title, text)?,
         variant: r.required("variant", raw.variant, text)?,
@@ -137,7 +149,7 @@ fn session(raw: RawSession) -> Result<Record, Damage> {
         painful_steps: r
             .optional("painful_steps", raw.painful_steps, strings)?
             .unwrap_or_default(),
-    }))
+    })
 }
 
 fn checkin(raw: RawCheckin) -> Result<Record, Damage> {
