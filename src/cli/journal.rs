@@ -45,6 +45,13 @@ pub struct ExportArgs {
     pub checkins: bool,
 }
 
+/// `poised journal ...`.
+#[derive(Debug, Clone, Copy, clap::Subcommand)]
+pub enum JournalAction {
+    /// List every damaged record with its lines and what is wrong; changes nothing.
+    Check,
+}
+
 /// The forms `poised export` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
@@ -117,6 +124,36 @@ pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
         (ExportFormat::Toml, checkins) => journal::export::records_toml(&parsed.records, checkins),
     };
     print(&text)
+}
+
+/// `poised journal check`: every damaged record on stdout, one line each, then how many;
+/// status 1 when there is any. The journal is only read.
+pub fn check(paths: &Paths) -> ExitCode {
+    let parsed = match Journal::new(&paths.journal).read() {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            eprintln!("poised: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut text: String = parsed.warnings.iter().map(|w| format!("{w}\n")).collect();
+    let records = parsed.records.len();
+    text.push_str(&match parsed.warnings.len() {
+        0 => format!(
+            "{}: {records} records, none damaged\n",
+            paths.journal.display()
+        ),
+        n => format!(
+            "{}: {records} records read, {n} damaged\n",
+            paths.journal.display()
+        ),
+    });
+    let printed = print(&text);
+    if parsed.warnings.is_empty() {
+        printed
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Reads the journal, printing its warnings; `None` (after saying why) when it cannot be read.
