@@ -42,7 +42,7 @@ pub fn records_toml(records: &[Record], checkins: bool) -> String {
     let wanted = |r: &&Record| match r {
         Record::Session(_) => !checkins,
         Record::Checkin(_) => checkins,
-        Record::Rest(_) => false,
+        Record::Rest(_) | Record::Desk(_) => false,
     };
     for record in records.iter().filter(wanted) {
         out.push('\n');

@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 use super::notify::notification;
 use super::protocol::{Effect, Now};
 use super::screens::desk::DeskView;
+use crate::desk::records::record;
 use crate::desk::{Answer, Desk, DeskSettings, Event, Next, Phase};
 use crate::journal::SessionRecord;
 use crate::routine::{Routine, Variant};
@@ -37,12 +38,15 @@ pub struct DeskMode {
     reset: Routine,
     transition: Option<Routine>,
     signals: Signals,
+    /// The desk's opening, saved on the first tick.
+    opened: Option<Event>,
 }
 
 impl DeskMode {
+    /// The desk as opened by [`Desk::open`], with the opening event to record.
     #[must_use]
     pub fn new(
-        desk: Desk,
+        (desk, opened): (Desk, Event),
         settings: DeskSettings,
         reset: Routine,
         transition: Option<Routine>,
@@ -54,15 +58,16 @@ impl DeskMode {
             reset,
             transition,
             signals,
+            opened: Some(opened),
         }
     }
 
     /// Lets time pass: when a reset falls due, the bell and the notification, once.
     pub fn tick(&mut self, now: &Now) -> Vec<Effect> {
+        let mut effects = saved(self.opened.take());
         if !self.desk.tick(now.local) {
-            return Vec::new();
+            return effects;
         }
-        let mut effects = Vec::new();
         if self.signals.bell {
             effects.push(Effect::Bell);
         }
@@ -169,8 +174,12 @@ fn offer(routine: &Routine) -> String {
     )
 }
 
-/// The records of a desk event (none yet: the desk's records come with the journal's next
-/// record kind).
+/// Saving a desk event, if there is one.
 fn saved(event: Option<Event>) -> Vec<Effect> {
-    event.map(|_| Vec::new()).unwrap_or_default()
+    event
+        .as_ref()
+        .and_then(record)
+        .map(Effect::Save)
+        .into_iter()
+        .collect()
 }
