@@ -169,4 +169,18 @@ fn the_desks_records_count_offered_snoozed_and_skipped_prompts() {
         log.contains("2026-11-30 09:56  desk skipped  prompt of 09:55"),
         "{log}"
     );
+    let csv = stdout(&poised(home.path(), at_10_45, &["export", "--desk"]));
+    assert_eq!(
+        csv,
+        "at,event,offered\n\
+         2026-11-30T09:10:00+01:00,opened,\n\
+         2026-11-30T09:56:00+01:00,skipped,2026-11-30T09:55:00+01:00\n\
+         2026-11-30T10:42:00+01:00,snoozed,2026-11-30T10:41:00+01:00\n"
+    );
+    let sessions = stdout(&poised(home.path(), at_10_45, &["export"]));
+    assert_eq!(
+        sessions.lines().count(),
+        1,
+        "no desk record among the sessions: {sessions}"
+    );
 }
