@@ -105,6 +105,11 @@ fn a_due_reset_rings_notifies_once_and_plays_back_to_the_countdown() {
     };
     assert!(String::from_utf8_lossy(bytes).contains("\x1b]777;notify;poised;Time for a reset"));
     snapshot_both("desk_prompt", &app, &at(DUE + 5));
+    // The open prompt changes only by a key: the desk looks at the clock once a minute.
+    assert_eq!(
+        app.deadline(&at(DUE + 5)),
+        Some(Duration::from_secs(DUE + 65))
+    );
 
     let answered = app.update(Action::StartFull, &at(DUE + 10));
     assert_eq!(

@@ -124,7 +124,7 @@ impl DeskMode {
     }
 
     /// When the screen next changes: the countdown's next minute (each second in the last
-    /// one), at most a minute away.
+    /// one), at most a minute away; an open prompt changes only by a key, so once a minute.
     #[must_use]
     pub fn deadline(&self, now: &Now) -> Duration {
         let wait = match self.desk.phase(now.local) {
@@ -132,9 +132,8 @@ impl DeskMode {
             Phase::Waiting(Next::Resting { until }) => {
                 (until - now.local).to_std().unwrap_or_default()
             }
-            Phase::Waiting(Next::Due { .. }) | Phase::Prompt { .. } | Phase::Playing => {
-                Duration::ZERO
-            }
+            Phase::Prompt { .. } | Phase::Playing => LONGEST_WAIT,
+            Phase::Waiting(Next::Due { .. }) => Duration::ZERO,
         };
         now.mono + wait.clamp(Duration::from_secs(1), LONGEST_WAIT)
     }
