@@ -202,3 +202,10 @@ fn quitting_with_the_prompt_open_leaves_it_recorded_as_missed() {
         "{effects:?}"
     );
 }
+
+#[test]
+fn a_tiny_terminal_asks_for_room_instead_of_the_desk() {
+    let app = desk_app(&at(0));
+    assert_eq!(draw(&app, &at(60), 1, 1), "\"P\"\n");
+    assert!(draw(&app, &at(60), 39, 12).contains("Please enlarge"));
+}
