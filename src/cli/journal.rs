@@ -9,6 +9,7 @@ use super::output::{print, print_saved};
 use super::{not_saved, warn};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::journal::export::Chosen;
 use crate::journal::{self, CheckinRecord, Journal, Parsed, Record, log_line, note_or_none};
 use crate::paths::Paths;
 use crate::progress::{self, Check};
@@ -35,7 +36,7 @@ pub struct LogArgs {
     pub verify: bool,
 }
 
-/// `poised export [--format csv|toml] [--checkins]`.
+/// `poised export [--format csv|toml] [--checkins | --desk]`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
@@ -43,6 +44,9 @@ pub struct ExportArgs {
     /// Export the morning check-ins instead of the sessions.
     #[arg(long)]
     pub checkins: bool,
+    /// Export desk mode's records (the desk opening, each answer to a prompt) instead.
+    #[arg(long, conflicts_with = "checkins")]
+    pub desk: bool,
 }
 
 /// `poised journal ...`.
@@ -118,10 +122,17 @@ pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
     let Some(parsed) = read(paths) else {
         return ExitCode::FAILURE;
     };
-    let text = match (args.format, args.checkins) {
-        (ExportFormat::Csv, false) => journal::export::sessions_csv(&parsed.records),
-        (ExportFormat::Csv, true) => journal::export::checkins_csv(&parsed.records),
-        (ExportFormat::Toml, checkins) => journal::export::records_toml(&parsed.records, checkins),
+    let chosen = match (args.checkins, args.desk) {
+        (true, _) => Chosen::Checkins,
+        (_, true) => Chosen::Desk,
+        _ => Chosen::Sessions,
+    };
+    let records = &parsed.records;
+    let text = match (args.format, chosen) {
+        (ExportFormat::Csv, Chosen::Sessions) => journal::export::sessions_csv(records),
+        (ExportFormat::Csv, Chosen::Checkins) => journal::export::checkins_csv(records),
+        (ExportFormat::Csv, Chosen::Desk) => journal::export::desk_csv(records),
+        (ExportFormat::Toml, chosen) => journal::export::records_toml(records, chosen),
     };
     print(&text)
 }
