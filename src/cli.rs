@@ -5,6 +5,7 @@
 
 mod desk;
 mod journal;
+mod output;
 mod play;
 mod progress;
 mod routines;
@@ -78,6 +79,11 @@ pub enum Command {
     Log(journal::LogArgs),
     /// Print every session (or check-in) as CSV or TOML.
     Export(journal::ExportArgs),
+    /// Look after the journal file.
+    Journal {
+        #[command(subcommand)]
+        action: journal::JournalAction,
+    },
     /// Print the streak in one line, for a shell prompt.
     Streak {
         /// Check every byte of the journal against the summary cache, not only its end.
@@ -137,6 +143,9 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
         Command::Checkin(args) => journal::checkin(paths, clock, &args),
         Command::Log(args) => journal::log(paths, clock, &args),
         Command::Export(args) => journal::export(paths, &args),
+        Command::Journal {
+            action: journal::JournalAction::Check,
+        } => journal::check(paths),
         Command::Streak { verify } => progress::streak(paths, clock, verify),
         Command::Rest { reason } => progress::rest(paths, clock, reason.as_deref()),
         Command::Desk(args) => play::desk(paths, clock, &args),

@@ -53,7 +53,7 @@ pub enum ConfigError {
 impl Config {
     /// Reads the config file; a missing file means all defaults.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::files::read_text(path, crate::files::CONFIG_MAX) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
             Err(source) => {

@@ -219,6 +219,16 @@ fn datetimes_must_be_real_and_carry_their_utc_offset() {
 }
 
 #[test]
+fn a_session_that_ends_before_it_starts_is_damaged() {
+    assert_mistake(
+        "ended = 2026-11-21T21:05:00-05:00",
+        "ended = 2026-11-21T20:59:59-05:00",
+        (19, Some(9)),
+        "`ended` is before `started`, which cannot be",
+    );
+}
+
+#[test]
 fn stiffness_must_be_from_zero_to_ten() {
     let text =
         record_toml(&Record::Checkin(example_checkin())).replace("stiffness = 4", "stiffness = 11");

@@ -8,7 +8,7 @@ use chrono::{Days, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use poised::journal::{
     CheckinRecord, FORMAT_LINE, Record, RestRecord, SessionRecord, parse, record_toml,
 };
-use poised::progress::cache::{Check, Summary, summarize};
+use poised::progress::cache::{Check, Summary, summarize, summarize_checked};
 use poised::progress::days::{History, record_date};
 
 struct Home {
@@ -144,7 +144,7 @@ fn assert_matches_full_read(summary: &Summary, journal: &Path, today: NaiveDate)
 }
 
 fn load(home: &Home) -> Summary {
-    summarize(&home.journal, &home.cache, three(), today(), Check::Quick).unwrap()
+    summarize(&home.journal, &home.cache, three(), today()).unwrap()
 }
 
 fn records(rng: &mut Rng, n: usize) -> Vec<Record> {
@@ -188,7 +188,8 @@ fn the_first_load_writes_a_cache_that_the_next_load_reads() {
     std::fs::write(&home.journal, edited).unwrap();
     set_modified(&home.journal, written);
     assert_eq!(load(&home), first);
-    let verified = summarize(&home.journal, &home.cache, three(), today(), Check::Full).unwrap();
+    let verified =
+        summarize_checked(&home.journal, &home.cache, three(), today(), Check::Full).unwrap();
     assert_matches_full_read(&verified, &home.journal, today());
     assert_ne!(verified.history, first.history);
 }
@@ -342,7 +343,7 @@ fn another_day_start_or_an_earlier_today_rebuilds_and_a_later_today_prunes() {
     append(&home.journal, &records(&mut Rng(8), 300));
     load(&home);
     let dawn = NaiveTime::from_hms_opt(5, 0, 0).unwrap();
-    let other = summarize(&home.journal, &home.cache, dawn, today(), Check::Quick).unwrap();
+    let other = summarize(&home.journal, &home.cache, dawn, today()).unwrap();
     assert_eq!(
         other.history,
         History::from_records(
@@ -351,10 +352,10 @@ fn another_day_start_or_an_earlier_today_rebuilds_and_a_later_today_prunes() {
         )
     );
     let earlier = today() - Days::new(90);
-    let back = summarize(&home.journal, &home.cache, three(), earlier, Check::Quick).unwrap();
+    let back = summarize(&home.journal, &home.cache, three(), earlier).unwrap();
     assert_matches_full_read(&back, &home.journal, earlier);
     let later = today() + Days::new(20);
-    let on = summarize(&home.journal, &home.cache, three(), later, Check::Quick).unwrap();
+    let on = summarize(&home.journal, &home.cache, three(), later).unwrap();
     assert_matches_full_read(&on, &home.journal, later);
 }
 
@@ -400,10 +401,36 @@ fn load_gives_the_model_of_a_full_read_cold_and_warm() {
     let (history, recent, _) = full_read(&home.journal, today());
     let expected = poised::progress::build(&history, &recent, today(), three(), wardrobes);
     for _ in 0..2 {
-        let model =
-            poised::progress::load(&paths, config.day_starts_at, now, Check::Quick, wardrobes)
-                .unwrap();
+        let model = poised::progress::load(&paths, config.day_starts_at, now, wardrobes).unwrap();
         assert_eq!(model, expected);
     }
     assert!(home.cache.exists());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Random edits of a valid cache (bytes replaced, inserted or removed anywhere) never change
+    /// the summary from what a read without the cache gives, and never panic.
+    #[test]
+    fn a_tampered_cache_never_changes_a_figure(
+        edits in proptest::collection::vec((0.0..1.0_f64, 0..3_u8, proptest::num::u8::ANY), 1..6)
+    ) {
+        let home = home();
+        append(&home.journal, &records(&mut Rng(21), 120));
+        set_modified(&home.journal, an_hour_ago());
+        let truth = load(&home);
+        let mut cache = std::fs::read(&home.cache).unwrap();
+        for (place, kind, byte) in edits {
+            let at = ((cache.len() as f64) * place) as usize;
+            match kind {
+                0 if at < cache.len() => cache[at] = byte,
+                1 => cache.insert(at.min(cache.len()), byte),
+                _ if at < cache.len() => drop(cache.remove(at)),
+                _ => {}
+            }
+        }
+        std::fs::write(&home.cache, &cache).unwrap();
+        proptest::prop_assert_eq!(load(&home), truth);
+    }
 }

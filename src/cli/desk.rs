@@ -13,7 +13,6 @@ use crate::config::Config;
 use crate::desk::records::events;
 use crate::desk::{Every, Status, Tally, due};
 use crate::paths::Paths;
-use crate::progress::Check;
 use crate::progress::{self, ProgressModel};
 
 /// `poised desk [--every DURATION] [--routine NAME]`.
@@ -90,8 +89,8 @@ pub fn due(paths: &Paths, clock: &Clock, args: &DueArgs) -> ExitCode {
 /// The config and the progress picture as of `now`, warnings printed.
 fn today(paths: &Paths, now: DateTime<FixedOffset>) -> Result<(Config, ProgressModel), String> {
     let config = config(paths)?;
-    let model = progress::load(paths, config.day_starts_at, now, Check::Quick, |_| None)
-        .map_err(|e| e.to_string())?;
+    let model =
+        progress::load(paths, config.day_starts_at, now, |_| None).map_err(|e| e.to_string())?;
     for warning in &model.warnings {
         warn(warning);
     }

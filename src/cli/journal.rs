@@ -3,12 +3,13 @@
 //! Warnings about damaged records go to stderr, results to stdout. When a record cannot be
 //! saved, the message and the record's TOML both go to stderr, and the exit status is 1.
 
-use std::io::{self, Write};
 use std::process::ExitCode;
 
+use super::output::{print, print_saved};
 use super::{not_saved, warn};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::journal::export::Chosen;
 use crate::journal::{self, CheckinRecord, Journal, Parsed, Record, log_line, note_or_none};
 use crate::paths::Paths;
 use crate::progress::{self, Check};
@@ -35,7 +36,7 @@ pub struct LogArgs {
     pub verify: bool,
 }
 
-/// `poised export [--format csv|toml] [--checkins]`.
+/// `poised export [--format csv|toml] [--checkins | --desk]`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
@@ -43,6 +44,16 @@ pub struct ExportArgs {
     /// Export the morning check-ins instead of the sessions.
     #[arg(long)]
     pub checkins: bool,
+    /// Export desk mode's records (the desk opening, each answer to a prompt) instead.
+    #[arg(long, conflicts_with = "checkins")]
+    pub desk: bool,
+}
+
+/// `poised journal ...`.
+#[derive(Debug, Clone, Copy, clap::Subcommand)]
+pub enum JournalAction {
+    /// List every damaged record with its lines and what is wrong; changes nothing.
+    Check,
 }
 
 /// The forms `poised export` can write.
@@ -62,7 +73,7 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
         note,
     });
     match Journal::new(&paths.journal).append(&record) {
-        Ok(()) => print_out(&format!("recorded  {}\n", log_line(&record))),
+        Ok(()) => print_saved(&format!("recorded  {}\n", log_line(&record)), "check-in"),
         Err(error) => {
             eprint!("poised: {}", not_saved("check-in", &error));
             ExitCode::FAILURE
@@ -100,10 +111,10 @@ pub fn log(paths: &Paths, clock: &Clock, args: &LogArgs) -> ExitCode {
         }
     };
     if records.is_empty() {
-        return print_out(&format!("no records yet in {}\n", paths.journal.display()));
+        return print(&format!("no records yet in {}\n", paths.journal.display()));
     }
     let lines: String = records.iter().rev().map(|r| log_line(r) + "\n").collect();
-    print_out(&lines)
+    print(&lines)
 }
 
 /// Prints every session (or check-in) as CSV or TOML.
@@ -111,12 +122,49 @@ pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
     let Some(parsed) = read(paths) else {
         return ExitCode::FAILURE;
     };
-    let text = match (args.format, args.checkins) {
-        (ExportFormat::Csv, false) => journal::export::sessions_csv(&parsed.records),
-        (ExportFormat::Csv, true) => journal::export::checkins_csv(&parsed.records),
-        (ExportFormat::Toml, checkins) => journal::export::records_toml(&parsed.records, checkins),
+    let chosen = match (args.checkins, args.desk) {
+        (true, _) => Chosen::Checkins,
+        (_, true) => Chosen::Desk,
+        _ => Chosen::Sessions,
     };
-    print_out(&text)
+    let records = &parsed.records;
+    let text = match (args.format, chosen) {
+        (ExportFormat::Csv, Chosen::Sessions) => journal::export::sessions_csv(records),
+        (ExportFormat::Csv, Chosen::Checkins) => journal::export::checkins_csv(records),
+        (ExportFormat::Csv, Chosen::Desk) => journal::export::desk_csv(records),
+        (ExportFormat::Toml, chosen) => journal::export::records_toml(records, chosen),
+    };
+    print(&text)
+}
+
+/// `poised journal check`: every damaged record on stdout, one line each, then how many;
+/// status 1 when there is any. The journal is only read.
+pub fn check(paths: &Paths) -> ExitCode {
+    let parsed = match Journal::new(&paths.journal).read() {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            eprintln!("poised: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut text: String = parsed.warnings.iter().map(|w| format!("{w}\n")).collect();
+    let records = parsed.records.len();
+    text.push_str(&match parsed.warnings.len() {
+        0 => format!(
+            "{}: {records} records, none damaged\n",
+            paths.journal.display()
+        ),
+        n => format!(
+            "{}: {records} records read, {n} damaged\n",
+            paths.journal.display()
+        ),
+    });
+    let printed = print(&text);
+    if parsed.warnings.is_empty() {
+        printed
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Reads the journal, printing its warnings; `None` (after saying why) when it cannot be read.
@@ -132,16 +180,5 @@ fn read(paths: &Paths) -> Option<Parsed> {
             eprintln!("poised: {error}");
             None
         }
-    }
-}
-
-/// Writes to stdout; a closed pipe (`poised log | head`) is not an error.
-pub(super) fn print_out(text: &str) -> ExitCode {
-    match io::stdout().lock().write_all(text.as_bytes()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("poised: could not write the output: {e}");
-            ExitCode::FAILURE
-        }
-        _ => ExitCode::SUCCESS,
     }
 }

@@ -18,7 +18,6 @@ use crate::desk::Desk;
 use crate::desk::records::events;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
-use crate::progress::Check;
 use crate::progress::cache::{Summary, summarize};
 use crate::progress::days::ritual_date;
 use crate::progress::easier::offers_from;
@@ -57,7 +56,6 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         &paths.journal_cache(),
         config.day_starts_at,
         today,
-        Check::Quick,
     )
     .ok();
     let mut app = app(&library, settings);
@@ -106,7 +104,7 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
     };
     let now = clock.now();
     let day_start = config.day_starts_at;
-    let today = match progress::load(paths, day_start, now.local, Check::Quick, |_| None) {
+    let today = match progress::load(paths, day_start, now.local, |_| None) {
         Ok(model) => {
             for warning in &model.warnings {
                 warn(warning);
@@ -122,7 +120,7 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let settings = config.desk.clone();
-    let (desk, _opened) = Desk::open(
+    let opened = Desk::open(
         settings.schedule(),
         day_start,
         events(&today, &settings),
@@ -134,7 +132,7 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
         tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
     };
     let transition = library.get(&settings.transition).cloned();
-    let mode = DeskMode::new(desk, settings, reset.clone(), transition, signals);
+    let mode = DeskMode::new(opened, settings, reset.clone(), transition, signals);
     let app_settings = Settings {
         bell: config.bell,
         reduced_motion: config.reduced_motion,
@@ -259,6 +257,7 @@ fn what(record: &Record) -> &'static str {
         Record::Session(_) => "session",
         Record::Checkin(_) => "check-in",
         Record::Rest(_) => "rest day",
+        Record::Desk(_) => "desk prompt",
     }
 }
 
@@ -291,14 +290,8 @@ impl Storage for JournalStorage<'_> {
                 phase: *phase,
             })
         };
-        progress::load(
-            self.paths,
-            self.config.day_starts_at,
-            now.local,
-            Check::Quick,
-            facts_of,
-        )
-        .map_err(|e| e.to_string())
+        progress::load(self.paths, self.config.day_starts_at, now.local, facts_of)
+            .map_err(|e| e.to_string())
     }
 
     fn rest(&mut self, now: &Now) -> Result<String, String> {

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use super::output::{print, print_saved};
 use super::{not_saved, warn};
 use crate::clock::Clock;
 use crate::config::Config;
@@ -15,8 +16,9 @@ use crate::progress::{self, Check};
 pub fn streak(paths: &Paths, clock: &Clock, verify: bool) -> ExitCode {
     let check = if verify { Check::Full } else { Check::Quick };
     let line = config(paths).and_then(|config| {
-        let model = progress::load(paths, config.day_starts_at, clock.local(), check, |_| None)
-            .map_err(|e| e.to_string())?;
+        let model =
+            progress::load_checked(paths, config.day_starts_at, clock.local(), check, |_| None)
+                .map_err(|e| e.to_string())?;
         for warning in &model.warnings {
             warn(warning);
         }
@@ -28,12 +30,15 @@ pub fn streak(paths: &Paths, clock: &Clock, verify: bool) -> ExitCode {
 /// `poised rest [--reason TEXT]`: records today as a rest day, once, and says what it means
 /// for the streak.
 pub fn rest(paths: &Paths, clock: &Clock, reason: Option<&str>) -> ExitCode {
-    let said = config(paths).and_then(|config| {
-        record_rest(paths, config.day_starts_at, clock.local(), reason)
-            .map(|rested| rest_line(&rested))
-            .map_err(|e| rest_error(&e))
+    let rested = config(paths).and_then(|config| {
+        record_rest(paths, config.day_starts_at, clock.local(), reason).map_err(|e| rest_error(&e))
     });
-    finish(said)
+    match rested {
+        Ok(rested @ Rested::Recorded { .. }) => {
+            print_saved(&format!("{}\n", rest_line(&rested)), "rest day")
+        }
+        other => finish(other.map(|rested| rest_line(&rested))),
+    }
 }
 
 /// What a rest day came to, in one line.
@@ -85,10 +90,7 @@ pub(super) fn config(paths: &Paths) -> Result<Config, String> {
 /// Prints the line, or the error on stderr with a failing status.
 pub(super) fn finish(line: Result<String, String>) -> ExitCode {
     match line {
-        Ok(line) => {
-            println!("{line}");
-            ExitCode::SUCCESS
-        }
+        Ok(line) => print(&format!("{line}\n")),
         Err(message) => {
             eprintln!("poised: {message}");
             ExitCode::FAILURE

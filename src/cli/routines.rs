@@ -1,12 +1,13 @@
 //! Handlers for the routine commands: list, validate, show, paths, completions.
 
-use std::io::Write;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
 
 use super::Cli;
+use super::output::print;
 use crate::paths::Paths;
 use crate::routine::load::{self, Library};
 use crate::routine::{Routine, Variant};
@@ -24,8 +25,7 @@ pub fn load_library(paths: &Paths) -> Library {
 /// `poised list`: a header, then one row per routine in wardrobe order.
 pub fn list(paths: &Paths) -> ExitCode {
     let library = load_library(paths);
-    print!("{}", list_table(&library.routines));
-    ExitCode::SUCCESS
+    print(&list_table(&library.routines))
 }
 
 /// The table `poised list` prints, columns padded to their widest cell.
@@ -81,7 +81,7 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
             .collect()
     };
     let mut failed = false;
-    let mut out = std::io::stdout().lock();
+    let mut out = String::new();
     for (path, result) in results {
         match result {
             Ok(valid) => {
@@ -109,30 +109,30 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    let printed = print(&out);
+    if failed { ExitCode::FAILURE } else { printed }
 }
 
 /// `poised paths`: the three places poised uses, one per line.
 pub fn paths(paths: &Paths) -> ExitCode {
-    println!("config: {}", paths.config.display());
-    println!("routines: {}", paths.routines.display());
-    println!("journal: {}", paths.journal.display());
-    ExitCode::SUCCESS
+    print(&format!(
+        "config: {}\nroutines: {}\njournal: {}\n",
+        paths.config.display(),
+        paths.routines.display(),
+        paths.journal.display()
+    ))
 }
 
 /// `poised safety`: "Before you start", the same text the app shows on the first run.
 pub fn safety() -> ExitCode {
-    super::journal::print_out(&(crate::safety::text_lines().join("\n") + "\n"))
+    super::output::print(&(crate::safety::text_lines().join("\n") + "\n"))
 }
 
 /// `poised completions SHELL`: a completion script on stdout.
 pub fn completions(shell: clap_complete::Shell) -> ExitCode {
-    clap_complete::generate(shell, &mut Cli::command(), "poised", &mut std::io::stdout());
-    ExitCode::SUCCESS
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "poised", &mut script);
+    print(&String::from_utf8_lossy(&script))
 }
 
 /// Finds the routine a command names, in the version asked for; prints why not when it can't.

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use super::output::print;
 use super::routines::{load_library, pick};
 use crate::paths::Paths;
 use crate::routine::{Breathing, Routine, Variant, Work};
@@ -24,9 +25,7 @@ pub fn show(paths: &Paths, name: &str, short: bool, easier: Option<&str>) -> Exi
         return ExitCode::FAILURE;
     }
     let timeline = Timeline::with_easier(routine, variant, &eased);
-    print!("{}", timeline_text(&timeline));
-    print!("{}", steps_text(&timeline));
-    ExitCode::SUCCESS
+    print(&(timeline_text(&timeline) + &steps_text(&timeline)))
 }
 
 /// Why `--easier STEP` cannot be shown, if it cannot: no such step in the version played,

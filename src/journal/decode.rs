@@ -9,8 +9,10 @@ use toml::{Spanned, Value};
 
 use super::encode::FORMAT;
 use super::mark::{PainChoice, PainMark};
-use super::raw::{Entries, Field, RawCheckin, RawLoose, RawRest, RawSession, RawTables};
-use super::record::{CheckinRecord, Record, RestRecord, SessionRecord, WorkPlayed};
+use super::raw::{Entries, Field, RawCheckin, RawDesk, RawLoose, RawRest, RawSession, RawTables};
+use super::record::{
+    CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord, WorkPlayed,
+};
 use super::seal;
 
 /// The highest stiffness rating.
@@ -65,6 +67,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Content, Damage> {
         let raw = one("rest", entries)?;
         sealed(text, "rest", &raw.id, &raw.crc, &raw.by_hand)?;
         rest(raw)?
+    } else if let Some(entries) = tables.desk {
+        let raw = one("desk", entries)?;
+        sealed(text, "desk", &raw.id, &raw.crc, &raw.by_hand)?;
+        desk(raw)?
     } else {
         return Ok(Content::Nothing);
     };
@@ -122,8 +128,20 @@ fn one<T>(name: &str, entries: Entries<T>) -> Result<T, Damage> {
 
 fn session(raw: RawSession) -> Result<Record, Damage> {
     let r = Rules { table: "session" };
-    let played = played(&r, &raw)?;
-    Ok(Record::Session(SessionRecord {
+    let ended_at = raw.ended.as_ref().map(|e| e.span().start);
+    let session = session_fields(&r, raw)?;
+    if session.ended < session.started {
+        return Err(Damage {
+            at: ended_at,
+            message: "`ended` is before `started`, which cannot be".to_string(),
+        });
+    }
+    Ok(Record::Session(session))
+}
+
+fn session_fields(r: &Rules, raw: RawSession) -> Result<SessionRecord, Damage> {
+    let played = played(r, &raw)?;
+    Ok(SessionRecord {
         routine: r.required("routine", raw.routine, text)?,
         title: r.required("title", raw.title, text)?,
         variant: r.required("variant", raw.variant, text)?,
@@ -141,7 +159,7 @@ fn session(raw: RawSession) -> Result<Record, Damage> {
             .unwrap_or_default(),
         marks: r.optional("marks", raw.marks, marks)?.unwrap_or_default(),
         played,
-    }))
+    })
 }
 
 /// The done rule's keys, present together in records written since the rule.
@@ -202,6 +220,15 @@ fn rest(raw: RawRest) -> Result<Record, Damage> {
     Ok(Record::Rest(RestRecord {
         date: r.required("date", raw.date, date)?,
         reason: r.optional("reason", raw.reason, text)?,
+    }))
+}
+
+fn desk(raw: RawDesk) -> Result<Record, Damage> {
+    let r = Rules { table: "desk" };
+    Ok(Record::Desk(DeskRecord {
+        at: r.required("at", raw.at, datetime)?,
+        event: r.required("event", raw.event, |v| DeskEvent::parse(v.as_str()?))?,
+        offered: r.optional("offered", raw.offered, datetime)?,
     }))
 }
 
@@ -348,7 +375,7 @@ fn when(d: &Datetime) -> Option<When> {
 /// What a key must hold, in the words of the journal's documentation.
 fn expected(key: &str) -> &'static str {
     match key {
-        "started" | "ended" | "at" => {
+        "started" | "ended" | "at" | "offered" => {
             "a date and time with its UTC offset, like 2026-11-21T07:02:11+01:00"
         }
         "date" => "a date, like 2026-11-21",
@@ -366,6 +393,9 @@ fn expected(key: &str) -> &'static str {
              with side \"left\" or \"right\" and choice \"gentler\", \"skipped\" or \"ended\""
         }
         "by_hand" => "true or false",
+        "event" => {
+            "one of \"opened\", \"reset\", \"transition\", \"snoozed\", \"skipped\", \"missed\""
+        }
         _ => "text in double quotes",
     }
 }

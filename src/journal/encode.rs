@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 
 use super::mark::PainMark;
 use super::note::sanitize_note;
-use super::record::{CheckinRecord, Record, RestRecord, SessionRecord};
+use super::record::{CheckinRecord, DeskRecord, Record, RestRecord, SessionRecord};
 use super::seal::seal;
 
 /// The journal format this version writes; it reads format 1 too.
@@ -28,6 +28,7 @@ pub fn record_toml(record: &Record) -> String {
         Record::Session(s) => session(&mut out, s),
         Record::Checkin(c) => checkin(&mut out, c),
         Record::Rest(r) => rest(&mut out, r),
+        Record::Desk(d) => desk(&mut out, d),
     }
     out.0
 }
@@ -90,6 +91,15 @@ fn rest(out: &mut Lines, r: &RestRecord) {
     out.header("rest");
     out.date("date", r.date);
     out.note("reason", r.reason.as_deref());
+}
+
+fn desk(out: &mut Lines, d: &DeskRecord) {
+    out.header("desk");
+    out.datetime("at", &d.at);
+    out.string("event", d.event.as_str());
+    if let Some(offered) = &d.offered {
+        out.datetime("offered", offered);
+    }
 }
 
 /// Renders a record as poised appends it (format 2): `id` after the header, the integrity

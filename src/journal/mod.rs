@@ -12,7 +12,6 @@ pub mod describe;
 pub mod encode;
 mod error;
 pub mod export;
-mod file;
 pub mod mark;
 pub mod note;
 pub mod parse;
@@ -26,9 +25,10 @@ pub use decode::STIFFNESS_MAX;
 pub use describe::{log_line, stiffness_change};
 pub use encode::{FORMAT, FORMAT_LINE, record_toml, sealed_toml};
 pub use error::{AppendError, AppendStep, ReadError};
-pub use file::{JOURNAL_MAX, open_regular, read_regular};
 pub use mark::{PainChoice, PainMark};
 pub use note::{NOTE_MAX_CHARS, note_or_none, sanitize_note};
 pub use parse::{Parsed, Position, Warning, parse, parse_from};
-pub use record::{CheckinRecord, Record, RestRecord, SessionRecord, WorkPlayed};
+pub use record::{
+    CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord, WorkPlayed,
+};
 pub use store::Journal;

@@ -13,11 +13,11 @@ use std::path::{Path, PathBuf};
 use super::append::{self, Disk, Failure};
 use super::encode::sealed_toml;
 use super::error::{AppendError, AppendStep, ReadError};
-use super::file::{open_regular, regular};
 use super::parse::{Parsed, Position, parse_from};
 use super::record::Record;
 use super::seal::new_id;
 use super::split::record_starts;
+use crate::files::{JOURNAL_MAX, open_regular, regular};
 
 /// The journal file at one path. Cheap to create; every call opens the file anew, so several
 /// processes can share it.
@@ -112,6 +112,12 @@ impl Journal {
         let len = file.metadata()?.len();
         if len < offset {
             return Ok(Err(len));
+        }
+        if len - offset > JOURNAL_MAX {
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!("it is larger than {JOURNAL_MAX} bytes, more than poised reads"),
+            ));
         }
         file.seek(SeekFrom::Start(offset))?;
         let mut bytes = Vec::with_capacity(usize::try_from(len - offset).unwrap_or(0));

@@ -7,7 +7,6 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{Calendar, calendar};
-use super::checkin::morning_checkin_due;
 use super::days::{History, record_date};
 use super::hints::{Hint, hints};
 use super::lately::{Lately, lately};
@@ -45,8 +44,6 @@ pub struct ProgressModel {
     /// Mean change of stiffness across a session over the last 28 days.
     pub change: Option<StiffnessChange>,
     pub hints: Vec<Hint>,
-    /// Whether Home should open with the morning check-in (see [`morning_checkin_due`]).
-    pub checkin_due: bool,
     /// Today's check-in and the usual morning, for the app.
     pub lately: Lately,
     /// The records dated today, for desk mode's tally.
@@ -84,7 +81,6 @@ pub fn build<'w>(
             RECENT_DAYS,
             day_start,
         ))),
-        checkin_due: morning_checkin_due(recent, today, day_start),
         lately: lately(history, recent, today, day_start),
         hints: hints(history, recent, today, day_start, &phase_of),
         today_records: recent

@@ -127,7 +127,7 @@ pub fn check_file(path: &Path) -> Result<Valid, Vec<Diagnostic>> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::files::read_text(path, crate::files::ROUTINE_MAX).map_err(|e| {
         vec![Diagnostic {
             path: path.to_path_buf(),
             line: 1,

@@ -39,11 +39,21 @@ pub fn load<'w>(
     paths: &Paths,
     day_start: NaiveTime,
     now: DateTime<FixedOffset>,
+    facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
+) -> Result<ProgressModel, ReadError> {
+    load_checked(paths, day_start, now, Check::Quick, facts_of)
+}
+
+/// [`load`], checking the cache against the journal as `check` says (`--verify`: every byte).
+pub fn load_checked<'w>(
+    paths: &Paths,
+    day_start: NaiveTime,
+    now: DateTime<FixedOffset>,
     check: Check,
     facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
 ) -> Result<ProgressModel, ReadError> {
     let today = ritual_date(now, day_start);
-    let summary = summarize(
+    let summary = summarize_checked(
         &paths.journal,
         &paths.journal_cache(),
         day_start,
@@ -71,12 +81,22 @@ pub fn warnings(
 ) -> Result<Vec<String>, ReadError> {
     let today = ritual_date(now, day_start);
     let cache = paths.journal_cache();
-    Ok(summarize(&paths.journal, &cache, day_start, today, check)?.warnings)
+    Ok(summarize_checked(&paths.journal, &cache, day_start, today, check)?.warnings)
 }
 
 /// The summary of the whole journal as of `today`: from the cache when it still matches,
 /// updated with what was appended, and written back when it moved on.
 pub fn summarize(
+    journal: &Path,
+    cache: &Path,
+    day_start: NaiveTime,
+    today: NaiveDate,
+) -> Result<Summary, ReadError> {
+    summarize_checked(journal, cache, day_start, today, Check::Quick)
+}
+
+/// [`summarize`], checking the cache against the journal as `check` says.
+pub fn summarize_checked(
     journal: &Path,
     cache: &Path,
     day_start: NaiveTime,

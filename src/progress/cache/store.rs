@@ -46,7 +46,7 @@ pub enum Check {
 /// Opens the journal for reading under a shared lock (so no append is half-way through);
 /// `None` when there is none yet.
 pub fn open_journal(path: &Path) -> io::Result<Option<File>> {
-    match crate::journal::open_regular(path) {
+    match crate::files::open_regular(path) {
         Ok(file) => {
             // Without locks (some file systems) a half-written record is still never cached:
             // the last record is always read again.
@@ -93,7 +93,7 @@ pub fn read_cache(
     window: NaiveDate,
     check: Check,
 ) -> io::Result<Option<(Summary, Stamp)>> {
-    let Ok(text) = crate::journal::read_regular(path, CACHE_MAX) else {
+    let Ok(text) = crate::files::read_regular(path, CACHE_MAX) else {
         return Ok(None);
     };
     let Some((header, history, records)) = format::decode(&text) else {
