@@ -16,6 +16,9 @@ pub struct Config {
     /// When a new day begins for streaks ("HH:MM"): a session at 00:30 counts for the day before.
     #[serde(with = "hh_mm")]
     pub day_starts_at: NaiveTime,
+    /// A folder to keep the journal in, one file per machine, for a sync tool to carry
+    /// between machines; relative to this file's folder.
+    pub journal_dir: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -24,6 +27,7 @@ impl Default for Config {
             bell: true,
             reduced_motion: false,
             day_starts_at: NaiveTime::from_hms_opt(3, 0, 0).unwrap_or(NaiveTime::MIN),
+            journal_dir: None,
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod describe;
 pub mod encode;
 mod error;
 pub mod export;
+pub mod folder;
 mod fast;
 pub mod note;
 pub mod parse;
