@@ -60,7 +60,7 @@ fn an_unknown_name_lists_the_known_ones_and_fails() {
         let err = stderr(&out);
         assert!(err.contains("no routine named `nope`"), "{err}");
         assert!(
-            err.contains("morning, office, travel, evening, reset"),
+            err.contains("morning, office, travel, evening, capacity, reset"),
             "{err}"
         );
     }
