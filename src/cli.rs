@@ -75,6 +75,11 @@ pub enum Command {
     Export(journal::ExportArgs),
     /// Print the streak in one line, for a shell prompt.
     Streak,
+    /// Look after the journal file itself.
+    Journal {
+        #[command(subcommand)]
+        command: journal::JournalCommand,
+    },
     /// Record today as a rest day: it keeps the streak alive (at most 2 in any 7 days).
     Rest {
         /// Why, in a few words (for example "flare").
@@ -123,6 +128,7 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
         Command::Checkin(args) => journal::checkin(paths, clock, &args),
         Command::Log(args) => journal::log(paths, &args),
         Command::Export(args) => journal::export(paths, &args),
+        Command::Journal { command } => journal::journal(paths, command),
         Command::Streak => progress::streak(paths, clock),
         Command::Rest { reason } => progress::rest(paths, clock, reason.as_deref()),
     }

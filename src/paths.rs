@@ -104,6 +104,12 @@ impl Paths {
         }
     }
 
+    /// Where a journal kept as one file lives (the file `poised journal move` copies).
+    #[must_use]
+    pub fn single_journal(&self) -> PathBuf {
+        self.state.join(crate::journal::folder::SINGLE_FILE)
+    }
+
     /// The date the morning check-in was last offered, in the local state (safe to delete).
     #[must_use]
     pub fn checkin_asked(&self) -> PathBuf {

@@ -13,7 +13,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
-use crate::progress::cache::summarize;
+use crate::progress::cache::summarize_journal;
 use crate::progress::days::ritual_date;
 use crate::progress::rest::record_rest;
 use crate::progress::{self, ProgressModel, morning_checkin_due};
@@ -107,12 +107,7 @@ fn say(line: &str) {
 /// that a long history does not slow the start; damaged records are reported as warnings.
 fn morning_question_due(paths: &Paths, config: &Config, clock: &Clock) -> bool {
     let today = ritual_date(clock.local(), config.day_starts_at);
-    let Ok(summary) = summarize(
-        &paths.journal,
-        &paths.journal_cache(),
-        config.day_starts_at,
-        today,
-    ) else {
+    let Ok(summary) = summarize_journal(paths, config.day_starts_at, today) else {
         return false;
     };
     for warning in &summary.warnings {

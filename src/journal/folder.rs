@@ -10,8 +10,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::encode::record_toml;
+use super::error::ReadError;
 use super::parse::Warning;
 use super::record::Record;
+use super::store::Journal;
 
 /// The name of an old single journal, read too when it sits in the folder.
 pub const SINGLE_FILE: &str = "journal.toml";
@@ -121,6 +123,17 @@ impl Union {
         self.records.sort_by_key(Record::moment);
         (self.records, self.warnings)
     }
+}
+
+/// Reads every file and takes their union. A file that disappears between listing and
+/// reading (a sync tool replacing it) is read as empty; any other failure is an error.
+pub fn read_union(files: &[JournalFile]) -> Result<Union, ReadError> {
+    let mut union = Union::default();
+    for file in files {
+        let parsed = Journal::new(&file.path).read()?;
+        union.add(parsed.records, parsed.warnings);
+    }
+    Ok(union)
 }
 
 /// What makes two copies of a record the same record: its whole content as poised writes

@@ -22,6 +22,7 @@ use super::days::ritual_date;
 use super::model::{ProgressModel, build};
 use super::trends::{CHART_DAYS, window_start};
 use crate::journal::ReadError;
+use crate::journal::folder::read_union;
 use crate::paths::Paths;
 
 pub use scan::Summary;
@@ -39,7 +40,7 @@ pub fn load<'w>(
     wardrobe_of: impl Fn(&str) -> Option<&'w str>,
 ) -> Result<ProgressModel, ReadError> {
     let today = ritual_date(now, day_start);
-    let summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)?;
+    let summary = summarize_journal(paths, day_start, today)?;
     let mut model = build(
         &summary.history,
         &summary.recent,
@@ -49,6 +50,28 @@ pub fn load<'w>(
     );
     model.warnings = summary.warnings;
     Ok(model)
+}
+
+/// The summary of the journal as of `today`, wherever it is kept: the one file through the
+/// cache, or a journal folder as the union of its files.
+pub fn summarize_journal(
+    paths: &Paths,
+    day_start: NaiveTime,
+    today: NaiveDate,
+) -> Result<Summary, ReadError> {
+    if paths.journal_dir.is_none() {
+        return summarize(&paths.journal, &paths.journal_cache(), day_start, today);
+    }
+    let files = paths
+        .journal_files()
+        .map_err(|e| ReadError::io(paths.journal_dir.as_deref().unwrap_or(&paths.journal), e))?;
+    let (records, warnings) = read_union(&files)?.into_records();
+    Ok(Summary::of_records(
+        records,
+        warnings.iter().map(ToString::to_string).collect(),
+        day_start,
+        window_start(today, CHART_DAYS),
+    ))
 }
 
 /// The summary of the whole journal as of `today`: from the cache when it still matches,

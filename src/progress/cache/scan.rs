@@ -48,6 +48,22 @@ impl Summary {
         }
     }
 
+    /// The summary of records read elsewhere (the union of a journal folder), not cached.
+    #[must_use]
+    pub fn of_records(
+        records: Vec<Record>,
+        warnings: Vec<String>,
+        day_start: NaiveTime,
+        window: NaiveDate,
+    ) -> Self {
+        let mut summary = Self::empty(day_start, window);
+        summary.warnings = warnings;
+        for record in records {
+            summary.add(record);
+        }
+        summary
+    }
+
     /// Adds the journal's bytes that start at `covered`, and moves `covered` past them.
     ///
     /// A long run of bytes (a rebuild) is cut at record headers and read on every core.
@@ -123,10 +139,14 @@ impl Summary {
         self.warnings
             .extend(parsed.warnings.iter().map(ToString::to_string));
         for record in parsed.records {
-            self.history.add(&record, self.day_start);
-            if record_date(&record, self.day_start) >= self.window {
-                self.recent.push(record);
-            }
+            self.add(record);
+        }
+    }
+
+    fn add(&mut self, record: Record) {
+        self.history.add(&record, self.day_start);
+        if record_date(&record, self.day_start) >= self.window {
+            self.recent.push(record);
         }
     }
 }
