@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
+use crate::desk::DeskSettings;
+
 /// Settings read from `config.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -19,6 +21,8 @@ pub struct Config {
     /// A folder to keep the journal in, one file per machine, for a sync tool to carry
     /// between machines; relative to this file's folder.
     pub journal_dir: Option<PathBuf>,
+    /// Desk mode: resets through the working day (`[desk]`).
+    pub desk: DeskSettings,
 }
 
 impl Default for Config {
@@ -28,6 +32,7 @@ impl Default for Config {
             reduced_motion: false,
             day_starts_at: NaiveTime::from_hms_opt(3, 0, 0).unwrap_or(NaiveTime::MIN),
             journal_dir: None,
+            desk: DeskSettings::default(),
         }
     }
 }
@@ -110,6 +115,16 @@ mod tests {
             config.day_starts_at,
             NaiveTime::from_hms_opt(5, 30, 0).unwrap()
         );
+    }
+
+    #[test]
+    fn a_bad_desk_value_names_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[desk]\nevery = \"5h\"\n").unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("config.toml:2:9:"), "{err}");
+        assert!(err.contains("from 10s to 4h"), "{err}");
     }
 
     #[test]
