@@ -15,7 +15,8 @@ use poised::paths::Paths;
 
 /// One machine: its own home (local state) and its own copy of the synced folder.
 struct Machine {
-    home: tempfile::TempDir,
+    /// Kept so the folder lives as long as the machine.
+    _home: tempfile::TempDir,
     synced: PathBuf,
     paths: Paths,
 }
@@ -27,7 +28,7 @@ impl Machine {
         let paths =
             Paths::in_folder(home.path().to_path_buf()).with_journal_dir(synced.clone(), device);
         Self {
-            home,
+            _home: home,
             synced,
             paths,
         }
