@@ -13,7 +13,7 @@ use std::io::{self, BufWriter, Write};
 use chrono::{Datelike, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
 use poised::journal::{CheckinRecord, FORMAT_LINE, Record, SessionRecord, record_toml};
 
-/// SplitMix64: a small, well-mixed deterministic generator (no crate needed).
+/// `SplitMix64`: a small, well-mixed deterministic generator (no crate needed).
 struct Rng(u64);
 
 impl Rng {

@@ -66,8 +66,14 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         );
         return ExitCode::FAILURE;
     }
-    // Only now that the question can be shown is it remembered as asked.
-    if routine.is_none() && morning_question_due(paths, &config, clock) {
+    // Only now that the question can be shown is it remembered as asked, so that a skip
+    // is not asked again at every start.
+    if let Some(today) = routine
+        .is_none()
+        .then(|| morning_question(paths, &config, clock))
+        .flatten()
+    {
+        let _ = std::fs::write(paths.checkin_asked(), today.to_string());
         app = app.with_morning_checkin();
     }
     let mut storage = JournalStorage {
@@ -102,28 +108,23 @@ fn say(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
-/// Whether to open with the morning check-in, remembering that it was asked: only on the
-/// first start of a day that follows a day with a session. Read through the summary cache so
-/// that a long history does not slow the start; damaged records are reported as warnings.
-fn morning_question_due(paths: &Paths, config: &Config, clock: &Clock) -> bool {
+/// The day to open with the morning check-in on, if this start is its first of a day that
+/// follows a day with a session. Read through the summary cache so that a long history does
+/// not slow the start; damaged records are reported as warnings. Writes nothing.
+fn morning_question(paths: &Paths, config: &Config, clock: &Clock) -> Option<NaiveDate> {
     let today = ritual_date(clock.local(), config.day_starts_at);
-    let Ok(summary) = summarize(
+    let summary = summarize(
         &paths.journal,
         &paths.journal_cache(),
         config.day_starts_at,
         today,
-    ) else {
-        return false;
-    };
+    )
+    .ok()?;
     for warning in &summary.warnings {
         warn(warning);
     }
-    if !morning_checkin_due(&summary.recent, today, config.day_starts_at) || asked(paths, today) {
-        return false;
-    }
-    // Remember that today's question was asked, so a skip is not asked again at every start.
-    let _ = std::fs::write(paths.checkin_asked(), today.to_string());
-    true
+    let due = morning_checkin_due(&summary.recent, today, config.day_starts_at);
+    (due && !asked(paths, today)).then_some(today)
 }
 
 /// Whether the morning question was asked already on `today`.

@@ -58,15 +58,16 @@ pub fn list_table(routines: &[Routine]) -> String {
     }
     std::iter::once(&header)
         .chain(&rows)
-        .map(|row| {
+        .fold(String::new(), |mut out, row| {
             let cells: Vec<String> = row
                 .iter()
                 .zip(widths)
                 .map(|(c, w)| format!("{c:<w$}"))
                 .collect();
-            format!("{}\n", cells.join("  ").trim_end())
+            out.push_str(cells.join("  ").trim_end());
+            out.push('\n');
+            out
         })
-        .collect()
 }
 
 /// `poised validate [FILE...]`: every problem as `PATH:LINE:COLUMN: message`; exit 1 if any.

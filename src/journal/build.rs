@@ -159,6 +159,7 @@ impl Fields<'_, '_> {
         self.optional(key, stiffness)
     }
 
+    #[allow(clippy::redundant_closure_for_method_calls)] // file being rewritten (issue 8)
     fn opt_strings(&self, key: &str) -> Result<Vec<String>, Problem> {
         let list = self.optional(key, |v| match v {
             Value::Strings(items) => Some(items.iter().map(|s| s.to_string()).collect()),

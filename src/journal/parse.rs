@@ -115,6 +115,7 @@ impl Place<'_> {
         })
     }
 
+    #[allow(clippy::needless_pass_by_value)] // decoder being rewritten (issue 8)
     fn damaged(&self, damage: Damage) -> Warning {
         let (first, last) = self.lines();
         let is_record = self.chunk.bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');

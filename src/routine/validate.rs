@@ -186,12 +186,12 @@ fn rep_work(s: &RawStep, reps: &Spanned<i64>, problems: &mut Vec<Problem>) -> Wo
             format!("reps must be a whole number from 1 to {MAX_REPS}"),
         ));
     }
-    let mut half = |value: &Option<Spanned<Seconds>>, key: &str| match value {
-        Some(v) => seconds(v, false, problems),
-        None => {
-            problems.push(Problem::at(reps, format!("a step with `reps` needs `{key}`: the seconds of {key} in each rep, for example `{key} = 2`")));
-            Duration::ZERO
+    let mut half = |value: &Option<Spanned<Seconds>>, key: &str| {
+        if let Some(v) = value {
+            return seconds(v, false, problems);
         }
+        problems.push(Problem::at(reps, format!("a step with `reps` needs `{key}`: the seconds of {key} in each rep, for example `{key} = 2`")));
+        Duration::ZERO
     };
     let effort = half(&s.effort, "effort");
     let release = half(&s.release, "release");

@@ -170,6 +170,7 @@ mod tests {
     use crate::journal::{FORMAT_LINE, parse};
 
     #[test]
+    #[allow(clippy::format_push_string)] // cache being rewritten (issue 8)
     fn reading_in_parallel_parts_equals_reading_at_once() {
         let mut text = String::from(FORMAT_LINE);
         for day in 1..=28 {

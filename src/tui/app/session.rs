@@ -16,12 +16,11 @@ impl App {
         if self.settings.ask_ratings {
             Screen::Before(Box::new(routine), variant, Rating::default())
         } else {
-            self.player(&routine, variant, None, now)
+            Self::player(&routine, variant, None, now)
         }
     }
 
     pub(super) fn player(
-        &self,
         routine: &Routine,
         variant: Variant,
         before: Option<u8>,
@@ -58,9 +57,9 @@ impl App {
     pub(super) fn conclude(
         &self,
         session: &LiveSession,
-        note: Option<String>,
+        note: Option<&str>,
     ) -> (Screen, Vec<Effect>) {
-        let record = session.record(note.as_deref().and_then(note_or_none));
+        let record = session.record(note.and_then(note_or_none));
         let summary = session.summary(self.exit_after_summary);
         (
             Screen::Summary(summary),
@@ -78,7 +77,7 @@ impl App {
                 self.conclude(&session, None).1
             }
             Screen::After(session, _) => self.conclude(&session, None).1,
-            Screen::Note(session, text) => self.conclude(&session, Some(text)).1,
+            Screen::Note(session, text) => self.conclude(&session, Some(&text)).1,
             _ => Vec::new(),
         }
     }
