@@ -7,7 +7,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::chunk::{self, Content, Damage, Loose};
+use super::decode::{self, Content, Damage, Loose};
 use super::record::Record;
 use super::split::{Chunk, chunks};
 
@@ -82,7 +82,7 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
     };
     for chunk in chunks {
         let place = Place { path, chunk, from };
-        match chunk::read(chunk.bytes) {
+        match decode::read(chunk.bytes) {
             Ok(Content::Record(record)) => parsed.records.push(record),
             Ok(Content::Loose(loose)) => parsed.warnings.extend(place.loose(loose)),
             Ok(Content::Nothing) => {}
@@ -115,7 +115,6 @@ impl Place<'_> {
         })
     }
 
-    #[allow(clippy::needless_pass_by_value)] // decoder being rewritten (issue 8)
     fn damaged(&self, damage: Damage) -> Warning {
         let (first, last) = self.lines();
         let is_record = self.chunk.bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');

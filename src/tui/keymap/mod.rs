@@ -36,6 +36,12 @@ pub enum Action {
     SkipQuestion,
     Type(char),
     Backspace,
+    /// Desk mode: play the transition routine instead of the reset.
+    Transition,
+    /// Desk mode: ask again in ten minutes.
+    Snooze,
+    /// Desk mode: skip this reset.
+    SkipReset,
 }
 
 /// The screens and overlays that read keys differently.
@@ -48,6 +54,7 @@ pub enum Context {
     Rating,
     Note,
     Progress,
+    Desk,
     Help,
 }
 

@@ -252,6 +252,34 @@ pub(super) const PROGRESS: &[Binding] = &[
     CTRL_C,
 ];
 
+pub(super) const DESK: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Enter)],
+        Action::StartFull,
+        "Enter",
+        "play the reset (also before it is due)",
+    )
+    .shown("play"),
+    bind(
+        &[Char('t')],
+        Action::Transition,
+        "t",
+        "play the transition routine instead",
+    )
+    .shown("transition"),
+    bind(&[Char('z')], Action::Snooze, "z", "snooze 10 minutes").shown("snooze"),
+    bind(&[Char('s')], Action::SkipReset, "s", "skip this reset").shown("skip"),
+    bind(&[Char('?')], Action::Help, "?", "help").shown("help"),
+    bind(
+        &[Char('q'), Code(KeyCode::Esc)],
+        Action::Quit,
+        "q/Esc",
+        "quit",
+    )
+    .shown("quit"),
+    CTRL_C,
+];
+
 pub(super) const HELP: &[Binding] = &[
     bind(
         &[Char('?'), Code(KeyCode::Esc)],
@@ -271,6 +299,7 @@ pub(super) fn table(context: Context) -> &'static [Binding] {
         Context::Rating => RATING,
         Context::Note => NOTE,
         Context::Progress => PROGRESS,
+        Context::Desk => DESK,
         Context::Help => HELP,
     }
 }

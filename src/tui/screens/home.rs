@@ -171,7 +171,7 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, scroll: u16, t
         lines.push(Line::styled(label, theme.muted()));
     }
     for step in r.steps_for(choice.variant) {
-        let amount = match &step.work {
+        let amount = match step.work_in(choice.variant) {
             Work::Timed(d) => mss(*d),
             Work::Reps { count, .. } => format!("{count} reps"),
         };
@@ -182,6 +182,9 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, scroll: u16, t
             Span::styled(format!("  {amount}{sides}"), theme.muted()),
         ]));
         lines.push(Line::styled(sanitize(&step.cue), theme.text()));
+        if let Some(detail) = &step.detail {
+            lines.push(Line::styled(sanitize(detail), theme.muted()));
+        }
     }
     let title = format!(
         " {} · {} · PgDn/PgUp ",
