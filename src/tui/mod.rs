@@ -10,6 +10,7 @@ pub mod app;
 pub mod desk_mode;
 pub mod event;
 pub mod keymap;
+pub mod keys;
 pub mod live_session;
 pub mod notify;
 pub mod protocol;
