@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod desk;
+mod signals;
 mod term;
 
 use std::path::Path;
@@ -105,6 +106,10 @@ fn left_cleanly(tui: Tui) -> Exit {
         "still on the alternate screen"
     );
     assert!(!exit.screen.hide_cursor(), "the cursor is still hidden");
+    assert!(
+        !exit.screen.bracketed_paste(),
+        "bracketed paste is still on"
+    );
     assert_eq!(
         exit.modes, modes,
         "the terminal's modes (raw mode) were not restored"
