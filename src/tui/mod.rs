@@ -52,7 +52,7 @@ pub fn run(mut app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<
         let effects = app.update(Msg::Hangup, &clock.now());
         perform(effects, &mut app, storage, &clock);
     }
-    terminal::leave();
+    terminal::leave(terminal);
     result
 }
 

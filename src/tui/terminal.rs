@@ -31,12 +31,15 @@ pub fn enter() -> io::Result<DefaultTerminal> {
     Ok(terminal)
 }
 
-/// Leaves raw mode, bracketed paste and the alternate screen and shows the cursor; safe to
-/// call twice.
-pub fn leave() {
+/// Leaves raw mode, bracketed paste and the alternate screen and shows the cursor.
+pub fn leave(terminal: DefaultTerminal) {
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
     let _ = execute!(io::stdout(), Show);
+    // The cursor is shown above. ratatui's own drop would show it again and, on a terminal
+    // that has gone, print the failure to a stderr that has gone with it: a panic, then an
+    // abort in the panic hook.
+    std::mem::forget(terminal);
 }
 
 /// Draws one frame inside a synchronized update, so the terminal never shows half a frame.

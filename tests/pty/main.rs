@@ -2,6 +2,7 @@
 //! pauses with its countdown standing still, resumes, skips, ends early on `q` `y`, and every
 //! way out (quit, Ctrl-C, SIGTERM, SIGHUP) leaves the terminal as it was found.
 
+mod closed;
 #[path = "../common/mod.rs"]
 mod common;
 mod desk;
