@@ -63,7 +63,9 @@ pub fn spawn() -> std::io::Result<Receiver<Incoming>> {
 /// Reads the terminal (standard input) until it ends, sending each key and paste at once.
 fn read_terminal(tx: &Sender<Incoming>) {
     let mut stdin = std::io::stdin().lock();
-    let mut buf = [0u8; 4096];
+    // As large as stdin's own buffer, so each read goes straight to the terminal and a full
+    // buffer really means more is waiting.
+    let mut buf = [0u8; 8192];
     let mut decoder = Decoder::default();
     loop {
         let n = match stdin.read(&mut buf) {
