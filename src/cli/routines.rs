@@ -16,7 +16,7 @@ use crate::text::{mss, sanitize};
 pub fn load_library(paths: &Paths) -> Library {
     let library = Library::load(&paths.routines);
     for warning in &library.warnings {
-        eprintln!("warning: {}", sanitize(&warning.to_string()));
+        super::warn(sanitize(&warning.to_string()));
     }
     library
 }
@@ -86,6 +86,7 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
     for (path, result) in results {
         match result {
             Ok(valid) => {
+                // `validate` speaks the compiler's form: `warning: PATH:LINE:COLUMN: ...`.
                 for w in &valid.warnings {
                     eprintln!("warning: {}", sanitize(&w.to_string()));
                 }

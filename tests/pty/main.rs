@@ -235,7 +235,11 @@ fn home_shows_the_wardrobes_and_help_and_quits_on_q() {
     tui.press("x");
     assert_eq!(tui.watch(WATCH), 0, "a key that does nothing draws nothing");
     tui.press("k");
-    assert_eq!(tui.watch(WATCH), 0, "Up on the first row changes nothing, so draws nothing");
+    assert_eq!(
+        tui.watch(WATCH),
+        0,
+        "Up on the first row changes nothing, so draws nothing"
+    );
 
     tui.press("?");
     tui.wait_for_text("start the full version");
