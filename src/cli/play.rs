@@ -17,10 +17,12 @@ use crate::desk::Desk;
 use crate::desk::records::events;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
-use crate::progress::cache::summarize;
+use crate::progress::cache::{Summary, summarize};
 use crate::progress::days::ritual_date;
+use crate::progress::easier::offers_from;
 use crate::progress::rest::record_rest;
-use crate::progress::{self, ProgressModel, morning_checkin_due};
+use crate::progress::{self, ProgressModel, RoutineFacts, morning_checkin_due};
+use crate::routine::Phase;
 use crate::routine::load::Library;
 use crate::tui::Storage;
 use crate::tui::app::{App, Now, Settings};
@@ -46,7 +48,23 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         reduced_motion: config.reduced_motion || flags.reduced_motion,
         ask_ratings: !flags.no_rate,
     };
+    let today = ritual_date(clock.local(), config.day_starts_at);
+    let summary = summarize(
+        &paths.journal,
+        &paths.journal_cache(),
+        config.day_starts_at,
+        today,
+    )
+    .ok();
     let mut app = app(&library, settings);
+    if let Some(summary) = &summary {
+        let day_start = config.day_starts_at;
+        let easier = library.routines.iter().map(|r| {
+            let offers = offers_from(&summary.recent, &r.id, today, day_start);
+            (r.id.clone(), offers)
+        });
+        app = app.with_easier(easier.collect());
+    }
     if let Some(id) = routine {
         let Some((found, variant)) = pick(&library, id, flags.short) else {
             return ExitCode::FAILURE;
@@ -58,11 +76,7 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
     }
     // Only now that the question can be shown is it remembered as asked, so that a skip
     // is not asked again at every start.
-    if let Some(today) = routine
-        .is_none()
-        .then(|| morning_question(paths, &config, clock))
-        .flatten()
-    {
+    if routine.is_none() && morning_question_due(paths, summary.as_ref(), &config, today) {
         let _ = std::fs::write(paths.checkin_asked(), today.to_string());
         app = app.with_morning_checkin();
     }
@@ -164,10 +178,15 @@ fn play(paths: &Paths, config: &Config, library: &Library, app: App, clock: &Clo
     let mut storage = JournalStorage {
         paths,
         config,
-        wardrobes: library
+        facts: library
             .routines
             .iter()
-            .map(|r| (r.id.clone(), r.wardrobe.clone()))
+            .map(|r| {
+                (
+                    r.id.clone(),
+                    (r.wardrobe.clone(), r.phase.map(Phase::number)),
+                )
+            })
             .collect(),
         unsaved: Vec::new(),
     };
@@ -193,23 +212,23 @@ fn say(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
-/// The day to open with the morning check-in on, if this start is its first of a day that
-/// follows a day with a session. Read through the summary cache so that a long history does
-/// not slow the start; damaged records are reported as warnings. Writes nothing.
-fn morning_question(paths: &Paths, config: &Config, clock: &Clock) -> Option<NaiveDate> {
-    let today = ritual_date(clock.local(), config.day_starts_at);
-    let summary = summarize(
-        &paths.journal,
-        &paths.journal_cache(),
-        config.day_starts_at,
-        today,
-    )
-    .ok()?;
+/// Whether to open with the morning check-in: only on the first start of a day that follows
+/// a day with a session, and not if it was asked already today. Read through the summary
+/// cache so that a long history does not slow the start; damaged records are reported as
+/// warnings. Writes nothing.
+fn morning_question_due(
+    paths: &Paths,
+    summary: Option<&Summary>,
+    config: &Config,
+    today: NaiveDate,
+) -> bool {
+    let Some(summary) = summary else {
+        return false;
+    };
     for warning in &summary.warnings {
         warn(warning);
     }
-    let due = morning_checkin_due(&summary.recent, today, config.day_starts_at);
-    (due && !asked(paths, today)).then_some(today)
+    morning_checkin_due(&summary.recent, today, config.day_starts_at) && !asked(paths, today)
 }
 
 /// Whether the morning question was asked already on `today`.
@@ -232,8 +251,8 @@ fn what(record: &Record) -> &'static str {
 struct JournalStorage<'a> {
     paths: &'a Paths,
     config: &'a Config,
-    /// Routine id to wardrobe, for the progress screen.
-    wardrobes: HashMap<String, String>,
+    /// Routine id to wardrobe and phase, for the progress screen.
+    facts: HashMap<String, (String, Option<u8>)>,
     /// Why each failed save failed, with the record's text, to print after the app.
     unsaved: Vec<String>,
 }
@@ -250,14 +269,14 @@ impl Storage for JournalStorage<'_> {
     }
 
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String> {
-        let wardrobe_of = |id: &str| self.wardrobes.get(id).map(String::as_str);
-        progress::load(
-            self.paths,
-            self.config.day_starts_at,
-            now.local,
-            wardrobe_of,
-        )
-        .map_err(|e| e.to_string())
+        let facts_of = |id: &str| {
+            self.facts.get(id).map(|(wardrobe, phase)| RoutineFacts {
+                wardrobe,
+                phase: *phase,
+            })
+        };
+        progress::load(self.paths, self.config.day_starts_at, now.local, facts_of)
+            .map_err(|e| e.to_string())
     }
 
     fn rest(&mut self, now: &Now) -> Result<String, String> {

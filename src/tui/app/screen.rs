@@ -71,8 +71,8 @@ impl App {
             Screen::Before(routine, variant, rating) => match answer(rating, action) {
                 Answer::Cancelled => stay(self.leave_summary()),
                 Answer::Open(r) => stay(Screen::Before(routine, variant, r)),
-                Answer::Given(value) => stay(Self::player(&routine, variant, Some(value), now)),
-                Answer::Skipped => stay(Self::player(&routine, variant, None, now)),
+                Answer::Given(value) => stay(self.player(&routine, variant, Some(value), now)),
+                Answer::Skipped => stay(self.player(&routine, variant, None, now)),
             },
             Screen::Player(mut session) => {
                 let effects = session.update(action, now.mono, self.settings.bell);
