@@ -1,6 +1,8 @@
 //! The real binary in a pseudo-terminal, checked as a person sees it: a session starts,
 //! pauses with its countdown standing still, resumes, skips, ends early on `q` `y`, and every
-//! way out (quit, Ctrl-C, SIGTERM, SIGHUP) leaves the terminal as it was found.
+//! way out (quit, Ctrl-C, SIGTERM, SIGHUP) leaves the terminal as it was found. `signals`
+//! sends every common signal at each moment of a session and pastes into the note; `closed`
+//! closes the terminal under poised without a signal; `desk` runs `poised desk`.
 
 mod closed;
 #[path = "../common/mod.rs"]
