@@ -94,7 +94,8 @@ impl Paths {
 
     /// Every file in one folder, as with `POISED_HOME`.
     #[must_use]
-    pub fn in_folder(home: PathBuf) -> Self {
+    pub fn in_folder(home: impl AsRef<std::path::Path>) -> Self {
+        let home = home.as_ref();
         Self {
             config: home.join("config.toml"),
             routines: home.join("routines"),
