@@ -4,6 +4,7 @@
 //! and prints its own errors, so `main.rs` stays a few lines long.
 
 mod journal;
+mod out;
 mod play;
 mod progress;
 mod routines;

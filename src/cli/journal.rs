@@ -3,11 +3,11 @@
 //! Warnings about damaged records go to stderr, results to stdout. When a record cannot be
 //! saved, the message and the record's TOML both go to stderr, and the exit status is 1.
 
-use std::io::{self, Write};
 use std::process::ExitCode;
 
 use chrono::SubsecRound;
 
+use super::out::{err, out, say, warn};
 use crate::journal::{self, CheckinRecord, Journal, Parsed, Record, log_line, note_or_none};
 use crate::paths::Paths;
 
@@ -58,11 +58,11 @@ pub fn checkin(paths: &Paths, args: &CheckinArgs) -> ExitCode {
         note,
     });
     match Journal::new(&paths.journal).append(&record) {
-        Ok(()) => print_out(&format!("recorded  {}\n", log_line(&record))),
+        Ok(()) => out(&format!("recorded  {}\n", log_line(&record))),
         Err(error) => {
-            eprintln!("poised: {error}");
-            eprintln!("poised: this check-in was not saved; here it is, to keep:\n");
-            eprint!("{}", error.unsaved_record());
+            say(&error.to_string());
+            say("this check-in was not saved; here it is, to keep:\n");
+            err(error.unsaved_record());
             ExitCode::FAILURE
         }
     }
@@ -74,7 +74,7 @@ pub fn log(paths: &Paths, args: &LogArgs) -> ExitCode {
         return ExitCode::FAILURE;
     };
     if parsed.records.is_empty() {
-        return print_out(&format!("no records yet in {}\n", paths.journal.display()));
+        return out(&format!("no records yet in {}\n", paths.journal.display()));
     }
     let lines: String = parsed
         .records
@@ -83,7 +83,7 @@ pub fn log(paths: &Paths, args: &LogArgs) -> ExitCode {
         .take(args.limit)
         .map(|r| log_line(r) + "\n")
         .collect();
-    print_out(&lines)
+    out(&lines)
 }
 
 /// Prints every session (or check-in) as CSV or TOML.
@@ -96,7 +96,7 @@ pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
         (ExportFormat::Csv, true) => journal::export::checkins_csv(&parsed.records),
         (ExportFormat::Toml, checkins) => journal::export::records_toml(&parsed.records, checkins),
     };
-    print_out(&text)
+    out(&text)
 }
 
 /// Reads the journal, printing its warnings; `None` (after saying why) when it cannot be read.
@@ -104,24 +104,13 @@ fn read(paths: &Paths) -> Option<Parsed> {
     match Journal::new(&paths.journal).read() {
         Ok(parsed) => {
             for warning in &parsed.warnings {
-                eprintln!("poised: warning: {warning}");
+                warn(&warning.to_string());
             }
             Some(parsed)
         }
         Err(error) => {
-            eprintln!("poised: {error}");
+            say(&error.to_string());
             None
         }
-    }
-}
-
-/// Writes to stdout; a closed pipe (`poised log | head`) is not an error.
-fn print_out(text: &str) -> ExitCode {
-    match io::stdout().lock().write_all(text.as_bytes()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("poised: could not write the output: {e}");
-            ExitCode::FAILURE
-        }
-        _ => ExitCode::SUCCESS,
     }
 }

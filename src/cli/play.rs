@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use chrono::Local;
 
+use super::out::{say, warn};
 use super::progress::record_rest;
 use super::routines::{load_library, pick};
 use crate::config::Config;
@@ -33,7 +34,7 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     let config = match Config::load(&paths.config) {
         Ok(config) => config,
         Err(e) => {
-            eprintln!("poised: {e}");
+            say(&e.to_string());
             return ExitCode::FAILURE;
         }
     };
@@ -63,8 +64,8 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
         app = app.run_routine(found, variant, &crate::tui::now(&clock));
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        eprintln!(
-            "poised: the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)"
+        say(
+            "the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)",
         );
         return ExitCode::FAILURE;
     }
@@ -81,7 +82,7 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     let outcome = crate::tui::run(app, clock, &mut storage);
     // Shown again once the terminal is back, so a record that could not be saved can be kept.
     for message in &storage.unsaved {
-        eprintln!("poised: {message}");
+        say(message);
     }
     match outcome {
         Ok(None) if storage.unsaved.is_empty() => ExitCode::SUCCESS,
@@ -89,7 +90,7 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
         // As a shell reports a program ended by a signal: 128 + its number.
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
-            eprintln!("poised: the terminal failed: {e}");
+            say(&format!("the terminal failed: {e}"));
             ExitCode::FAILURE
         }
     }
@@ -110,7 +111,7 @@ fn checkin_due(paths: &Paths, config: &Config) -> bool {
         return false;
     };
     for warning in &summary.warnings {
-        eprintln!("warning: {warning}");
+        warn(&warning.to_string());
     }
     if !morning_checkin_due(&summary.recent, today, config.day_starts_at) {
         return false;

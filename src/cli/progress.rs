@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use super::out::{out, say};
 use crate::config::Config;
 use crate::journal::cache::summarize;
 use crate::journal::days::{History, ritual_date};
@@ -20,7 +21,7 @@ pub fn streak(paths: &Paths) -> ExitCode {
         let model = progress::load(paths, config.day_starts_at, now(), |_| None)
             .map_err(|e| e.to_string())?;
         for warning in &model.warnings {
-            eprintln!("poised: {warning}");
+            say(&warning.to_string());
         }
         Ok(model.streak_line())
     });
@@ -96,12 +97,9 @@ fn config(paths: &Paths) -> Result<Config, String> {
 /// Prints the line, or the error on stderr with a failing status.
 fn finish(line: Result<String, String>) -> ExitCode {
     match line {
-        Ok(line) => {
-            println!("{line}");
-            ExitCode::SUCCESS
-        }
+        Ok(line) => out(&format!("{line}\n")),
         Err(message) => {
-            eprintln!("poised: {message}");
+            say(&message);
             ExitCode::FAILURE
         }
     }

@@ -1,22 +1,22 @@
 //! Handlers for the routine commands: list, validate, show, paths, completions.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
 
 use super::Cli;
+use super::out::{err, out, say, warn};
 use crate::paths::Paths;
 use crate::routine::load::{self, Library};
 use crate::routine::{Routine, Variant};
-use crate::text::{mss, sanitize};
+use crate::text::{mss, pad, sanitize, width};
 
 /// Loads every routine, printing one warning line per user file that could not be loaded.
 pub fn load_library(paths: &Paths) -> Library {
     let library = Library::load(&paths.routines);
     for warning in &library.warnings {
-        eprintln!("warning: {}", sanitize(&warning.to_string()));
+        warn(&warning.to_string());
     }
     library
 }
@@ -24,8 +24,7 @@ pub fn load_library(paths: &Paths) -> Library {
 /// `poised list`: a header, then one row per routine in wardrobe order.
 pub fn list(paths: &Paths) -> ExitCode {
     let library = load_library(paths);
-    print!("{}", list_table(&library.routines));
-    ExitCode::SUCCESS
+    out(&list_table(&library.routines))
 }
 
 /// The table `poised list` prints, columns padded to their widest cell.
@@ -50,20 +49,16 @@ pub fn list_table(routines: &[Routine]) -> String {
             ]
         })
         .collect();
-    let mut widths = header.clone().map(|h| h.chars().count());
+    let mut widths = header.clone().map(|h| width(&h));
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
     std::iter::once(&header)
         .chain(&rows)
         .map(|row| {
-            let cells: Vec<String> = row
-                .iter()
-                .zip(widths)
-                .map(|(c, w)| format!("{c:<w$}"))
-                .collect();
+            let cells: Vec<String> = row.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
             format!("{}\n", cells.join("  ").trim_end())
         })
         .collect()
@@ -80,7 +75,6 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
             .collect()
     };
     let mut failed = false;
-    let mut out = std::io::stdout().lock();
     for (path, result) in results {
         match result {
             Ok(r) => {
@@ -89,17 +83,16 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
                 } else {
                     String::new()
                 };
-                let _ = writeln!(
-                    out,
-                    "{}: ok, {}{short}",
+                out(&format!(
+                    "{}: ok, {}{short}\n",
                     path.display(),
                     mss(r.total(Variant::Full))
-                );
+                ));
             }
             Err(problems) => {
                 failed = true;
                 for p in problems {
-                    eprintln!("{}", sanitize(&p.to_string()));
+                    err(&format!("{p}\n"));
                 }
             }
         }
@@ -113,10 +106,12 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
 
 /// `poised paths`: the three places poised uses, one per line.
 pub fn paths(paths: &Paths) -> ExitCode {
-    println!("config: {}", paths.config.display());
-    println!("routines: {}", paths.routines.display());
-    println!("journal: {}", paths.journal.display());
-    ExitCode::SUCCESS
+    out(&format!(
+        "config: {}\nroutines: {}\njournal: {}\n",
+        paths.config.display(),
+        paths.routines.display(),
+        paths.journal.display()
+    ))
 }
 
 /// `poised completions SHELL`: a completion script on stdout.
@@ -128,14 +123,14 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
 /// Finds the routine a command names, in the version asked for; prints why not when it can't.
 pub fn pick<'a>(library: &'a Library, name: &str, short: bool) -> Option<(&'a Routine, Variant)> {
     let Some(routine) = library.get(name) else {
-        eprintln!("poised: there is no routine named `{name}`.");
-        eprintln!("Known routines: {}", library.ids().join(", "));
+        say(&format!("there is no routine named `{name}`."));
+        err(&format!("Known routines: {}\n", library.ids().join(", ")));
         return None;
     };
     if short && !routine.has_short() {
-        eprintln!(
-            "poised: `{name}` has no short version (no step is marked essential); leave out --short"
-        );
+        say(&format!(
+            "`{name}` has no short version (no step is marked essential); leave out --short"
+        ));
         return None;
     }
     let variant = if short { Variant::Short } else { Variant::Full };

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use super::out::out;
 use super::routines::{load_library, pick};
 use crate::paths::Paths;
 use crate::routine::{Breathing, Routine, Variant, Work};
@@ -16,8 +17,7 @@ pub fn show(paths: &Paths, name: &str, short: bool) -> ExitCode {
     let Some((routine, variant)) = pick(&library, name, short) else {
         return ExitCode::FAILURE;
     };
-    print!("{}", timeline_text(routine, variant));
-    ExitCode::SUCCESS
+    out(&timeline_text(routine, variant))
 }
 
 /// The table `poised show` prints: start, length, what, side and breathing of every segment.
