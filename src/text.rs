@@ -1,6 +1,7 @@
 //! Small text helpers shared by every module that reports positions or shows file text:
 //! the one sanitiser ([`sanitize`]) and display widths ([`width`]).
 
+pub mod plain;
 mod sanitize;
 pub mod width;
 
