@@ -1,12 +1,14 @@
 //! poised: a terminal companion for a daily back-care ritual.
 //!
 //! The library holds everything; `main.rs` only parses the command line and dispatches.
-//! Dependencies point one way: `routine` <- `session` <- `tui`, and `journal` <- `tui`.
+//! Dependencies point one way: `routine` <- `session` <- `tui`, and
+//! `journal` <- `progress` <- `tui`, `cli`.
 
 pub mod cli;
 pub mod config;
 pub mod journal;
 pub mod paths;
+pub mod progress;
 pub mod routine;
 pub mod session;
 pub mod text;

@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::{Days, NaiveDate, NaiveTime};
-use poised::journal::days::ritual_date;
 use poised::journal::{CheckinRecord, FORMAT_LINE, Record, SessionRecord, record_toml};
+use poised::progress::days::ritual_date;
 
 fn today() -> NaiveDate {
     ritual_date(

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{Days, FixedOffset, NaiveDate, NaiveTime, TimeZone};
-use poised::journal::cache::{Summary, summarize};
-use poised::journal::days::{History, record_date};
 use poised::journal::{
     CheckinRecord, FORMAT_LINE, Record, RestRecord, SessionRecord, parse, record_toml,
 };
+use poised::progress::cache::{Summary, summarize};
+use poised::progress::days::{History, record_date};
 
 struct Home {
     _dir: tempfile::TempDir,
@@ -352,10 +352,9 @@ fn load_gives_the_model_of_a_full_read_cold_and_warm() {
         .unwrap();
     let wardrobes = |id: &str| (id == "desk-reset").then_some("office");
     let (history, recent, _) = full_read(&home.journal, today());
-    let expected = poised::journal::progress::build(&history, &recent, today(), three(), wardrobes);
+    let expected = poised::progress::build(&history, &recent, today(), three(), wardrobes);
     for _ in 0..2 {
-        let model =
-            poised::journal::progress::load(&paths, config.day_starts_at, now, wardrobes).unwrap();
+        let model = poised::progress::load(&paths, config.day_starts_at, now, wardrobes).unwrap();
         assert_eq!(model, expected);
     }
     assert!(home.cache.exists());

@@ -1,9 +1,9 @@
 //! The progress screen drawn from a prepared history, at 80x24 and at 160x48.
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime};
-use poised::journal::days::History;
-use poised::journal::progress::build;
 use poised::journal::{CheckinRecord, Record, RestRecord, SessionRecord};
+use poised::progress::build;
+use poised::progress::days::History;
 use poised::tui::app::{App, Now, Settings};
 use poised::tui::theme::Theme;
 use ratatui::Terminal;

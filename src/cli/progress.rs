@@ -8,12 +8,12 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::out::{out, say};
 use crate::config::Config;
-use crate::journal::cache::summarize;
-use crate::journal::days::{History, ritual_date};
-use crate::journal::progress;
-use crate::journal::streak::{Kept, kept_days, streaks};
 use crate::journal::{Journal, Record, RestRecord, note_or_none};
 use crate::paths::Paths;
+use crate::progress;
+use crate::progress::cache::summarize;
+use crate::progress::days::{History, ritual_date};
+use crate::progress::streak::{Kept, kept_days, streaks};
 
 /// `poised streak`: one line, fit for a shell prompt.
 pub fn streak(paths: &Paths) -> ExitCode {

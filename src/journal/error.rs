@@ -101,7 +101,7 @@ pub enum ReadError {
 }
 
 impl ReadError {
-    pub(super) fn io(path: &Path, source: io::Error) -> Self {
+    pub(crate) fn io(path: &Path, source: io::Error) -> Self {
         let (reason, advice) = plain_words(&source);
         Self::Io {
             path: path.to_path_buf(),

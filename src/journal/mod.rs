@@ -1,36 +1,26 @@
-//! The journal: what was done and how the back felt, stored locally and never lost.
+//! The journal: the durable log of what was done and how the back felt, stored locally and
+//! never lost. What the records add up to (streaks, trends, hints) is the read model in
+//! [`crate::progress`].
 //!
 //! Records are TOML tables appended to one file ([`encode`]); reading cuts the file into
 //! one chunk per record and reads each on its own ([`parse`]), so one damaged
 //! record never hides the others.
 
 mod build;
-pub mod cache;
-mod checkin;
 mod chunk;
-pub mod consistency;
-pub mod days;
 pub mod describe;
 pub mod encode;
 mod error;
 pub mod export;
 mod fast;
-pub mod hints;
 pub mod note;
 pub mod parse;
-pub mod progress;
 pub mod record;
 mod split;
 mod store;
-pub mod streak;
-pub mod trends;
 mod value;
 
-#[cfg(test)]
-mod tests;
-
 pub use build::STIFFNESS_MAX;
-pub use checkin::morning_checkin_due;
 pub use describe::{log_line, stiffness_change};
 pub use encode::{FORMAT, FORMAT_LINE, record_toml};
 pub use error::{AppendError, AppendStep, ReadError};

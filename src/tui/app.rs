@@ -3,20 +3,20 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 
 use super::answer::{Answer, answer};
 use super::keymap::{Action, Context};
 use super::live_session::LiveSession;
+pub use super::protocol::{Effect, Now};
 use super::screens::home::Home;
 use super::screens::rating::Rating;
 use super::screens::summary::Summary;
 use super::screens::{help, home, message, note, player, progress, rating, summary};
 use super::theme::Theme;
 use super::widgets::pacer;
-use crate::journal::progress::ProgressModel;
 use crate::journal::{CheckinRecord, Record, note_or_none};
+use crate::progress::ProgressModel;
 use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
 use crate::text::sanitize;
@@ -24,25 +24,6 @@ use crate::text::sanitize;
 const ASK_BEFORE: &str = "How stiff is your back right now?";
 const ASK_AFTER: &str = "How stiff is your back now, after the session?";
 const ASK_MORNING: &str = "How does your back feel this morning?";
-
-/// The time, read once per loop turn: monotonic for the session, local for the journal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Now {
-    pub mono: Duration,
-    pub local: DateTime<FixedOffset>,
-}
-
-/// What the loop must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    Bell,
-    /// Append to the journal; on failure the loop calls [`App::save_failed`].
-    Save(Record),
-    /// Work out the progress picture; the loop answers with [`App::show_progress`].
-    LoadProgress,
-    /// Record today as a rest day; the loop answers with [`App::notify`].
-    RecordRest,
-}
 
 /// Preferences that shape a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::app::{Effect, Now};
 use super::keymap::Action;
+use super::protocol::{Effect, Now};
 use super::screens::player::Overlay;
 use super::screens::summary::Summary;
 use crate::journal::SessionRecord;

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod event;
 pub mod keymap;
 pub mod live_session;
+pub mod protocol;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
@@ -21,10 +22,11 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use chrono::{Local, SubsecRound};
 
 use crate::journal::Record;
-use crate::journal::progress::ProgressModel;
-use app::{App, Effect, Now};
+use crate::progress::ProgressModel;
+use app::App;
 use clock::Clock;
 use event::Input;
+use protocol::{Effect, Now};
 
 /// Where the app's records go. The app only asks; the caller decides how (the journal file).
 pub trait Storage {

@@ -7,9 +7,9 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
 
-use crate::journal::hints::DISCLAIMER;
-use crate::journal::progress::ProgressModel;
-use crate::journal::trends::StiffnessPoint;
+use crate::progress::ProgressModel;
+use crate::progress::hints::DISCLAIMER;
+use crate::progress::trends::StiffnessPoint;
 use crate::text::sanitize;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::heatmap::{self, Heatmap};

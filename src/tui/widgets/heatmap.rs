@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::journal::progress::{Calendar, CalendarDay, DayKind};
+use crate::progress::{Calendar, CalendarDay, DayKind};
 use crate::tui::theme::Theme;
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

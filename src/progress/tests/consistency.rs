@@ -1,8 +1,8 @@
 use super::fixtures::*;
 use crate::journal::Record;
-use crate::journal::consistency::consistency;
-use crate::journal::days::History;
-use crate::journal::streak::kept_days;
+use crate::progress::consistency::consistency;
+use crate::progress::days::History;
+use crate::progress::streak::kept_days;
 
 fn score(records: &[Record], today: &str) -> u8 {
     let history = History::from_records(records, three_am());

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::journal::days::{DayTally, History};
+use crate::progress::days::{DayTally, History};
 
 /// Weeks the calendar shows, the current one included.
 pub const CALENDAR_WEEKS: u64 = 26;

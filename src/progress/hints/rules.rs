@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate, NaiveTime};
 
 use super::Hint;
-use crate::journal::days::{History, ritual_date};
 use crate::journal::record::{Record, SessionRecord};
-use crate::journal::streak::days_done_in_last;
-use crate::journal::trends::{mean, rated, recent_sessions, stiffness_change, window_start};
+use crate::progress::days::{History, ritual_date};
+use crate::progress::streak::days_done_in_last;
+use crate::progress::trends::{mean, rated, recent_sessions, stiffness_change, window_start};
 
 /// Days without a session before "come back gently".
 pub const COME_BACK_AFTER_DAYS: u32 = 4;

@@ -1,7 +1,7 @@
 use super::fixtures::*;
 use crate::journal::Record;
-use crate::journal::days::History;
-use crate::journal::hints::{Hint, HintKind, hints};
+use crate::progress::days::History;
+use crate::progress::hints::{Hint, HintKind, hints};
 
 fn hints_of(records: &[Record], today: &str) -> Vec<Hint> {
     let history = History::from_records(records, three_am());

@@ -6,9 +6,9 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::fingerprint::Fingerprint;
-use crate::journal::days::{History, record_date};
 use crate::journal::parse::{Parsed, Position, parse_from};
 use crate::journal::record::Record;
+use crate::progress::days::{History, record_date};
 
 /// Bytes parsed at a time when reading a long journal, so its records are never all in memory.
 const SEGMENT: usize = 256 * 1024;

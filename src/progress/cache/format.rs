@@ -18,8 +18,8 @@ use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::journal::days::{DayTally, History};
 use crate::journal::parse::Position;
+use crate::progress::days::{DayTally, History};
 
 const MAGIC: &str = "poised progress cache 1";
 const RECORDS: &str = "records\n";

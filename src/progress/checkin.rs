@@ -2,8 +2,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::Record;
 use super::days::record_date;
+use crate::journal::Record;
 
 /// Whether Home should ask how the back feels this morning: yesterday had a session, and
 /// today has neither a check-in nor a session yet.
@@ -27,7 +27,7 @@ pub fn morning_checkin_due(records: &[Record], today: NaiveDate, day_start: Naiv
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::tests::fixtures::{checkin, done};
+    use crate::progress::tests::fixtures::{checkin, done};
 
     const MIDNIGHT: NaiveTime = NaiveTime::MIN;
     const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();

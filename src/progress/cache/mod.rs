@@ -18,10 +18,10 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
-use super::ReadError;
 use super::days::ritual_date;
-use super::progress::{ProgressModel, build};
+use super::model::{ProgressModel, build};
 use super::trends::{CHART_DAYS, window_start};
+use crate::journal::ReadError;
 use crate::paths::Paths;
 
 pub use scan::Summary;

@@ -2,8 +2,8 @@ use std::collections::HashMap;
 
 use super::fixtures::*;
 use crate::journal::Record;
-use crate::journal::days::History;
-use crate::journal::trends::{
+use crate::progress::days::History;
+use crate::progress::trends::{
     StiffnessPoint, morning_trend, stiffness_change, stiffness_series, wardrobe_counts,
 };
 

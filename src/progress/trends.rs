@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime};
 
 use super::days::{History, ritual_date};
-use super::record::{Record, SessionRecord};
+use crate::journal::record::{Record, SessionRecord};
 
 /// The days the stiffness chart covers (8 weeks, today included).
 pub const CHART_DAYS: u64 = 56;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
-use super::record::{Record, SessionRecord};
+use crate::journal::record::{Record, SessionRecord};
 
 /// The ritual day a moment belongs to: its local date in its own recorded offset, shifted
 /// back by `day_start`, so a session at 00:30 with a 03:00 day start counts for the day before.

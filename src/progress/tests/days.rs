@@ -1,7 +1,7 @@
 use chrono::NaiveTime;
 
 use super::fixtures::*;
-use crate::journal::days::{History, ritual_date};
+use crate::progress::days::{History, ritual_date};
 
 #[test]
 fn a_session_at_half_past_midnight_counts_for_the_day_before() {

@@ -4,21 +4,17 @@
 //! `build` is pure (today is an argument); `load` (in `cache`) feeds it from the journal
 //! through the summary cache, and is the one entry point for the CLI and the TUI.
 
-mod calendar;
-
 use chrono::{NaiveDate, NaiveTime};
 
-pub use calendar::{CALENDAR_WEEKS, Calendar, CalendarDay, DayKind, calendar};
-
-pub use super::cache::load;
+use super::calendar::{Calendar, calendar};
 use super::days::History;
 use super::hints::{Hint, hints};
-use super::record::Record;
 use super::streak::{Streaks, days_done_in_last, kept_days, streaks};
 use super::trends::{
     MorningTrend, RECENT_DAYS, StiffnessChange, StiffnessSeries, WardrobeCount, morning_trend,
     rated, recent_sessions, stiffness_change, stiffness_series, wardrobe_counts,
 };
+use crate::journal::record::Record;
 
 /// Everything the progress screen draws, ready to render.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,7 @@
 use super::fixtures::*;
 use crate::journal::Record;
-use crate::journal::days::History;
-use crate::journal::streak::{Streaks, days_done_in_last, kept_days, streaks};
+use crate::progress::days::History;
+use crate::progress::streak::{Streaks, days_done_in_last, kept_days, streaks};
 
 fn streaks_of(records: &[Record], today: &str) -> Streaks {
     let history = History::from_records(records, three_am());

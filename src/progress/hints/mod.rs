@@ -21,7 +21,7 @@ mod text;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::days::History;
-use super::record::Record;
+use crate::journal::record::Record;
 
 pub use text::DISCLAIMER;
 

@@ -2,9 +2,9 @@ use chrono::Datelike;
 
 use super::fixtures::*;
 use crate::journal::Record;
-use crate::journal::days::History;
-use crate::journal::hints::Hint;
-use crate::journal::progress::{CALENDAR_WEEKS, DayKind, ProgressModel, build};
+use crate::progress::days::History;
+use crate::progress::hints::Hint;
+use crate::progress::{CALENDAR_WEEKS, DayKind, ProgressModel, build};
 
 fn model(records: &[Record], today: &str) -> ProgressModel {
     let history = History::from_records(records, three_am());

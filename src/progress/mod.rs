@@ -1,0 +1,24 @@
+//! The read model: what the journal's records add up to. Ritual days, streaks, consistency,
+//! stiffness trends, the calendar, hints and the morning check-in rule, and the summary
+//! cache that keeps them quick to read.
+//!
+//! Everything here is pure but [`cache`], which reads the journal; nothing here writes it.
+//! The CLI and the TUI get the whole picture through [`load`].
+
+pub mod cache;
+pub mod calendar;
+mod checkin;
+pub mod consistency;
+pub mod days;
+pub mod hints;
+pub mod model;
+pub mod streak;
+pub mod trends;
+
+#[cfg(test)]
+mod tests;
+
+pub use cache::load;
+pub use calendar::{CALENDAR_WEEKS, Calendar, CalendarDay, DayKind};
+pub use checkin::morning_checkin_due;
+pub use model::{ProgressModel, build};
