@@ -15,7 +15,7 @@ use crate::paths::Paths;
 #[derive(Debug, clap::Args)]
 pub struct CheckinArgs {
     /// How stiff your back feels, from 0 (not at all) to 10 (the worst you know).
-    #[arg(value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(value_parser = stiffness)]
     pub stiffness: u8,
     /// A few words to keep with it (one line, up to 1,000 characters).
     #[arg(long)]
@@ -26,7 +26,7 @@ pub struct CheckinArgs {
 #[derive(Debug, clap::Args)]
 pub struct LogArgs {
     /// How many records to show, newest first.
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = count)]
     pub limit: usize,
 }
 
@@ -45,6 +45,22 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     Csv,
     Toml,
+}
+
+/// A stiffness rating from the command line, refused in plain words.
+fn stiffness(text: &str) -> Result<u8, String> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|n| *n <= 10)
+        .ok_or_else(|| format!("checkin takes a whole number from 0 to 10, not {text}"))
+}
+
+/// A count of records, refused in plain words.
+fn count(text: &str) -> Result<usize, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("--limit takes a whole number, like --limit 50, not {text}"))
 }
 
 /// Records a morning check-in now, in local time, and prints what was recorded.

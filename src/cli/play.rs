@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use chrono::Local;
 
 use super::out::{say, warn};
-use super::progress::record_rest;
+use super::progress::{load_config, record_rest};
 use super::routines::{load_library, pick};
 use crate::config::Config;
 use crate::journal::{Journal, Record};
@@ -31,13 +31,7 @@ pub struct RunFlags {
 
 /// Opens Home, or plays `routine` directly when one is named.
 pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
-    let config = match Config::load(&paths.config) {
-        Ok(config) => config,
-        Err(e) => {
-            say(&e.to_string());
-            return ExitCode::FAILURE;
-        }
-    };
+    let config = load_config(paths);
     let library = load_library(paths);
     let settings = Settings {
         bell: config.bell && !flags.quiet,

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::out::{out, say};
+use super::out::{out, say, warn};
 use crate::config::Config;
 use crate::journal::{Journal, Record, RestRecord, note_or_none};
 use crate::paths::Paths;
@@ -17,21 +17,20 @@ use crate::progress::streak::{Kept, kept_days, streaks};
 
 /// `poised streak`: one line, fit for a shell prompt.
 pub fn streak(paths: &Paths) -> ExitCode {
-    let line = config(paths).and_then(|config| {
-        let model = progress::load(paths, config.day_starts_at, now(), |_| None)
-            .map_err(|e| e.to_string())?;
+    let config = load_config(paths);
+    let line = progress::load(paths, config.day_starts_at, now(), |_| None).map(|model| {
         for warning in &model.warnings {
             say(&warning.to_string());
         }
-        Ok(model.streak_line())
+        model.streak_line()
     });
-    finish(line)
+    finish(line.map_err(|e| e.to_string()))
 }
 
 /// `poised rest [--reason TEXT]`: records today as a rest day, once, and says what it means
 /// for the streak.
 pub fn rest(paths: &Paths, reason: Option<&str>) -> ExitCode {
-    finish(config(paths).and_then(|config| record_rest(paths, &config, now(), reason)))
+    finish(record_rest(paths, &load_config(paths), now(), reason))
 }
 
 /// Records the day of `now` as a rest day, once, and says what it means for the streak;
@@ -90,8 +89,13 @@ fn day(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
-fn config(paths: &Paths) -> Result<Config, String> {
-    Config::load(&paths.config).map_err(|e| e.to_string())
+/// Reads the settings, printing a warning for each value left at its default.
+pub fn load_config(paths: &Paths) -> Config {
+    let loaded = Config::load(&paths.config);
+    for warning in &loaded.warnings {
+        warn(warning);
+    }
+    loaded.config
 }
 
 /// Prints the line, or the error on stderr with a failing status.
