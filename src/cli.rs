@@ -8,11 +8,16 @@ mod out;
 mod play;
 mod progress;
 mod routines;
+mod share;
+mod shell;
 mod show;
+
+pub use shell::complete_if_asked;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use clap_complete::engine::ArgValueCandidates;
 
 use crate::paths::Paths;
 
@@ -37,14 +42,38 @@ pub enum Command {
     /// Print a routine's timeline: every segment with its start, length, side and breathing.
     Show {
         /// The routine's name, as shown by `poised list`.
+        #[arg(add = ArgValueCandidates::new(shell::routine_names))]
         name: String,
         /// The short version (only the essential steps).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "toml")]
         short: bool,
+        /// Print the routine's file instead (built-in routines too), to read or copy.
+        #[arg(long)]
+        toml: bool,
+    },
+    /// Start a routine file of your own in the routines folder, from a template or a copy.
+    New {
+        /// The new routine's name: lowercase letters, digits and `-`.
+        name: String,
+        /// Start from a copy of this routine (a built-in one or your own).
+        #[arg(long, value_name = "ROUTINE", add = ArgValueCandidates::new(shell::routine_names))]
+        from: Option<String>,
+        /// Open the new file in $VISUAL or $EDITOR.
+        #[arg(long)]
+        edit: bool,
+    },
+    /// Check a routine file and copy it into the routines folder (`-` reads standard input).
+    Add {
+        /// The routine file, or `-` for standard input (a routine pasted from an email).
+        file: std::path::PathBuf,
+        /// Replace a routine of the same name (yours or a built-in one).
+        #[arg(long)]
+        force: bool,
     },
     /// Play a routine now: a guided session with a breathing pacer.
     Run {
         /// The routine's name, as shown by `poised list`.
+        #[arg(add = ArgValueCandidates::new(shell::routine_names))]
         name: String,
         /// Play the short version (only the essential steps).
         #[arg(long)]
@@ -61,7 +90,9 @@ pub enum Command {
     },
     /// Print where poised keeps its config, routines and journal.
     Paths,
-    /// Print a shell completion script.
+    /// Print the manual page (roff); see the README for where to install it.
+    Man,
+    /// Print a shell completion script: routine names complete too.
     Completions {
         /// bash, zsh or fish.
         shell: clap_complete::Shell,
@@ -90,7 +121,13 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
     };
     match command {
         Command::List => routines::list(paths),
-        Command::Show { name, short } => show::show(paths, &name, short),
+        Command::Show {
+            name, toml: true, ..
+        } => show::source(paths, &name),
+        Command::Show { name, short, .. } => show::show(paths, &name, short),
+        Command::New { name, from, edit } => share::new(paths, &name, from.as_deref(), edit),
+        Command::Add { file, force } => share::add(paths, &file, force),
+        Command::Man => shell::man(),
         Command::Run {
             name,
             short,
@@ -109,7 +146,7 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
         ),
         Command::Validate { files } => routines::validate(paths, &files),
         Command::Paths => routines::paths(paths),
-        Command::Completions { shell } => routines::completions(shell),
+        Command::Completions { shell } => shell::completions(shell),
         Command::Checkin(args) => journal::checkin(paths, &args),
         Command::Log(args) => journal::log(paths, &args),
         Command::Export(args) => journal::export(paths, &args),

@@ -5,6 +5,7 @@ use poised::cli::{Cli, run};
 use poised::paths::Paths;
 
 fn main() -> ExitCode {
+    poised::cli::complete_if_asked();
     let cli = Cli::parse();
     let Some(paths) = Paths::resolve(|key| std::env::var(key).ok()) else {
         eprintln!(

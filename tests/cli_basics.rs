@@ -17,17 +17,56 @@ fn paths_puts_everything_in_poised_home() {
 #[test]
 fn completions_are_printed_for_each_shell() {
     for (shell, marker) in [
-        ("bash", "complete -F"),
+        ("bash", "complete -o nospace -o bashdefault -F"),
         ("zsh", "#compdef poised"),
-        ("fish", "complete -c poised"),
+        ("fish", "complete --keep-order --exclusive --command poised"),
     ] {
         let out = Home::new().run(&["completions", shell]);
         assert_eq!(out.status.code(), Some(0), "{shell}");
         let script = stdout(&out);
         assert!(script.contains(marker), "{shell}: {script}");
         assert!(
-            script.contains("validate") && script.contains("streak"),
-            "{shell} knows the subcommands"
+            script.contains("COMPLETE="),
+            "{shell} asks poised: {script}"
+        );
+    }
+}
+
+#[test]
+fn completion_offers_routine_names_from_the_routines_folder() {
+    let home = Home::new();
+    home.add_routine(
+        "after-drive.toml",
+        &std::fs::read_to_string(fixture("valid/desk-stretch.toml")).unwrap(),
+    );
+    for words in [
+        &["poised", "run", ""][..],
+        &["poised", "show", ""][..],
+        &["poised", "new", "x", "--from", ""][..],
+    ] {
+        let out = home.run_with_env(&[&["--"][..], words].concat(), &[("COMPLETE", "fish")]);
+        let names = stdout(&out);
+        for name in ["morning", "reset", "after-drive"] {
+            assert!(
+                names.lines().any(|l| l.starts_with(name)),
+                "{words:?}: {names}"
+            );
+        }
+    }
+    let out = home.run_with_env(&["--", "poised", "run", "aft"], &[("COMPLETE", "fish")]);
+    assert_eq!(stdout(&out), "after-drive\tDesk stretch\n");
+}
+
+#[test]
+fn man_prints_a_manual_page_of_every_command() {
+    let out = Home::new().run(&["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    let page = stdout(&out);
+    assert!(page.contains(".TH poised 1"), "{page}");
+    for command in ["validate", "new", "add", "completions", "streak"] {
+        assert!(
+            page.contains(command),
+            "{command} missing from the man page"
         );
     }
 }

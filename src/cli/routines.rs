@@ -1,11 +1,9 @@
-//! Handlers for the routine commands: list, validate, show, paths, completions.
+//! Handlers for the routine commands: list, validate and paths, and how a command finds the
+//! routine it names (with "did you mean" and the file that does not load).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
-use super::Cli;
 use super::out::{err, out, say, warn};
 use crate::paths::Paths;
 use crate::routine::load::{self, Library};
@@ -78,16 +76,7 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
     for (path, result) in results {
         match result {
             Ok(r) => {
-                let short = if r.has_short() {
-                    format!(", short {}", mss(r.total(Variant::Short)))
-                } else {
-                    String::new()
-                };
-                out(&format!(
-                    "{}: ok, {}{short}\n",
-                    path.display(),
-                    mss(r.total(Variant::Full))
-                ));
+                out(&format!("{}: ok, {}\n", path.display(), timing(&r)));
             }
             Err(problems) => {
                 failed = true;
@@ -114,17 +103,21 @@ pub fn paths(paths: &Paths) -> ExitCode {
     ))
 }
 
-/// `poised completions SHELL`: a completion script on stdout.
-pub fn completions(shell: clap_complete::Shell) -> ExitCode {
-    clap_complete::generate(shell, &mut Cli::command(), "poised", &mut std::io::stdout());
-    ExitCode::SUCCESS
+/// A routine's times, as `validate` and `add` print them: `7:00, short 3:00`.
+#[must_use]
+pub fn timing(routine: &Routine) -> String {
+    let full = mss(routine.total(Variant::Full));
+    if routine.has_short() {
+        format!("{full}, short {}", mss(routine.total(Variant::Short)))
+    } else {
+        full
+    }
 }
 
 /// Finds the routine a command names, in the version asked for; prints why not when it can't.
 pub fn pick<'a>(library: &'a Library, name: &str, short: bool) -> Option<(&'a Routine, Variant)> {
     let Some(routine) = library.get(name) else {
-        say(&format!("there is no routine named `{name}`."));
-        err(&format!("Known routines: {}\n", library.ids().join(", ")));
+        explain_missing(library, name);
         return None;
     };
     if short && !routine.has_short() {
@@ -135,4 +128,47 @@ pub fn pick<'a>(library: &'a Library, name: &str, short: bool) -> Option<(&'a Ro
     }
     let variant = if short { Variant::Short } else { Variant::Full };
     Some((routine, variant))
+}
+
+/// Says why there is no routine `name` (after loading the library) and fails.
+pub fn not_found(paths: &Paths, name: &str) -> ExitCode {
+    explain_missing(&Library::load(&paths.routines), name);
+    ExitCode::FAILURE
+}
+
+/// Why there is no routine `name`: its file does not load (naming the file and its first
+/// problem), or a near miss ("did you mean"), or else the names there are.
+fn explain_missing(library: &Library, name: &str) {
+    let broken = library
+        .warnings
+        .iter()
+        .find(|w| w.path.file_stem().is_some_and(|stem| stem == name));
+    if let Some(problem) = broken {
+        say(&format!(
+            "the routine `{name}` does not load: {problem}\nFix it, then check it with: poised validate {}",
+            problem.path.display()
+        ));
+        return;
+    }
+    match near_miss(library, name) {
+        Some(near) => say(&format!(
+            "there is no routine named `{name}`; did you mean `{near}`? (poised list shows them all)"
+        )),
+        None => say(&format!(
+            "there is no routine named `{name}`; the routines are: {}",
+            library.ids().join(", ")
+        )),
+    }
+}
+
+/// The known name closest to `name`, when it is close enough to be a slip.
+fn near_miss<'a>(library: &'a Library, name: &str) -> Option<&'a str> {
+    let name = name.to_lowercase();
+    library
+        .ids()
+        .into_iter()
+        .map(|id| (strsim::normalized_damerau_levenshtein(&name, id), id))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id)
 }

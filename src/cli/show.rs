@@ -5,8 +5,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use super::out::out;
-use super::routines::{load_library, pick};
+use super::out::say;
+use super::routines::{load_library, not_found, pick};
 use crate::paths::Paths;
+use crate::routine::load;
 use crate::routine::{Breathing, Routine, Variant, Work};
 use crate::session::{Segment, SegmentKind, Timeline};
 use crate::text::sanitize;
@@ -18,6 +20,18 @@ pub fn show(paths: &Paths, name: &str, short: bool) -> ExitCode {
         return ExitCode::FAILURE;
     };
     out(&timeline_text(routine, variant))
+}
+
+/// `poised show NAME --toml`: the routine's file as it is (sanitised), built-ins included.
+pub fn source(paths: &Paths, name: &str) -> ExitCode {
+    match load::source(&paths.routines, name) {
+        Some(Ok(text)) => out(&text),
+        Some(Err(why)) => {
+            say(&format!("cannot read the routine `{name}`: {why}"));
+            ExitCode::FAILURE
+        }
+        None => not_found(paths, name),
+    }
 }
 
 /// The table `poised show` prints: start, length, what, side and breathing of every segment.

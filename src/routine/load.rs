@@ -19,6 +19,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("reset", include_str!("../../routines/reset.toml")),
 ];
 
+/// The annotated routine that `poised new` starts from.
+pub const TEMPLATE: &str = include_str!("template.toml");
+
 /// The wardrobes listed first, in this order; any other wardrobe follows alphabetically.
 pub const WARDROBE_ORDER: &[&str] = &["morning", "office", "travel", "evening"];
 
@@ -79,6 +82,26 @@ impl Library {
             None => self.routines.push(routine),
         }
     }
+}
+
+/// The text of routine `id`: the user's file when there is one (even one that does not
+/// load), else the built-in one; `None` when neither exists.
+#[must_use]
+pub fn source(user_dir: &Path, id: &str) -> Option<Result<String, String>> {
+    let path = user_dir.join(format!("{id}.toml"));
+    if std::fs::symlink_metadata(&path).is_ok() {
+        return Some(read_limited(&path));
+    }
+    BUILTIN
+        .iter()
+        .find(|(name, _)| *name == id)
+        .map(|(_, text)| Ok((*text).to_string()))
+}
+
+/// Whether `id` names a built-in routine.
+#[must_use]
+pub fn is_builtin(id: &str) -> bool {
+    BUILTIN.iter().any(|(name, _)| *name == id)
 }
 
 /// How built-in routines are named in messages.
