@@ -182,6 +182,60 @@ const DEFECTS: &[(&str, &str, &str, &str)] = &[
         "at most 100 steps and this is step 101",
         "split the routine",
     ),
+    (
+        "sides-without-per-side.toml",
+        "9:9",
+        "`sides` goes with `per_side = true`",
+        "add that, or remove `sides`",
+    ),
+    (
+        "one-side.toml",
+        "10:9",
+        "`sides` needs two texts",
+        "for example `sides = [",
+    ),
+    (
+        "first-side-unknown.toml",
+        "10:14",
+        "`first_side` is \"left\" or \"right\", not \"up\"",
+        "write first_side = \"left\"",
+    ),
+    (
+        "short-not-shorter.toml",
+        "11:18",
+        "fewer reps than the full one (4)",
+        "use a whole number from 1 to 3",
+    ),
+    (
+        "short-reps-on-timed.toml",
+        "9:18",
+        "this step is timed",
+        "shorten it with `short = { seconds = N }`",
+    ),
+    (
+        "hold-with-seconds.toml",
+        "9:8",
+        "`effort`, `hold` and `release` go with `reps`",
+        "remove this",
+    ),
+    (
+        "easier-zero-release.toml",
+        "14:11",
+        "release is 0 here",
+        "write at least 1",
+    ),
+    (
+        "easier-unknown-key.toml",
+        "11:1",
+        "`name` is not a key poised knows here",
+        "check its spelling",
+    ),
+    (
+        "empty-detail.toml",
+        "9:10",
+        "detail must not be empty",
+        "write a few words",
+    ),
 ];
 
 #[test]
@@ -257,6 +311,37 @@ fn a_valid_file_passes_with_its_totals() {
         "{}",
         stdout(&out)
     );
+}
+
+#[test]
+fn every_step_key_validates_with_its_totals() {
+    let path = fixture("valid/every-key.toml");
+    let out = Home::new().run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "no warning expected");
+    // Full: 6 + (4 reps of 3+2+3 s, twice, and a 4 s switch) + 6 + 20 = 100 s; short: the
+    // same steps with 2 reps and 10 s: 6 + 36 + 6 + 10 = 58 s.
+    assert!(
+        stdout(&out).contains("ok, 1:40, short 0:58"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_cue_too_long_for_its_get_ready_is_a_warning_not_an_error() {
+    let path = fixture("warning/long-cue.toml");
+    let out = Home::new().run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("ok, 0:23"), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let expected = format!(
+        "poised: warning: {}:8:7: this cue has 24 words",
+        path.display()
+    );
+    assert!(err.starts_with(&expected), "{err}");
+    assert!(err.contains("keep the cue to 12 words or fewer"), "{err}");
 }
 
 #[test]

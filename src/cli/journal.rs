@@ -5,9 +5,9 @@
 
 use std::process::ExitCode;
 
-use chrono::SubsecRound;
-
+use super::not_saved;
 use super::out::{err, out, say, warn};
+use crate::clock::Clock;
 use crate::journal::{self, CheckinRecord, Journal, Parsed, Record, log_line, note_or_none};
 use crate::paths::Paths;
 
@@ -64,9 +64,8 @@ fn count(text: &str) -> Result<usize, String> {
 }
 
 /// Records a morning check-in now, in local time, and prints what was recorded.
-pub fn checkin(paths: &Paths, args: &CheckinArgs) -> ExitCode {
-    // The command line is the edge where the real clock is read.
-    let at = chrono::Local::now().fixed_offset().trunc_subsecs(0);
+pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
+    let at = clock.local();
     let note = args.note.as_deref().and_then(note_or_none);
     let record = Record::Checkin(CheckinRecord {
         at,
@@ -76,9 +75,7 @@ pub fn checkin(paths: &Paths, args: &CheckinArgs) -> ExitCode {
     match Journal::new(&paths.journal).append(&record) {
         Ok(()) => out(&format!("recorded  {}\n", log_line(&record))),
         Err(error) => {
-            say(&error.to_string());
-            say("this check-in was not saved; here it is, to keep:\n");
-            err(error.unsaved_record());
+            err(&format!("poised: {}", not_saved("check-in", &error)));
             ExitCode::FAILURE
         }
     }
@@ -120,7 +117,7 @@ fn read(paths: &Paths) -> Option<Parsed> {
     match Journal::new(&paths.journal).read() {
         Ok(parsed) => {
             for warning in &parsed.warnings {
-                warn(&warning.to_string());
+                warn(warning);
             }
             Some(parsed)
         }

@@ -34,7 +34,8 @@ pub fn say(text: &str) {
     err(&format!("poised: {text}\n"));
 }
 
-/// One warning line on stderr.
-pub fn warn(text: &str) {
-    err(&format!("poised: warning: {text}\n"));
+/// A warning on stderr, in the one form every command uses. A stderr that cannot be written
+/// (a closed terminal) is no reason to fail.
+pub fn warn(warning: impl std::fmt::Display) {
+    err(&format!("poised: warning: {warning}\n"));
 }

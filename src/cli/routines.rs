@@ -14,7 +14,7 @@ use crate::text::{mss, pad, sanitize, width};
 pub fn load_library(paths: &Paths) -> Library {
     let library = Library::load(&paths.routines);
     for warning in &library.warnings {
-        warn(&warning.to_string());
+        warn(warning);
     }
     library
 }
@@ -62,21 +62,29 @@ pub fn list_table(routines: &[Routine]) -> String {
         .collect()
 }
 
-/// `poised validate [FILE...]`: every problem as `PATH:LINE:COLUMN: message`; exit 1 if any.
+/// `poised validate [FILE...]`: every problem as `PATH:LINE:COLUMN: message`, exit 1 if any;
+/// warnings as `warning: PATH:LINE:COLUMN: message`, which leave the exit status alone.
 pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
     let results: Vec<load::Checked> = if files.is_empty() {
         load::check_all(&paths.routines)
     } else {
         files
             .iter()
-            .map(|f| (f.clone(), load::load_file(f)))
+            .map(|f| (f.clone(), load::check_file(f)))
             .collect()
     };
     let mut failed = false;
     for (path, result) in results {
         match result {
-            Ok(r) => {
-                out(&format!("{}: ok, {}\n", path.display(), timing(&r)));
+            Ok(valid) => {
+                for w in &valid.warnings {
+                    warn(w);
+                }
+                out(&format!(
+                    "{}: ok, {}\n",
+                    path.display(),
+                    timing(&valid.routine)
+                ));
             }
             Err(problems) => {
                 failed = true;

@@ -75,7 +75,7 @@ pub fn check_totals(
         });
     }
     for (raw, step) in raw_steps.iter().zip(&routine.steps) {
-        let total = routine.step_total(step);
+        let total = step.total(&step.work, routine.switch_sides);
         if total > MAX_STEP {
             problems.push(Problem {
                 span: name_span(raw),

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::limits::MAX_FILE_BYTES;
 use super::model::Routine;
-use super::validate::{Problem, parse_routine};
+use super::validate::{Problem, check_routine};
 use crate::text::line_column;
 
 /// The built-in routines, embedded so poised works from any folder.
@@ -56,7 +56,7 @@ impl Library {
         let mut library = Self::default();
         for (_, checked) in check_all(user_dir) {
             match checked {
-                Ok(r) => library.insert(r),
+                Ok(valid) => library.insert(valid.routine),
                 Err(d) => library.warnings.extend(d.into_iter().take(1)),
             }
         }
@@ -110,8 +110,15 @@ pub fn builtin_path(id: &str) -> PathBuf {
     PathBuf::from(format!("<built-in>/{id}.toml"))
 }
 
+/// A routine that loaded, with what would still be good to change in its file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Valid {
+    pub routine: Routine,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// A file and what checking it found.
-pub type Checked = (PathBuf, Result<Routine, Vec<Diagnostic>>);
+pub type Checked = (PathBuf, Result<Valid, Vec<Diagnostic>>);
 
 /// Every routine file poised would load, each checked on its own: the built-ins first, then
 /// the user's files in name order (so a user file replaces a built-in of the same name).
@@ -120,13 +127,13 @@ pub type Checked = (PathBuf, Result<Routine, Vec<Diagnostic>>);
 pub fn check_all(user_dir: &Path) -> Vec<Checked> {
     let builtins = BUILTIN.iter().map(|(id, text)| {
         let path = builtin_path(id);
-        let checked = parse_text(&path, id, text);
+        let checked = check_text(&path, id, text);
         (path, checked)
     });
     let user = match user_files(user_dir) {
         Ok(files) => files
             .into_iter()
-            .map(|p| (p.clone(), load_file(&p)))
+            .map(|p| (p.clone(), check_file(&p)))
             .collect(),
         Err(folder) => vec![(user_dir.to_path_buf(), Err(vec![folder]))],
     };
@@ -134,16 +141,21 @@ pub fn check_all(user_dir: &Path) -> Vec<Checked> {
 }
 
 /// Reads and checks one routine file; its id is the file name without `.toml`.
+pub fn load_file(path: &Path) -> Result<Routine, Vec<Diagnostic>> {
+    check_file(path).map(|valid| valid.routine)
+}
+
+/// Reads and checks one routine file, keeping the warnings.
 ///
 /// Only a regular file of at most [`MAX_FILE_BYTES`] is read: a folder, a FIFO or a device
 /// (a link to `/dev/zero`) is refused before it is opened, and a large file before it is parsed.
-pub fn load_file(path: &Path) -> Result<Routine, Vec<Diagnostic>> {
+pub fn check_file(path: &Path) -> Result<Valid, Vec<Diagnostic>> {
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let text = read_limited(path).map_err(|message| vec![at_start(path, message)])?;
-    parse_text(path, &id, &text)
+    check_text(path, &id, &text)
 }
 
 /// The text of a routine file, or why it cannot be read, in plain words.
@@ -214,12 +226,23 @@ fn at_start(path: &Path, message: String) -> Diagnostic {
 
 /// Checks routine text that came from `path`, turning byte spans into lines and columns.
 pub fn parse_text(path: &Path, id: &str, text: &str) -> Result<Routine, Vec<Diagnostic>> {
-    parse_routine(id, text).map_err(|problems| {
+    check_text(path, id, text).map(|valid| valid.routine)
+}
+
+/// Checks routine text that came from `path`, keeping the warnings.
+pub fn check_text(path: &Path, id: &str, text: &str) -> Result<Valid, Vec<Diagnostic>> {
+    let located = |problems: Vec<Problem>| -> Vec<Diagnostic> {
         problems
             .into_iter()
             .map(|p| diagnostic(path, text, p))
             .collect()
-    })
+    };
+    check_routine(id, text)
+        .map(|checked| Valid {
+            routine: checked.routine,
+            warnings: located(checked.warnings),
+        })
+        .map_err(located)
 }
 
 fn diagnostic(path: &Path, text: &str, problem: Problem) -> Diagnostic {
