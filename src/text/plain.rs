@@ -8,7 +8,9 @@ pub fn toml_message(text: &str, error: &toml::de::Error) -> String {
     let key = error.span().and_then(|s| {
         let key = key_at(text, s.start)?;
         // A missing key is reported at its table: a header, or the whole file.
-        let in_header = text[s.start..].trim_start().starts_with('[');
+        let in_header = text
+            .get(s.start..)
+            .is_some_and(|rest| rest.trim_start().starts_with('['));
         (!raw.starts_with("missing field") || in_header).then_some(key)
     });
     plain(&raw, &key.unwrap_or_default())
@@ -22,7 +24,7 @@ pub fn key_at(text: &str, offset: usize) -> Option<String> {
     let start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = &text[start..end];
-    let before = &line[..offset - start];
+    let before = line.get(..offset - start)?;
     let header = line.trim_start().strip_prefix('[');
     let key_end = before
         .rfind('=')
@@ -39,8 +41,10 @@ pub fn key_at(text: &str, offset: usize) -> Option<String> {
 fn last_key(text: &str) -> &str {
     let text = text.trim_end();
     let start = text
-        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '"' | '.')))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '"' | '.')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &text[start..]
 }
 
@@ -140,6 +144,13 @@ mod tests {
         assert_eq!(key_at(text, 10).as_deref(), Some("step"));
         assert_eq!(key_at(text, 40).as_deref(), Some("inhale"));
         assert_eq!(key_at(text, 46).as_deref(), Some("seconds"));
+    }
+
+    #[test]
+    fn a_key_next_to_wide_characters_is_found() {
+        // Found by the property tests: a multi-byte character before the key.
+        assert_eq!(key_at("é�x = 1", 9).as_deref(), Some("x"));
+        assert_eq!(key_at("day]_.at\u{fffd} = 1", 14), None);
     }
 
     #[test]
