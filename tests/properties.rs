@@ -46,6 +46,14 @@ reason = "flare"
 
 const CONFIG: &str = "bell = true\nreduced_motion = false\nday_starts_at = \"03:00\"\n";
 
+/// The cases per property: 1,500 in `cargo test`, or `PROPTEST_CASES` for a long campaign.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_500)
+}
+
 /// One change to a valid file: a byte replaced, removed or inserted, or a slice repeated.
 #[derive(Debug, Clone)]
 enum Mutation {
@@ -118,7 +126,7 @@ fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn the_routine_loader_never_panics(text in routine_text()) {
