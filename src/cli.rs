@@ -3,6 +3,7 @@
 //! Handlers live in `cli/`, one file per family of commands; each returns an `ExitCode`
 //! and prints its own errors, so `main.rs` stays a few lines long.
 
+mod desk;
 mod journal;
 mod out;
 mod play;
@@ -42,7 +43,8 @@ pub enum Command {
         /// Files to check; with none, every routine poised would load.
         files: Vec<std::path::PathBuf>,
     },
-    /// Print a routine's timeline: every segment with its start, length, side and breathing.
+    /// Print a routine's timeline (every segment with its start, length, side and breathing),
+    /// then each step's cue and detail.
     Show {
         /// The routine's name, as shown by `poised list`.
         #[arg(add = ArgValueCandidates::new(shell::routine_names))]
@@ -50,6 +52,9 @@ pub enum Command {
         /// The short version (only the essential steps).
         #[arg(long, conflicts_with = "toml")]
         short: bool,
+        /// Show this step (by its name) in its easier version.
+        #[arg(long, value_name = "STEP", conflicts_with = "toml")]
+        easier: Option<String>,
         /// Print the routine's file instead (built-in routines too), to read or copy.
         #[arg(long)]
         toml: bool,
@@ -114,6 +119,12 @@ pub enum Command {
         #[arg(long)]
         reason: Option<String>,
     },
+    /// Desk mode: a short reset prompted through the working day.
+    Desk(desk::DeskArgs),
+    /// One line for a status bar: the next reset, today's resets, the streak.
+    Status(desk::StatusArgs),
+    /// Exit 0 and print what is due (a reset, or the morning routine); exit 1 if nothing is.
+    Due(desk::DueArgs),
 }
 
 /// Runs the parsed command line with the given paths and clock.
@@ -127,7 +138,12 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
         Command::Show {
             name, toml: true, ..
         } => show::source(paths, &name),
-        Command::Show { name, short, .. } => show::show(paths, &name, short),
+        Command::Show {
+            name,
+            short,
+            easier,
+            ..
+        } => show::show(paths, &name, short, easier.as_deref()),
         Command::New { name, from, edit } => share::new(paths, &name, from.as_deref(), edit),
         Command::Add { file, force } => share::add(paths, &file, force),
         Command::Man => shell::man(),
@@ -156,6 +172,9 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
         Command::Export(args) => journal::export(paths, &args),
         Command::Streak => progress::streak(paths, clock),
         Command::Rest { reason } => progress::rest(paths, clock, reason.as_deref()),
+        Command::Desk(args) => play::desk(paths, clock, &args),
+        Command::Status(args) => desk::status(paths, clock, &args),
+        Command::Due(args) => desk::due(paths, clock, &args),
     }
 }
 

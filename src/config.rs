@@ -12,7 +12,9 @@ use toml::{Spanned, Value};
 use crate::text::{line_column, plain::toml_message};
 
 /// The settings poised knows, for messages.
-const KEYS: &[&str] = &["bell", "reduced_motion", "day_starts_at"];
+const KEYS: &[&str] = &["bell", "reduced_motion", "day_starts_at", "desk"];
+
+use crate::desk::DeskSettings;
 
 /// Settings read from `config.toml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +25,8 @@ pub struct Config {
     pub reduced_motion: bool,
     /// When a new day begins for streaks ("HH:MM"): a session at 00:30 counts for the day before.
     pub day_starts_at: NaiveTime,
+    /// Desk mode: resets through the working day (`[desk]`).
+    pub desk: DeskSettings,
 }
 
 impl Default for Config {
@@ -31,6 +35,7 @@ impl Default for Config {
             bell: true,
             reduced_motion: false,
             day_starts_at: NaiveTime::from_hms_opt(3, 0, 0).unwrap_or(NaiveTime::MIN),
+            desk: DeskSettings::default(),
         }
     }
 }
@@ -80,6 +85,13 @@ impl Config {
         };
         let mut problems = Vec::new();
         for (key, value) in &table {
+            if key.get_ref() == "desk" {
+                match desk(text) {
+                    Ok(desk) => loaded.config.desk = desk,
+                    Err(problem) => problems.push(problem),
+                }
+                continue;
+            }
             if let Err(message) = loaded.config.set(key.get_ref(), value.get_ref()) {
                 let offset = if KEYS.contains(&key.get_ref().as_str()) {
                     value.span().start
@@ -94,7 +106,7 @@ impl Config {
         loaded
     }
 
-    /// Sets one key, or says why not (and which default stays).
+    /// Sets one top-level key, or says why not (and which default stays).
     fn set(&mut self, key: &str, value: &Value) -> Result<(), String> {
         let default = Self::default();
         match (key, value) {
@@ -129,6 +141,24 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// The `[desk]` table, read with its own types so its errors keep their places.
+fn desk(text: &str) -> Result<DeskSettings, (usize, String)> {
+    #[derive(serde::Deserialize)]
+    struct DeskOnly {
+        #[serde(default)]
+        desk: DeskSettings,
+    }
+    toml::from_str::<DeskOnly>(text)
+        .map(|d| d.desk)
+        .map_err(|e| {
+            let message = format!(
+                "{}; using the default desk settings",
+                toml_message(text, &e)
+            );
+            (e.span().map_or(0, |s| s.start), message)
+        })
 }
 
 #[cfg(test)]
@@ -173,7 +203,7 @@ mod tests {
             [
                 "config.toml:1:8: bell is true or false (without quotes), not \"yes\"; using the default, true",
                 "config.toml:3:17: day_starts_at is a time in quotes, like \"03:00\", not 03:00; using the default, \"03:00\"",
-                "config.toml:4:1: `bel` is not a setting poised knows: check its spelling (the settings are bell, reduced_motion, day_starts_at); ignored",
+                "config.toml:4:1: `bel` is not a setting poised knows: check its spelling (the settings are bell, reduced_motion, day_starts_at, desk); ignored",
             ]
         );
     }
@@ -188,5 +218,24 @@ mod tests {
             loaded.warnings
         );
         assert!(loaded.warnings[0].ends_with("using the defaults"));
+    }
+
+    #[test]
+    fn a_bad_desk_value_is_a_warning_with_its_place() {
+        let loaded = parse("bell = false\n[desk]\nevery = \"5h\"\n");
+        assert!(!loaded.config.bell);
+        assert_eq!(loaded.config.desk, DeskSettings::default());
+        assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+        assert!(
+            loaded.warnings[0].starts_with("config.toml:3:9: "),
+            "{:?}",
+            loaded.warnings
+        );
+        assert!(
+            loaded.warnings[0].contains("from 10s to 4h"),
+            "{:?}",
+            loaded.warnings
+        );
+        assert!(loaded.warnings[0].ends_with("using the default desk settings"));
     }
 }

@@ -1,4 +1,5 @@
-//! Handlers that open the interactive app: `poised` (Home) and `poised run NAME`.
+//! Handlers that open the interactive app: `poised` (Home), `poised run NAME` and
+//! `poised desk`.
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -6,20 +7,27 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use super::desk::DeskArgs;
 use super::out::say;
 use super::progress::{load_config, rest_error, rest_line};
 use super::routines::{load_library, pick};
 use super::{not_saved, warn};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::desk::Desk;
+use crate::desk::records::events;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
-use crate::progress::cache::summarize;
+use crate::progress::cache::{Summary, summarize};
 use crate::progress::days::ritual_date;
+use crate::progress::easier::offers_from;
 use crate::progress::rest::record_rest;
-use crate::progress::{self, ProgressModel, morning_checkin_due};
+use crate::progress::{self, ProgressModel, RoutineFacts, morning_checkin_due};
+use crate::routine::Phase;
+use crate::routine::load::Library;
 use crate::tui::Storage;
 use crate::tui::app::{App, Now, Settings};
+use crate::tui::desk_mode::{DeskMode, Signals};
 use crate::tui::theme::Theme;
 
 /// Options of `poised run` that shape the session.
@@ -33,21 +41,28 @@ pub struct RunFlags {
 
 /// Opens Home, or plays `routine` directly when one is named.
 pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags) -> ExitCode {
-    let config = load_config(paths);
-    let library = load_library(paths);
+    let (config, library) = prepare(paths);
     let settings = Settings {
         bell: config.bell && !flags.quiet,
         reduced_motion: config.reduced_motion || flags.reduced_motion,
         ask_ratings: !flags.no_rate,
     };
-    let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
-    let mut app = App::new(library.routines.clone(), settings, theme);
-    if !library.warnings.is_empty() {
-        let lines: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
-        app = app.with_message(format!(
-            "Some of your routines could not be loaded:\n{}",
-            lines.join("\n")
-        ));
+    let today = ritual_date(clock.local(), config.day_starts_at);
+    let summary = summarize(
+        &paths.journal,
+        &paths.journal_cache(),
+        config.day_starts_at,
+        today,
+    )
+    .ok();
+    let mut app = app(&library, settings);
+    if let Some(summary) = &summary {
+        let day_start = config.day_starts_at;
+        let easier = library.routines.iter().map(|r| {
+            let offers = offers_from(&summary.recent, &r.id, today, day_start);
+            (r.id.clone(), offers)
+        });
+        app = app.with_easier(easier.collect());
     }
     if let Some(id) = routine {
         let Some((found, variant)) = pick(&library, id, flags.short) else {
@@ -55,23 +70,112 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         };
         app = app.run_routine(found, variant, &clock.now());
     }
-    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        say(
-            "the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)",
-        );
+    if !interactive() {
         return ExitCode::FAILURE;
     }
     // Only now that the question can be shown is it remembered as asked.
-    if routine.is_none() && morning_question_due(paths, &config, clock) {
+    if routine.is_none() && morning_question_due(paths, summary.as_ref(), &config, today) {
         app = app.with_morning_checkin();
     }
+    play(paths, &config, &library, app, clock)
+}
+
+/// `poised desk`: the app on its desk screen, prompting a reset through the working day.
+pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
+    let (mut config, library) = prepare(paths);
+    if let Some(every) = args.every {
+        config.desk.every = every;
+    }
+    if let Some(routine) = &args.routine {
+        config.desk.routine.clone_from(routine);
+    }
+    let Some((reset, _)) = pick(&library, &config.desk.routine, false) else {
+        return ExitCode::FAILURE;
+    };
+    let now = clock.now();
+    let day_start = config.day_starts_at;
+    let today = match progress::load(paths, day_start, now.local, |_| None) {
+        Ok(model) => {
+            for warning in &model.warnings {
+                warn(warning);
+            }
+            model.today_records
+        }
+        Err(e) => {
+            say(&e.to_string());
+            return ExitCode::FAILURE;
+        }
+    };
+    if !interactive() {
+        return ExitCode::FAILURE;
+    }
+    let settings = config.desk.clone();
+    let (desk, _opened) = Desk::open(
+        settings.schedule(),
+        day_start,
+        events(&today, &settings),
+        now.local,
+    );
+    let signals = Signals {
+        bell: config.bell,
+        notify: settings.notify,
+        tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
+    };
+    let transition = library.get(&settings.transition).cloned();
+    let mode = DeskMode::new(desk, settings, reset.clone(), transition, signals);
+    let app_settings = Settings {
+        bell: config.bell,
+        reduced_motion: config.reduced_motion,
+        ask_ratings: false,
+    };
+    let app = app(&library, app_settings).with_desk(mode);
+    play(paths, &config, &library, app, clock)
+}
+
+/// The config and the routines, with every problem printed; `None` when the config is bad.
+fn prepare(paths: &Paths) -> (Config, Library) {
+    (load_config(paths), load_library(paths))
+}
+
+/// Whether the app can run here; says why not when it cannot.
+fn interactive() -> bool {
+    let yes = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    if !yes {
+        say(
+            "the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)",
+        );
+    }
+    yes
+}
+
+/// The app over the library, with a message naming routines that failed to load.
+fn app(library: &Library, settings: Settings) -> App {
+    let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
+    let app = App::new(library.routines.clone(), settings, theme);
+    if library.warnings.is_empty() {
+        return app;
+    }
+    let lines: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
+    app.with_message(format!(
+        "Some of your routines could not be loaded:\n{}",
+        lines.join("\n")
+    ))
+}
+
+/// Runs the app in the terminal, saving to the journal; the exit status says how it went.
+fn play(paths: &Paths, config: &Config, library: &Library, app: App, clock: &Clock) -> ExitCode {
     let mut storage = JournalStorage {
         paths,
-        config: &config,
-        wardrobes: library
+        config,
+        facts: library
             .routines
             .iter()
-            .map(|r| (r.id.clone(), r.wardrobe.clone()))
+            .map(|r| {
+                (
+                    r.id.clone(),
+                    (r.wardrobe.clone(), r.phase.map(Phase::number)),
+                )
+            })
             .collect(),
         unsaved: Vec::new(),
     };
@@ -95,14 +199,13 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
 /// Whether to open with the morning check-in, remembering that it was asked: only on the
 /// first start of a day that follows a day with a session. Read through the summary cache so
 /// that a long history does not slow the start; damaged records are reported as warnings.
-fn morning_question_due(paths: &Paths, config: &Config, clock: &Clock) -> bool {
-    let today = ritual_date(clock.local(), config.day_starts_at);
-    let Ok(summary) = summarize(
-        &paths.journal,
-        &paths.journal_cache(),
-        config.day_starts_at,
-        today,
-    ) else {
+fn morning_question_due(
+    paths: &Paths,
+    summary: Option<&Summary>,
+    config: &Config,
+    today: NaiveDate,
+) -> bool {
+    let Some(summary) = summary else {
         return false;
     };
     for warning in &summary.warnings {
@@ -136,8 +239,8 @@ fn what(record: &Record) -> &'static str {
 struct JournalStorage<'a> {
     paths: &'a Paths,
     config: &'a Config,
-    /// Routine id to wardrobe, for the progress screen.
-    wardrobes: HashMap<String, String>,
+    /// Routine id to wardrobe and phase, for the progress screen.
+    facts: HashMap<String, (String, Option<u8>)>,
     /// Why each failed save failed, with the record's text, to print after the app.
     unsaved: Vec<String>,
 }
@@ -154,14 +257,14 @@ impl Storage for JournalStorage<'_> {
     }
 
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String> {
-        let wardrobe_of = |id: &str| self.wardrobes.get(id).map(String::as_str);
-        progress::load(
-            self.paths,
-            self.config.day_starts_at,
-            now.local,
-            wardrobe_of,
-        )
-        .map_err(|e| e.to_string())
+        let facts_of = |id: &str| {
+            self.facts.get(id).map(|(wardrobe, phase)| RoutineFacts {
+                wardrobe,
+                phase: *phase,
+            })
+        };
+        progress::load(self.paths, self.config.day_starts_at, now.local, facts_of)
+            .map_err(|e| e.to_string())
     }
 
     fn rest(&mut self, now: &Now) -> Result<String, String> {

@@ -86,7 +86,7 @@ pub fn load_config(paths: &Paths) -> Config {
 }
 
 /// Prints the line, or the error on stderr with a failing status.
-fn finish(line: Result<String, String>) -> ExitCode {
+pub(super) fn finish(line: Result<String, String>) -> ExitCode {
     match line {
         Ok(line) => out(&format!("{line}\n")),
         Err(message) => {

@@ -7,7 +7,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{Calendar, calendar};
-use super::days::History;
+use super::days::{History, record_date};
 use super::hints::{Hint, hints};
 use super::streak::{Streaks, days_done_in_last, kept_days, streaks};
 use super::trends::{
@@ -15,6 +15,15 @@ use super::trends::{
     rated, recent_sessions, stiffness_change, stiffness_series, wardrobe_counts,
 };
 use crate::journal::record::Record;
+
+/// What the read model knows of a routine, by its id: its wardrobe (for the usage counts)
+/// and its phase (for the hint to progress).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoutineFacts<'a> {
+    pub wardrobe: &'a str,
+    /// 1 to 4, when the routine says.
+    pub phase: Option<u8>,
+}
 
 /// Everything the progress screen draws, ready to render.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,21 +43,24 @@ pub struct ProgressModel {
     /// Mean change of stiffness across a session over the last 28 days.
     pub change: Option<StiffnessChange>,
     pub hints: Vec<Hint>,
+    /// The records dated today, for desk mode's tally.
+    pub today_records: Vec<Record>,
     /// Damaged records skipped while reading the journal, one message each (file and line).
     pub warnings: Vec<String>,
 }
 
 /// Builds the model as of `today`. `recent` must hold every record dated within the last
-/// 8 weeks (older ones are ignored); `wardrobe_of` names the wardrobe of a routine id.
+/// 8 weeks (older ones are ignored); `facts_of` says what is known of a routine id.
 #[must_use]
 pub fn build<'w>(
     history: &History,
     recent: &[Record],
     today: NaiveDate,
     day_start: NaiveTime,
-    wardrobe_of: impl Fn(&str) -> Option<&'w str>,
+    facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
 ) -> ProgressModel {
     let kept = kept_days(history);
+    let phase_of = |id: &str| facts_of(id).and_then(|f| f.phase);
     ProgressModel {
         today,
         streaks: streaks(&kept, today),
@@ -57,14 +69,21 @@ pub fn build<'w>(
         mornings: morning_trend(history, today),
         calendar: calendar(history, today),
         stiffness: stiffness_series(recent, today, day_start),
-        wardrobes: wardrobe_counts(recent, today, day_start, wardrobe_of),
+        wardrobes: wardrobe_counts(recent, today, day_start, |id| {
+            facts_of(id).map(|f| f.wardrobe)
+        }),
         change: stiffness_change(rated(recent_sessions(
             recent,
             today,
             RECENT_DAYS,
             day_start,
         ))),
-        hints: hints(history, recent, today, day_start),
+        hints: hints(history, recent, today, day_start, &phase_of),
+        today_records: recent
+            .iter()
+            .filter(|r| record_date(r, day_start) == today)
+            .cloned()
+            .collect(),
         warnings: Vec::new(),
     }
 }

@@ -17,6 +17,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("travel", include_str!("../../routines/travel.toml")),
     ("evening", include_str!("../../routines/evening.toml")),
     ("reset", include_str!("../../routines/reset.toml")),
+    ("capacity", include_str!("../../routines/capacity.toml")),
 ];
 
 /// The annotated routine that `poised new` starts from.

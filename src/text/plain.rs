@@ -13,7 +13,9 @@ pub fn toml_message(text: &str, error: &toml::de::Error) -> String {
             .is_some_and(|rest| rest.trim_start().starts_with('['));
         (!raw.starts_with("missing field") || in_header).then_some(key)
     });
-    plain(&raw, &key.unwrap_or_default())
+    // A text that is valid TOML failed on a value: its message is not a syntax error.
+    let syntax = text.parse::<toml::Table>().is_err();
+    plain(&raw, &key.unwrap_or_default(), syntax)
 }
 
 /// The key a byte offset belongs to: the key before the nearest `=` on its line, or a table
@@ -48,7 +50,7 @@ fn last_key(text: &str) -> &str {
     &text[start..]
 }
 
-fn plain(raw: &str, key: &str) -> String {
+fn plain(raw: &str, key: &str, syntax: bool) -> String {
     if let Some((found, expected)) = type_mismatch(raw) {
         return mismatch(key, &found, &expected);
     }
@@ -71,6 +73,10 @@ fn plain(raw: &str, key: &str) -> String {
     }
     if raw.starts_with("duplicate key") {
         return format!("`{key}` is set twice: keep one of the two lines");
+    }
+    if !syntax {
+        // A message of poised's own (from a value's reader), already in plain words.
+        return raw.to_string();
     }
     format!("this line is not valid TOML ({raw}): check its quotes, brackets and `=`")
 }
@@ -178,7 +184,7 @@ mod tests {
             ),
         ];
         for (raw, key, expected) in cases {
-            assert_eq!(plain(raw, key), expected);
+            assert_eq!(plain(raw, key, false), expected);
         }
     }
 }

@@ -3,18 +3,22 @@
 //! save) for the loop to carry out. The screens' transitions live in `screen`, the start and
 //! end of a session in `session`, and what is drawn in `view`.
 
+mod desk;
 mod screen;
 mod session;
 mod view;
 
+use std::collections::HashMap;
 use std::time::Duration;
 
+use super::desk_mode::DeskMode;
 use super::keymap::{self, Action, Context};
 pub use super::protocol::{Effect, Msg, Now};
 use super::screens::home::Home;
 use super::screens::rating::Rating;
 use super::theme::Theme;
 use super::widgets::pacer;
+use crate::progress::easier::Offer;
 use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
 use screen::Screen;
@@ -50,10 +54,14 @@ pub struct App {
     screen: Screen,
     home: Home,
     help_open: bool,
+    /// Desk mode: sessions start from and return to the desk.
+    desk: Option<Box<DeskMode>>,
     /// A message shown over any screen until the next key, such as a failed save.
     message: Option<String>,
     /// Set when poised should leave.
     pub quit: bool,
+    /// By routine id: the steps its next session plays in their easier version, and why.
+    easier: HashMap<String, Vec<Offer>>,
 }
 
 impl App {
@@ -68,9 +76,19 @@ impl App {
             screen: Screen::Home,
             home: Home::default(),
             help_open: false,
+            desk: None,
             message: None,
             quit: false,
+            easier: HashMap::new(),
         }
+    }
+
+    /// Knows, by routine id, which steps the next sessions offer in their easier version
+    /// (worked out from the journal: see `progress::easier`).
+    #[must_use]
+    pub fn with_easier(mut self, easier: HashMap<String, Vec<Offer>>) -> Self {
+        self.easier = easier;
+        self
     }
 
     /// Opens with the morning check-in question in front of Home.
@@ -128,7 +146,7 @@ impl App {
             Msg::NotSaved(message) => {
                 self.message = Some(message);
                 self.exit_after_summary = false;
-                self.screen = Screen::Home;
+                self.screen = self.back_to_desk(None).unwrap_or(Screen::Home);
                 Vec::new()
             }
             Msg::Progress(model) => {
@@ -182,6 +200,9 @@ impl App {
 
     /// Lets time pass: the session advances, rings its bell, and ends when its time is up.
     fn tick(&mut self, now: &Now) -> Vec<Effect> {
+        if let (Screen::Desk, Some(mode)) = (&self.screen, self.desk.as_mut()) {
+            return mode.tick(now);
+        }
         let Screen::Player(session) = &mut self.screen else {
             return Vec::new();
         };
@@ -193,6 +214,9 @@ impl App {
     /// The next moment at which anything on screen changes; `None` when nothing will until a key.
     #[must_use]
     pub fn deadline(&self, now: &Now) -> Option<Duration> {
+        if let (Screen::Desk, Some(mode)) = (&self.screen, &self.desk) {
+            return Some(mode.deadline(now));
+        }
         let Screen::Player(session) = &self.screen else {
             return None;
         };
