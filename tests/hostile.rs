@@ -118,3 +118,48 @@ fn log_and_export_print_journal_text_without_the_controls() {
     let checkins = stdout(&home.run(&["export", "--checkins"]));
     assert!(checkins.ends_with(",4,'-1\n"), "{checkins}");
 }
+
+/// The rest of `line` from display column `column` on.
+fn from_column(line: &str, column: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in line.char_indices() {
+        if used >= column {
+            return &line[i..];
+        }
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    ""
+}
+
+#[test]
+fn wide_and_combining_characters_keep_the_columns_of_list_and_show() {
+    let home = Home::new();
+    let text = std::fs::read_to_string(fixture("valid/desk-stretch.toml"))
+        .unwrap()
+        .replace("Desk stretch", "机の ストレッチ 🧘")
+        .replace("Seated tilt", "骨盆を傾ける")
+        .replace("Seat twist", "Sea\u{301}t twist");
+    home.add_routine("wide.toml", &text);
+    let listed = stdout(&home.run(&["list"]));
+    let header = listed.lines().next().unwrap();
+    let title = unicode_width::UnicodeWidthStr::width(&header[..header.find("TITLE").unwrap()]);
+    let row = listed.lines().find(|l| l.starts_with("wide ")).unwrap();
+    assert!(from_column(row, title).starts_with("机の"), "{listed}");
+
+    let shown = stdout(&home.run(&["show", "wide"]));
+    let header = shown.lines().find(|l| l.starts_with("START")).unwrap();
+    let side = header.find("SIDE").unwrap();
+    let rows: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|l| l.contains("骨盆") || l.contains("twist"))
+        .collect();
+    assert!(rows.len() >= 4, "{shown}");
+    for row in rows {
+        let rest = from_column(row, side);
+        assert!(
+            ["-", "left", "right"].iter().any(|s| rest.starts_with(s)),
+            "{row:?} in:\n{shown}"
+        );
+    }
+}

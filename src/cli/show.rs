@@ -12,7 +12,7 @@ use crate::paths::Paths;
 use crate::routine::load;
 use crate::routine::{Breathing, Routine, Variant, Work};
 use crate::session::{Segment, SegmentKind, Timeline};
-use crate::text::sanitize;
+use crate::text::{pad, sanitize};
 
 /// Prints the timeline of a routine, or the known names when there is no such routine;
 /// with `easier`, the routine with that step in its easier version.
@@ -99,10 +99,11 @@ pub fn timeline_text(timeline: &Timeline) -> String {
         let side = segment.side.map_or("-", |s| s.label());
         let _ = writeln!(
             out,
-            "{:<7} {:<7} {:<34} {:<6} {}",
+            "{:<7} {:<7} {} {:<6} {}",
             clock(segment.start),
             clock(segment.len),
-            what(segment, &sanitize(&step.name)),
+            // Padded by display width, so a wide or combining name keeps the columns.
+            pad(&what(segment, &sanitize(&step.name)), 34),
             side,
             breathing(segment, &step.work, &step.breathing),
         );
