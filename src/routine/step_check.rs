@@ -7,6 +7,7 @@ use std::time::Duration;
 use toml::Spanned;
 
 use super::format::{RawEasier, RawShort, RawStep, WorkKeys};
+use super::limits::text_message;
 use super::model::Breathing;
 use super::step::{DEFAULT_SIDES, Side, Step, Work};
 use super::validate::{MAX_REPS, Problem, breathing, optional_seconds, seconds, text_field};
@@ -196,6 +197,9 @@ fn sides(value: Option<&Spanned<Vec<String>>>, problems: &mut Vec<Problem>) -> [
     let Some(value) = value else {
         return default();
     };
+    for side in value.get_ref() {
+        problems.extend(text_message("a side", side).map(|m| Problem::at(value, m)));
+    }
     match value.get_ref().as_slice() {
         [left, right] if !left.trim().is_empty() && !right.trim().is_empty() => {
             [left.clone(), right.clone()]
