@@ -5,14 +5,21 @@
 
 mod desk;
 mod journal;
+mod out;
 mod play;
 mod progress;
 mod routines;
+mod share;
+mod shell;
 mod show;
+
+pub(crate) use out::warn;
+pub use shell::complete_if_asked;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use clap_complete::engine::ArgValueCandidates;
 
 use crate::clock::Clock;
 use crate::journal::AppendError;
@@ -40,17 +47,41 @@ pub enum Command {
     /// then each step's cue and detail.
     Show {
         /// The routine's name, as shown by `poised list`.
+        #[arg(add = ArgValueCandidates::new(shell::routine_names))]
         name: String,
         /// The short version (only the essential steps).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "toml")]
         short: bool,
         /// Show this step (by its name) in its easier version.
-        #[arg(long, value_name = "STEP")]
+        #[arg(long, value_name = "STEP", conflicts_with = "toml")]
         easier: Option<String>,
+        /// Print the routine's file instead (built-in routines too), to read or copy.
+        #[arg(long)]
+        toml: bool,
+    },
+    /// Start a routine file of your own in the routines folder, from a template or a copy.
+    New {
+        /// The new routine's name: lowercase letters, digits and `-`.
+        name: String,
+        /// Start from a copy of this routine (a built-in one or your own).
+        #[arg(long, value_name = "ROUTINE", add = ArgValueCandidates::new(shell::routine_names))]
+        from: Option<String>,
+        /// Open the new file in $VISUAL or $EDITOR.
+        #[arg(long)]
+        edit: bool,
+    },
+    /// Check a routine file and copy it into the routines folder (`-` reads standard input).
+    Add {
+        /// The routine file, or `-` for standard input (a routine pasted from an email).
+        file: std::path::PathBuf,
+        /// Replace a routine of the same name (yours or a built-in one).
+        #[arg(long)]
+        force: bool,
     },
     /// Play a routine now: a guided session with a breathing pacer.
     Run {
         /// The routine's name, as shown by `poised list`.
+        #[arg(add = ArgValueCandidates::new(shell::routine_names))]
         name: String,
         /// Play the short version (only the essential steps).
         #[arg(long)]
@@ -67,7 +98,9 @@ pub enum Command {
     },
     /// Print where poised keeps its config, routines and journal.
     Paths,
-    /// Print a shell completion script.
+    /// Print the manual page (roff); see the README for where to install it.
+    Man,
+    /// Print a shell completion script: routine names complete too.
     Completions {
         /// bash, zsh or fish.
         shell: clap_complete::Shell,
@@ -116,10 +149,17 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
     match command {
         Command::List => routines::list(paths),
         Command::Show {
+            name, toml: true, ..
+        } => show::source(paths, &name),
+        Command::Show {
             name,
             short,
             easier,
+            ..
         } => show::show(paths, &name, short, easier.as_deref()),
+        Command::New { name, from, edit } => share::new(paths, &name, from.as_deref(), edit),
+        Command::Add { file, force } => share::add(paths, &file, force),
+        Command::Man => shell::man(),
         Command::Run {
             name,
             short,
@@ -139,7 +179,7 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
         ),
         Command::Validate { files } => routines::validate(paths, &files),
         Command::Paths => routines::paths(paths),
-        Command::Completions { shell } => routines::completions(shell),
+        Command::Completions { shell } => shell::completions(shell),
         Command::Checkin(args) => journal::checkin(paths, clock, &args),
         Command::Log(args) => journal::log(paths, &args),
         Command::Export(args) => journal::export(paths, &args),
@@ -156,19 +196,12 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
 /// read leaves the journal where it was: the command itself reports the config.
 fn settle_journal(paths: &Paths) -> Result<Paths, String> {
     let configured = crate::config::Config::load(&paths.config)
-        .ok()
-        .and_then(|config| config.journal_dir);
+        .config
+        .journal_dir;
     paths
         .clone()
         .settle(configured.as_deref())
         .map_err(|e| format!("cannot name this machine for the journal folder: {e}"))
-}
-
-/// A warning on stderr, in the one form every command uses. A stderr that cannot be written
-/// (a closed terminal) is no reason to fail.
-pub(crate) fn warn(warning: impl std::fmt::Display) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "poised: warning: {warning}");
 }
 
 /// The one wording of a record that could not be saved: why, then the record to keep.

@@ -52,13 +52,18 @@ impl Paths {
     }
 
     /// Settles where the journal is: the folder `POISED_JOURNAL_DIR` named, else the one
-    /// config.toml names (`configured`, relative to the config's folder), else the one file.
+    /// config.toml names (`configured`, relative to the config's folder or to `~`), else the
+    /// one file.
     /// A folder needs this machine's name, made once in the local state.
     pub fn settle(self, configured: Option<&Path>) -> std::io::Result<Self> {
         let config_folder = self.config.parent().unwrap_or(Path::new("."));
         let dir = match (&self.journal_dir, configured) {
             (Some(dir), _) => dir.clone(),
-            (None, Some(dir)) => config_folder.join(dir),
+            (None, Some(dir)) => match dir.strip_prefix("~") {
+                Ok(in_home) => directories::BaseDirs::new()
+                    .map_or_else(|| dir.to_path_buf(), |b| b.home_dir().join(in_home)),
+                Err(_) => config_folder.join(dir),
+            },
             (None, None) => return Ok(self),
         };
         let device = crate::device::device_name(&self.state)?;
@@ -100,7 +105,7 @@ impl Paths {
             config: home.join("config.toml"),
             routines: home.join("routines"),
             journal: home.join("journal.toml"),
-            state: home,
+            state: home.to_path_buf(),
             journal_dir: None,
         }
     }

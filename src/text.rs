@@ -1,4 +1,12 @@
-//! Small text helpers shared by every module that reports positions or shows file text.
+//! Small text helpers shared by every module that reports positions or shows file text:
+//! the one sanitiser ([`sanitize`]) and display widths ([`width`]).
+
+pub mod plain;
+mod sanitize;
+pub mod width;
+
+pub use sanitize::is_bidi_control;
+pub use width::{fit, pad, tail, width};
 
 /// The 1-based line and column (in characters) of a byte offset, for `PATH:LINE:COLUMN` messages.
 #[must_use]
@@ -11,19 +19,19 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Makes text from a file safe to print: control characters (escape sequences among them)
-/// become spaces, so a routine or note can never drive the terminal.
+/// Makes text from a file or a person safe to print on one line: escape sequences, control
+/// characters and bidirectional controls are removed, tabs and line breaks become spaces.
+/// Every output boundary (the TUI and plain command output) goes through this or
+/// [`sanitize_lines`].
 #[must_use]
 pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    sanitize::clean(text, false)
 }
 
-/// Like [`sanitize`], but keeps line breaks, for messages of several lines.
+/// Like [`sanitize`], but keeps line breaks, for messages and output of several lines.
 #[must_use]
 pub fn sanitize_lines(text: &str) -> String {
-    text.lines().map(sanitize).collect::<Vec<_>>().join("\n")
+    sanitize::clean(text, true)
 }
 
 /// A duration as `m:ss`, rounded to the nearest second (`7:00`, `0:45`, `12:05`).
@@ -57,6 +65,7 @@ mod tests {
 
     #[test]
     fn sanitize_removes_escape_sequences() {
-        assert_eq!(sanitize("a\u{1b}[2Jb\tc\u{9b}d"), "a [2Jb c d");
+        assert_eq!(sanitize("a\u{1b}[2Jb\tc\u{9b}0md"), "ab cd");
+        assert_eq!(sanitize_lines("a\u{202e}\nb\n"), "a\nb\n");
     }
 }

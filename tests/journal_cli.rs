@@ -172,7 +172,10 @@ fn checkin_accepts_only_zero_to_ten() {
     let home = tempfile::tempdir().unwrap();
     let output = poised(home.path(), &["checkin", "11"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("11 is not in 0..=10"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("checkin takes a whole number from 0 to 10, not 11")
+    );
     assert!(!home.path().join("journal.toml").exists());
     stdout(&poised(home.path(), &["checkin", "0"]));
     stdout(&poised(home.path(), &["checkin", "10"]));

@@ -102,7 +102,7 @@ fn text_is_escaped_so_any_title_reads_back() {
 fn notes_are_written_as_one_clean_line() {
     let mut session = example_session();
     session.note = Some("sore\nafter\u{1b}[31m bridges\t".to_string());
-    assert!(record_toml(&Record::Session(session)).contains("note = \"sore after[31m bridges\"\n"));
+    assert!(record_toml(&Record::Session(session)).contains("note = \"sore after bridges\"\n"));
 }
 
 #[test]

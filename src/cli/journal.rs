@@ -3,11 +3,11 @@
 //! Warnings about damaged records go to stderr, results to stdout. When a record cannot be
 //! saved, the message and the record's TOML both go to stderr, and the exit status is 1.
 
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{not_saved, warn};
+use super::not_saved;
+use super::out::{err, out, say, warn};
 use crate::clock::Clock;
 use crate::journal::export::Chosen;
 use crate::journal::folder::{Union, own_file_name, read_union};
@@ -19,7 +19,7 @@ use crate::paths::Paths;
 #[derive(Debug, clap::Args)]
 pub struct CheckinArgs {
     /// How stiff your back feels, from 0 (not at all) to 10 (the worst you know).
-    #[arg(value_parser = clap::value_parser!(u8).range(0..=i64::from(journal::STIFFNESS_MAX)))]
+    #[arg(value_parser = stiffness)]
     pub stiffness: u8,
     /// A few words to keep with it (one line, up to 1,000 characters).
     #[arg(long)]
@@ -30,7 +30,7 @@ pub struct CheckinArgs {
 #[derive(Debug, clap::Args)]
 pub struct LogArgs {
     /// How many records to show, newest first.
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = count)]
     pub limit: usize,
 }
 
@@ -87,7 +87,7 @@ fn move_journal(paths: &Paths, dir: &Path) -> ExitCode {
     match copy_journal(&from, &to) {
         Ok(moved) => {
             let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-            print_out(&format!(
+            out(&format!(
                 "copied {} to {} and read {} back\n\
                  the original stays at {}; remove it once poised reads from the folder\n\
                  to use the folder, add this line to {}:\n  journal_dir = {}\n\
@@ -118,6 +118,27 @@ fn records(count: usize) -> String {
     }
 }
 
+/// A stiffness rating from the command line, refused in plain words.
+fn stiffness(text: &str) -> Result<u8, String> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|n| *n <= journal::STIFFNESS_MAX)
+        .ok_or_else(|| {
+            format!(
+                "checkin takes a whole number from 0 to {}, not {text}",
+                journal::STIFFNESS_MAX
+            )
+        })
+}
+
+/// A count of records, refused in plain words.
+fn count(text: &str) -> Result<usize, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("--limit takes a whole number, like --limit 50, not {text}"))
+}
+
 /// Records a morning check-in now, in local time, and prints what was recorded.
 pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
     let at = clock.local();
@@ -128,9 +149,9 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
         note,
     });
     match Journal::new(&paths.journal).append(&record) {
-        Ok(()) => print_out(&format!("recorded  {}\n", log_line(&record))),
+        Ok(()) => out(&format!("recorded  {}\n", log_line(&record))),
         Err(error) => {
-            eprint!("poised: {}", not_saved("check-in", &error));
+            err(&format!("poised: {}", not_saved("check-in", &error)));
             ExitCode::FAILURE
         }
     }
@@ -142,7 +163,7 @@ pub fn log(paths: &Paths, args: &LogArgs) -> ExitCode {
         return ExitCode::FAILURE;
     };
     if records.is_empty() {
-        return print_out(&format!("no records yet in {}\n", paths.journal.display()));
+        return out(&format!("no records yet in {}\n", paths.journal.display()));
     }
     let lines: String = records
         .iter()
@@ -150,7 +171,7 @@ pub fn log(paths: &Paths, args: &LogArgs) -> ExitCode {
         .take(args.limit)
         .map(|r| log_line(r) + "\n")
         .collect();
-    print_out(&lines)
+    out(&lines)
 }
 
 /// Prints every session (or check-in) as CSV or TOML.
@@ -170,7 +191,7 @@ pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
         (ExportFormat::Csv, Chosen::Desk) => journal::export::desk_csv(records),
         (ExportFormat::Toml, chosen) => journal::export::records_toml(records, chosen),
     };
-    print_out(&text)
+    out(&text)
 }
 
 /// Reads the journal, printing its warnings; `None` (after saying why) when it cannot be read.
@@ -193,19 +214,8 @@ fn read(paths: &Paths) -> Option<Vec<Record>> {
             Some(records)
         }
         Err(error) => {
-            eprintln!("poised: {error}");
+            say(&error.to_string());
             None
         }
-    }
-}
-
-/// Writes to stdout; a closed pipe (`poised log | head`) is not an error.
-fn print_out(text: &str) -> ExitCode {
-    match io::stdout().lock().write_all(text.as_bytes()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("poised: could not write the output: {e}");
-            ExitCode::FAILURE
-        }
-        _ => ExitCode::SUCCESS,
     }
 }

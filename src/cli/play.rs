@@ -2,13 +2,14 @@
 //! `poised desk`.
 
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
 use super::desk::DeskArgs;
-use super::progress::{rest_error, rest_line};
+use super::out::say;
+use super::progress::{load_config, rest_error, rest_line};
 use super::routines::{load_library, pick};
 use super::{not_saved, warn};
 use crate::clock::Clock;
@@ -40,9 +41,7 @@ pub struct RunFlags {
 
 /// Opens Home, or plays `routine` directly when one is named.
 pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags) -> ExitCode {
-    let Some((config, library)) = prepare(paths) else {
-        return ExitCode::FAILURE;
-    };
+    let (config, library) = prepare(paths);
     let settings = Settings {
         bell: config.bell && !flags.quiet,
         reduced_motion: config.reduced_motion || flags.reduced_motion,
@@ -79,9 +78,7 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
 
 /// `poised desk`: the app on its desk screen, prompting a reset through the working day.
 pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
-    let Some((mut config, library)) = prepare(paths) else {
-        return ExitCode::FAILURE;
-    };
+    let (mut config, library) = prepare(paths);
     if let Some(every) = args.every {
         config.desk.every = every;
     }
@@ -101,7 +98,7 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
             model.today_records
         }
         Err(e) => {
-            say(&format!("poised: {e}"));
+            say(&e.to_string());
             return ExitCode::FAILURE;
         }
     };
@@ -132,14 +129,8 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
 }
 
 /// The config and the routines, with every problem printed; `None` when the config is bad.
-fn prepare(paths: &Paths) -> Option<(Config, Library)> {
-    match Config::load(&paths.config) {
-        Ok(config) => Some((config, load_library(paths))),
-        Err(e) => {
-            say(&format!("poised: {e}"));
-            None
-        }
-    }
+fn prepare(paths: &Paths) -> (Config, Library) {
+    (load_config(paths), load_library(paths))
 }
 
 /// Whether the app can run here; says why not when it cannot.
@@ -147,7 +138,7 @@ fn interactive() -> bool {
     let yes = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     if !yes {
         say(
-            "poised: the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)",
+            "the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)",
         );
     }
     yes
@@ -187,7 +178,7 @@ fn play(paths: &Paths, config: &Config, library: &Library, app: App, clock: &Clo
     let outcome = crate::tui::run(app, *clock, &mut storage);
     // Shown again once the terminal is back, so a record that could not be saved can be kept.
     for message in &storage.unsaved {
-        say(&format!("poised: {message}"));
+        say(message);
     }
     match outcome {
         Ok(None) if storage.unsaved.is_empty() => ExitCode::SUCCESS,
@@ -195,15 +186,10 @@ fn play(paths: &Paths, config: &Config, library: &Library, app: App, clock: &Clo
         // As a shell reports a program ended by a signal: 128 + its number.
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
-            say(&format!("poised: the terminal failed: {e}"));
+            say(&format!("the terminal failed: {e}"));
             ExitCode::FAILURE
         }
     }
-}
-
-/// Writes a line to stderr; a stderr that is gone (the terminal closed) is not worth an abort.
-fn say(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// Whether to open with the morning check-in: only on the first start of a day that follows

@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use super::{not_saved, warn};
+use super::not_saved;
+use super::out::{out, say, warn};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::paths::Paths;
@@ -13,25 +14,23 @@ use crate::progress::rest::{RestEffect, RestError, Rested, record_rest};
 
 /// `poised streak`: one line, fit for a shell prompt.
 pub fn streak(paths: &Paths, clock: &Clock) -> ExitCode {
-    let line = config(paths).and_then(|config| {
-        let model = progress::load(paths, config.day_starts_at, clock.local(), |_| None)
-            .map_err(|e| e.to_string())?;
+    let config = load_config(paths);
+    let line = progress::load(paths, config.day_starts_at, clock.local(), |_| None).map(|model| {
         for warning in &model.warnings {
             warn(warning);
         }
-        Ok(model.streak_line())
+        model.streak_line()
     });
-    finish(line)
+    finish(line.map_err(|e| e.to_string()))
 }
 
 /// `poised rest [--reason TEXT]`: records today as a rest day, once, and says what it means
 /// for the streak.
 pub fn rest(paths: &Paths, clock: &Clock, reason: Option<&str>) -> ExitCode {
-    let said = config(paths).and_then(|config| {
-        record_rest(paths, config.day_starts_at, clock.local(), reason)
-            .map(|rested| rest_line(&rested))
-            .map_err(|e| rest_error(&e))
-    });
+    let config = load_config(paths);
+    let said = record_rest(paths, config.day_starts_at, clock.local(), reason)
+        .map(|rested| rest_line(&rested))
+        .map_err(|e| rest_error(&e));
     finish(said)
 }
 
@@ -77,19 +76,21 @@ fn day(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
-pub(super) fn config(paths: &Paths) -> Result<Config, String> {
-    Config::load(&paths.config).map_err(|e| e.to_string())
+/// Reads the settings, printing a warning for each value left at its default.
+pub fn load_config(paths: &Paths) -> Config {
+    let loaded = Config::load(&paths.config);
+    for warning in &loaded.warnings {
+        warn(warning);
+    }
+    loaded.config
 }
 
 /// Prints the line, or the error on stderr with a failing status.
 pub(super) fn finish(line: Result<String, String>) -> ExitCode {
     match line {
-        Ok(line) => {
-            println!("{line}");
-            ExitCode::SUCCESS
-        }
+        Ok(line) => out(&format!("{line}\n")),
         Err(message) => {
-            eprintln!("poised: {message}");
+            say(&message);
             ExitCode::FAILURE
         }
     }

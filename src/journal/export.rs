@@ -1,5 +1,11 @@
 //! `poised export`: sessions, check-ins or desk prompts as CSV (RFC 4180 quoting, RFC 3339 times, empty
 //! cells for absent values) or as journal TOML.
+//!
+//! The CSV is safe to open in a spreadsheet: every cell is sanitised, and a cell that starts
+//! with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet
+//! shows it as text instead of running it as a formula.
+
+use crate::text::sanitize;
 
 use super::encode::{FORMAT_LINE, datetime_text, record_toml};
 use super::record::{CheckinRecord, DeskRecord, Record, SessionRecord};
@@ -117,11 +123,20 @@ fn optional(value: Option<u8>) -> String {
 fn csv(header: &str, rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut out = format!("{header}\n");
     for row in rows {
-        let cells: Vec<String> = row.iter().map(|cell| csv_cell(cell)).collect();
+        let cells: Vec<String> = row.iter().map(|cell| csv_cell(&safe_cell(cell))).collect();
         out.push_str(&cells.join(","));
         out.push('\n');
     }
     out
+}
+
+/// A cell as text, never a formula: sanitised, and `'` before a leading `=`, `+`, `-`, `@`,
+/// tab or carriage return.
+#[must_use]
+pub fn safe_cell(text: &str) -> String {
+    let guard = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let clean = sanitize(text);
+    if guard { format!("'{clean}") } else { clean }
 }
 
 /// RFC 4180: a cell holding a comma, a quote or a line break is quoted, quotes doubled.
@@ -149,5 +164,15 @@ mod tests {
         assert_eq!(csv_cell("hip, knee"), "\"hip, knee\"");
         assert_eq!(csv_cell("a \"good\" day"), "\"a \"\"good\"\" day\"");
         assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn a_cell_that_could_be_a_formula_is_text() {
+        for formula in ["=1+2", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert!(safe_cell(formula).starts_with('\''), "{formula:?}");
+        }
+        assert_eq!(safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(safe_cell("left hip, 3"), "left hip, 3");
+        assert_eq!(safe_cell("a\u{1b}]0;x\u{7}b\u{202e}"), "ab");
     }
 }

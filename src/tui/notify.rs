@@ -57,7 +57,7 @@ mod tests {
     fn text_cannot_end_the_sequence() {
         let bytes = String::from_utf8(notification("a\x07b;c\x1b", false)).unwrap();
         assert!(
-            bytes.starts_with("\x1b]777;notify;poised;a b,c \x1b\\"),
+            bytes.starts_with("\x1b]777;notify;poised;ab,c\x1b\\"),
             "{bytes:?}"
         );
     }

@@ -8,6 +8,7 @@ mod closed;
 #[path = "../common/mod.rs"]
 mod common;
 mod desk;
+mod hostile;
 mod signals;
 mod term;
 

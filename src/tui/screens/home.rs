@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::routine::{Routine, Variant, Work};
-use crate::text::{mss, sanitize};
+use crate::text::{fit, mss, sanitize};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
 
@@ -116,15 +116,15 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
         let r = choice.routine;
         if wardrobe != Some(r.wardrobe.as_str()) {
             wardrobe = Some(r.wardrobe.as_str());
-            lines.push(Line::styled(
-                sanitize(&r.wardrobe).to_uppercase(),
-                theme.heading(),
-            ));
+            let heading = sanitize(&r.wardrobe).to_uppercase();
+            let columns = usize::from(area.width.saturating_sub(2));
+            lines.push(Line::styled(fit(&heading, columns), theme.heading()));
         }
         if i == home.selected {
             selected_line = lines.len();
         }
-        lines.extend(choice_lines(choice, i == home.selected, theme));
+        let columns = usize::from(area.width.saturating_sub(2));
+        lines.extend(choice_lines(choice, i == home.selected, columns, theme));
     }
     let inner_height = usize::from(area.height.saturating_sub(2));
     let scroll = u16::try_from((selected_line + 2).saturating_sub(inner_height)).unwrap_or(0);
@@ -136,8 +136,13 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
 }
 
 /// The title (highlighted when selected), then its times and setting:
-/// "7:00 · short 3:00 · beside the bed · no equipment".
-fn choice_lines<'a>(choice: &Choice, selected: bool, theme: Theme) -> [Line<'a>; 2] {
+/// "7:00 · short 3:00 · beside the bed · no equipment", each cut with `…` to `columns`.
+fn choice_lines<'a>(
+    choice: &Choice,
+    selected: bool,
+    columns: usize,
+    theme: Theme,
+) -> [Line<'a>; 2] {
     let r = choice.routine;
     let time = match choice.variant {
         Variant::Full if r.has_short() => format!(
@@ -155,9 +160,12 @@ fn choice_lines<'a>(choice: &Choice, selected: bool, theme: Theme) -> [Line<'a>;
     };
     let details = std::iter::once(time).chain(r.setting.iter().map(|t| sanitize(t)));
     [
-        Line::styled(format!(" {} ", sanitize(&r.title)), style),
+        Line::styled(fit(&format!(" {} ", sanitize(&r.title)), columns), style),
         Line::styled(
-            format!("  {}", details.collect::<Vec<_>>().join(" · ")),
+            fit(
+                &format!("  {}", details.collect::<Vec<_>>().join(" · ")),
+                columns,
+            ),
             theme.muted(),
         ),
     ]

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Wrap};
 
 use crate::routine::Step;
 use crate::session::{PlayState, SegmentKind, Snapshot, Timeline, display_secs};
-use crate::text::{mss, sanitize};
+use crate::text::{fit, mss, sanitize, width};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
@@ -81,9 +81,10 @@ impl View<'_> {
             timeline.variant.as_str()
         );
         let right = format!("step {} of {}", self.snap.step_number, self.snap.step_count);
-        let width = u16::try_from(right.len()).unwrap_or(u16::MAX);
+        let columns = u16::try_from(width(&right)).unwrap_or(u16::MAX);
         let [l, r] =
-            Layout::horizontal([Constraint::Min(1), Constraint::Length(width)]).areas(area);
+            Layout::horizontal([Constraint::Min(1), Constraint::Length(columns)]).areas(area);
+        let left = fit(&left, usize::from(l.width));
         frame.render_widget(Paragraph::new(left).style(theme.muted()), l);
         frame.render_widget(Paragraph::new(right).style(theme.muted()), r);
     }
@@ -189,7 +190,7 @@ impl View<'_> {
         let total = self.timeline.total.as_secs_f64().max(0.001);
         let ratio = (snap.elapsed.as_secs_f64() / total).clamp(0.0, 1.0);
         let label = format!(" {} left", mss(snap.remaining));
-        let label_width = u16::try_from(label.chars().count()).unwrap_or(u16::MAX);
+        let label_width = u16::try_from(width(&label)).unwrap_or(u16::MAX);
         let [bar, left] =
             Layout::horizontal([Constraint::Min(1), Constraint::Length(label_width)]).areas(gauge);
         let bar_widget = LineGauge::default()
