@@ -179,6 +179,18 @@ sync_and_wait() {
     echo "synced in $((SECONDS - start)) s: $(listing laptop | wc -l) files on each side"
 }
 
+# Every socket the Syncthing processes hold is on 127.0.0.1 (listeners and connections alike);
+# prints any other and fails.
+loopback_only() {
+    local pid pids=() others
+    for pid in "${PIDS[@]}"; do pids+=("$pid" $(pgrep -P "$pid" || true)); done
+    others=$(ss -tunapH 2>/dev/null | grep -E "pid=($(
+        IFS='|'
+        echo "${pids[*]}"
+    ))," | awk '$5 !~ /^127\.0\.0\.1:/ || $6 !~ /^(127\.0\.0\.1:|0\.0\.0\.0:\*|\*:\*)/' || true)
+    [[ -z $others ]] || fail "Syncthing holds a socket beyond 127.0.0.1: $others"
+}
+
 pause_link() {
     local m
     for m in "${MACHINES[@]}"; do api "$m" POST "/rest/system/pause?device=${ID[$(other_of "$m")]}" >/dev/null; done
@@ -241,6 +253,7 @@ session laptop 2026-11-24T07:05:00+01:00 old morning 6 3 "laptop tue morning"
 session desktop 2026-11-24T12:40:00+01:00 old office 4 3 "desktop tue office"
 resume_link
 sync_and_wait
+loopback_only
 conflicts=$(find "$DEMO/laptop/Sync/journal" -name '*.sync-conflict-*' | wc -l)
 [[ $conflicts -ge 1 ]] || fail "Syncthing made no conflict copy of journal.toml"
 echo "Syncthing kept one version as journal.toml and the other as a conflict copy:"
@@ -265,6 +278,9 @@ resume_link
 sync_and_wait
 [[ $(find "$DEMO/laptop/Sync/journal" -name 'journal-*sync-conflict*' | wc -l) -eq 0 ]] ||
     fail "a machine's own file got a conflict copy"
+
+loopback_only
+echo "every socket the two Syncthing processes hold is on 127.0.0.1"
 
 # ---- the check --------------------------------------------------------------------------------
 
