@@ -272,12 +272,21 @@ pause_link
 session laptop 2026-11-26T07:00:00+01:00 new morning 3 2 "laptop thu morning"
 checkin desktop 2026-11-26T08:00:00+01:00 new 3 "desktop thu check-in"
 session desktop 2026-11-26T13:00:00+01:00 new office 3 1 "desktop thu office"
-on desktop 2026-11-27T09:00:00+01:00 new "$POISED" rest --reason "travel day" >/dev/null
-echo "desktop: rest day 2026-11-27"
 resume_link
 sync_and_wait
 [[ $(find "$DEMO/laptop/Sync/journal" -name 'journal-*sync-conflict*' | wc -l) -eq 0 ]] ||
     fail "a machine's own file got a conflict copy"
+
+say "the morning question: answered on the laptop, not asked again on the desktop"
+on laptop 2026-11-27T07:00:00+01:00 new python3 "$DRIVE" "$POISED" --home asked 4 >/dev/null
+echo "checkin (no note)" >>"$WRITTEN"
+echo "laptop: Home asked how the back feels this morning; answered 4"
+sync_and_wait
+on desktop 2026-11-27T08:30:00+01:00 new python3 "$DRIVE" "$POISED" --home not-asked >/dev/null
+echo "desktop: Home did not ask again"
+on desktop 2026-11-27T09:00:00+01:00 new "$POISED" rest --reason "travel day" >/dev/null
+echo "desktop: rest day 2026-11-27"
+sync_and_wait
 
 loopback_only
 echo "every socket the two Syncthing processes hold is on 127.0.0.1"
@@ -299,8 +308,9 @@ for m in "${MACHINES[@]}"; do
     done
     on "$m" 2026-11-27T20:00:00+01:00 new "$POISED" streak >"$DEMO/$m/streak.txt"
     # Every record written, found once by its note; nothing else.
-    sed -n 's/.*note = "\([^"]*\)".*/\1/p' "$DEMO/$m/sessions.txt" | sed 's/^/session /' >"$DEMO/$m/read.txt"
-    sed -n 's/.*note = "\([^"]*\)".*/\1/p' "$DEMO/$m/checkins.txt" | sed 's/^/checkin /' >>"$DEMO/$m/read.txt"
+    for kind in session checkin; do
+        sed -e 's/.*note = "\([^"]*\)".*/\1/' -e t -e 's/.*/(no note)/' "$DEMO/$m/${kind}s.txt" | sed "s/^/$kind /"
+    done >"$DEMO/$m/read.txt"
     if ! diff <(sort "$WRITTEN") <(sort "$DEMO/$m/read.txt") >"$DEMO/$m/diff.txt"; then
         echo "$m: the records read differ from those written (< lost, > extra):" >&2
         cat "$DEMO/$m/diff.txt" >&2
