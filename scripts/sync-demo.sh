@@ -148,8 +148,14 @@ connected() {
     done
 }
 wait_until "the two instances connecting" 60 connected
-[[ $(api laptop GET "/rest/config/folders/$FOLDER" | jq .maxConflicts) == 10 ]] ||
-    fail "Syncthing did not take the folder's settings"
+for m in "${MACHINES[@]}"; do
+    [[ $(api "$m" GET "/rest/config/folders/$FOLDER" | jq .maxConflicts) == 10 ]] ||
+        fail "Syncthing on the $m did not take the folder's settings"
+    api "$m" GET /rest/config/options | jq -e '[.globalAnnounceEnabled, .localAnnounceEnabled,
+        .relaysEnabled, .natEnabled, .crashReportingEnabled, .urAccepted >= 0,
+        .autoUpgradeIntervalH > 0] | all(. == false)' >/dev/null ||
+        fail "Syncthing on the $m would reach beyond 127.0.0.1"
+done
 echo "connected: laptop ${ID[laptop]:0:7}, desktop ${ID[desktop]:0:7}"
 
 # The same files with the same bytes on both sides (hidden files, Syncthing's own and its
@@ -182,12 +188,12 @@ sync_and_wait() {
 # Every socket the Syncthing processes hold is on 127.0.0.1 (listeners and connections alike);
 # prints any other and fails.
 loopback_only() {
-    local pid pids=() others
-    for pid in "${PIDS[@]}"; do pids+=("$pid" $(pgrep -P "$pid" || true)); done
-    others=$(ss -tunapH 2>/dev/null | grep -E "pid=($(
-        IFS='|'
-        echo "${pids[*]}"
-    ))," | awk '$5 !~ /^127\.0\.0\.1:/ || $6 !~ /^(127\.0\.0\.1:|0\.0\.0\.0:\*|\*:\*)/' || true)
+    local pid pids others
+    pids=$({
+        printf '%s\n' "${PIDS[@]}"
+        for pid in "${PIDS[@]}"; do pgrep -P "$pid" || true; done
+    } | paste -sd'|')
+    others=$(ss -tunapH 2>/dev/null | grep -E "pid=($pids)," | awk '$5 !~ /^127\.0\.0\.1:/ || $6 !~ /^(127\.0\.0\.1:|0\.0\.0\.0:\*|\*:\*)/' || true)
     [[ -z $others ]] || fail "Syncthing holds a socket beyond 127.0.0.1: $others"
 }
 
