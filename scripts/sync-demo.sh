@@ -2,9 +2,10 @@
 # Two machines, one history, through a real sync engine: starts two Syncthing instances on
 # 127.0.0.1 only (no discovery, relays, NAT traversal, usage reports or upgrade checks),
 # shares one folder between them, records sessions, check-ins and a rest day on both
-# "machines" with the release binary, makes a sync conflict on purpose, waits for the sync
-# to settle, and checks that both machines show the same export and the same streak, with
-# every record written counted once. See README.md, "Several machines".
+# "machines" with the release binary, makes a sync conflict on purpose, checks that a morning
+# question answered on one machine is not asked on the other, waits for each sync to settle,
+# and checks that both machines show the same export and the same streak, with every record
+# written counted once. See README.md, "Several machines".
 #
 # Usage: scripts/sync-demo.sh [--keep]   (--keep leaves the demo folder for a look)
 # Needs: syncthing (Debian: apt-get install syncthing), curl, jq, python3.
