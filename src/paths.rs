@@ -116,6 +116,19 @@ impl Paths {
         self.state.join("checkin-asked")
     }
 
+    /// The folder of the summary caches of a journal folder's files, in the local state.
+    #[must_use]
+    pub fn file_caches(&self) -> PathBuf {
+        self.state.join("caches")
+    }
+
+    /// The summary cache of one file of a journal folder.
+    #[must_use]
+    pub fn file_cache(&self, file: &Path) -> PathBuf {
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        self.file_caches().join(format!("{name}.cache"))
+    }
+
     /// The summary cache, in the local state (derived, safe to delete).
     #[must_use]
     pub fn journal_cache(&self) -> PathBuf {

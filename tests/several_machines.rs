@@ -303,3 +303,49 @@ fn the_journal_folder_comes_from_the_environment_before_the_config() {
     // The machine's name stays local, outside the synced folder.
     assert!(home.path().join("device").exists());
 }
+
+#[test]
+fn streak_with_several_machines_counts_each_day_once_through_the_caches() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join("Sync/poised");
+    std::fs::write(
+        home.path().join("config.toml"),
+        "journal_dir = \"Sync/poised\"\n",
+    )
+    .unwrap();
+    // Three days of sessions spread over two machines' files, written as a sync tool
+    // would leave them.
+    for (device, days) in [("laptop-1a2b", [27, 28]), ("desk-9f00", [29, 28])] {
+        let journal = Journal::new(folder.join(format!("journal-{device}.toml")));
+        for day in days {
+            let Record::Session(mut session) = numbered_session(300) else {
+                unreachable!()
+            };
+            session.completed = true;
+            session.started = at(&format!("2026-11-{day}T07:00:00+01:00"));
+            session.ended = at(&format!("2026-11-{day}T07:05:00+01:00"));
+            journal.append(&Record::Session(session)).unwrap();
+        }
+    }
+    let streak = |home: &Path| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_poised"))
+            .arg("streak")
+            .env("POISED_HOME", home)
+            .env("POISED_NOW", "2026-11-29T20:00:00+01:00")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let cold = streak(home.path());
+    assert!(cold.starts_with("streak 3 days"), "{cold}");
+    assert!(home.path().join("caches").read_dir().unwrap().count() >= 2);
+    assert_eq!(
+        streak(home.path()),
+        cold,
+        "the caches give the same figures"
+    );
+    // A conflict copy beside them repeats records: still three days, each counted once.
+    let laptop = folder.join("journal-laptop-1a2b.toml");
+    std::fs::copy(&laptop, folder.join("journal-laptop-1a2b.toml.orig")).unwrap();
+    assert_eq!(streak(home.path()), cold);
+}

@@ -19,10 +19,11 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 use super::days::ritual_date;
-use super::model::{ProgressModel, build};
+use super::model::{ProgressModel, RoutineFacts, build};
 use super::trends::{CHART_DAYS, window_start};
 use crate::journal::ReadError;
-use crate::journal::folder::read_union;
+use crate::journal::Record;
+use crate::journal::folder::{FileKind, read_union};
 use crate::journal::split::starts_record;
 use crate::paths::Paths;
 
@@ -30,7 +31,7 @@ pub use scan::Summary;
 
 /// Loads the progress picture as of `now` (the local time with its offset) for the config's
 /// `day_starts_at`: the journal read through the cache, then `progress::build`.
-/// `wardrobe_of` names a routine id's wardrobe.
+/// `facts_of` says what is known of a routine id (its wardrobe and phase).
 ///
 /// A missing journal gives the empty picture; only a journal that cannot be read at all is
 /// an error. The cache is brought up to date on the way.
@@ -38,7 +39,7 @@ pub fn load<'w>(
     paths: &Paths,
     day_start: NaiveTime,
     now: DateTime<FixedOffset>,
-    wardrobe_of: impl Fn(&str) -> Option<&'w str>,
+    facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
 ) -> Result<ProgressModel, ReadError> {
     let today = ritual_date(now, day_start);
     let summary = summarize_journal(paths, day_start, today)?;
@@ -47,7 +48,7 @@ pub fn load<'w>(
         &summary.recent,
         today,
         day_start,
-        wardrobe_of,
+        facts_of,
     );
     model.warnings = summary.warnings;
     Ok(model)
@@ -55,24 +56,35 @@ pub fn load<'w>(
 
 /// The summary of the journal as of `today`, wherever it is kept: the one file through the
 /// cache, or a journal folder as the union of its files.
+///
+/// In a folder, each machine's file is summarised through a cache of its own, and the
+/// summaries added up: a record is written once, to one machine's file, so no record is in
+/// two of them. Conflict copies and an old `journal.toml` do repeat records, so while one of
+/// them is in the folder every file is read whole and each record counted once.
 pub fn summarize_journal(
     paths: &Paths,
     day_start: NaiveTime,
     today: NaiveDate,
 ) -> Result<Summary, ReadError> {
-    if paths.journal_dir.is_none() {
+    let Some(dir) = &paths.journal_dir else {
         return summarize(&paths.journal, &paths.journal_cache(), day_start, today);
+    };
+    let files = paths.journal_files().map_err(|e| ReadError::io(dir, e))?;
+    let window = window_start(today, CHART_DAYS);
+    if files.iter().any(|f| f.kind > FileKind::Machine) {
+        let (records, warnings) = read_union(&files)?.into_records();
+        let warnings = warnings.iter().map(ToString::to_string).collect();
+        return Ok(Summary::of_records(records, warnings, day_start, window));
     }
-    let files = paths
-        .journal_files()
-        .map_err(|e| ReadError::io(paths.journal_dir.as_deref().unwrap_or(&paths.journal), e))?;
-    let (records, warnings) = read_union(&files)?.into_records();
-    Ok(Summary::of_records(
-        records,
-        warnings.iter().map(ToString::to_string).collect(),
-        day_start,
-        window_start(today, CHART_DAYS),
-    ))
+    let mut total = Summary::empty(day_start, window);
+    // The caches are derived: without their folder everything still reads, only slower.
+    let _ = std::fs::create_dir_all(paths.file_caches());
+    for file in &files {
+        let cache = paths.file_cache(&file.path);
+        total.add_up(summarize(&file.path, &cache, day_start, today)?);
+    }
+    total.recent.sort_by_key(Record::moment);
+    Ok(total)
 }
 
 /// The summary of the whole journal as of `today`: from the cache when it still matches,

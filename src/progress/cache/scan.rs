@@ -61,6 +61,13 @@ impl Summary {
         summary
     }
 
+    /// Adds the summary of another machine's file, which shares no record with this one.
+    pub fn add_up(&mut self, other: Self) {
+        self.history.merge(other.history);
+        self.recent.extend(other.recent);
+        self.warnings.extend(other.warnings);
+    }
+
     /// Adds the journal's bytes that start at `covered`, and moves `covered` past them,
     /// segment by segment, so their records are never all in memory at once.
     pub fn scan(&mut self, journal: &Path, bytes: &[u8]) {
