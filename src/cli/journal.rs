@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use super::{not_saved, warn};
 use crate::clock::Clock;
+use crate::journal::export::Chosen;
 use crate::journal::folder::{Union, own_file_name, read_union};
 use crate::journal::relocate::copy_journal;
 use crate::journal::{self, CheckinRecord, Journal, ReadError, Record, log_line, note_or_none};
@@ -33,7 +34,7 @@ pub struct LogArgs {
     pub limit: usize,
 }
 
-/// `poised export [--format csv|toml] [--checkins]`.
+/// `poised export [--format csv|toml] [--checkins | --desk]`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
@@ -41,6 +42,9 @@ pub struct ExportArgs {
     /// Export the morning check-ins instead of the sessions.
     #[arg(long)]
     pub checkins: bool,
+    /// Export desk mode's records (the desk opening, each answer to a prompt) instead.
+    #[arg(long, conflicts_with = "checkins")]
+    pub desk: bool,
 }
 
 /// The forms `poised export` can write.
@@ -154,10 +158,17 @@ pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
     let Some(records) = read(paths) else {
         return ExitCode::FAILURE;
     };
-    let text = match (args.format, args.checkins) {
-        (ExportFormat::Csv, false) => journal::export::sessions_csv(&records),
-        (ExportFormat::Csv, true) => journal::export::checkins_csv(&records),
-        (ExportFormat::Toml, checkins) => journal::export::records_toml(&records, checkins),
+    let chosen = match (args.checkins, args.desk) {
+        (true, _) => Chosen::Checkins,
+        (_, true) => Chosen::Desk,
+        _ => Chosen::Sessions,
+    };
+    let records = &records;
+    let text = match (args.format, chosen) {
+        (ExportFormat::Csv, Chosen::Sessions) => journal::export::sessions_csv(records),
+        (ExportFormat::Csv, Chosen::Checkins) => journal::export::checkins_csv(records),
+        (ExportFormat::Csv, Chosen::Desk) => journal::export::desk_csv(records),
+        (ExportFormat::Toml, chosen) => journal::export::records_toml(records, chosen),
     };
     print_out(&text)
 }
