@@ -57,6 +57,9 @@ pub enum Command {
         /// Show the breathing pacer as words and seconds only, without animation.
         #[arg(long)]
         reduced_motion: bool,
+        /// Speak the cues (the `voice` program of config.toml, or the first one found).
+        #[arg(long)]
+        voice: bool,
     },
     /// Print where poised keeps its config, routines and journal.
     Paths,
@@ -96,6 +99,7 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
             no_rate,
             quiet,
             reduced_motion,
+            voice,
         } => play::open(
             paths,
             Some(&name),
@@ -104,6 +108,7 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
                 no_rate,
                 quiet,
                 reduced_motion,
+                voice,
             },
         ),
         Command::Validate { files } => routines::validate(paths, &files),

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
+use crate::voice::VoiceSetting;
+
 /// Settings read from `config.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -16,6 +18,8 @@ pub struct Config {
     /// When a new day begins for streaks ("HH:MM"): a session at 00:30 counts for the day before.
     #[serde(with = "hh_mm")]
     pub day_starts_at: NaiveTime,
+    /// Speak the cues: "off", "auto", or a speech program's command line.
+    pub voice: VoiceSetting,
 }
 
 impl Default for Config {
@@ -24,6 +28,7 @@ impl Default for Config {
             bell: true,
             reduced_motion: false,
             day_starts_at: NaiveTime::from_hms_opt(3, 0, 0).unwrap_or(NaiveTime::MIN),
+            voice: VoiceSetting::Off,
         }
     }
 }

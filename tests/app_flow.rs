@@ -9,7 +9,7 @@ use chrono::DateTime;
 use poised::journal::Record;
 use poised::routine::Variant;
 use poised::routine::load::load_file;
-use poised::tui::app::{App, Effect, Now, Settings};
+use poised::tui::app::{App, Effect, Now, Settings, Voice};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
 use ratatui::Terminal;
@@ -19,6 +19,7 @@ const ASKING: Settings = Settings {
     bell: false,
     reduced_motion: false,
     ask_ratings: true,
+    voice: Voice::Off,
 };
 
 fn at(secs: u64) -> Now {

@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use poised::routine::load::{Library, load_file};
 use poised::routine::{Routine, Variant};
 use poised::session::{BreathPhase, BreathState};
-use poised::tui::app::{App, Now, Settings};
+use poised::tui::app::{App, Now, Settings, Voice};
 use poised::tui::keymap::Action;
 use poised::tui::theme::Theme;
 use poised::tui::widgets::pacer::Pacer;
@@ -23,6 +23,7 @@ const SETTINGS: Settings = Settings {
     bell: true,
     reduced_motion: false,
     ask_ratings: false,
+    voice: Voice::Off,
 };
 
 fn at(ms: u64) -> Now {

@@ -14,10 +14,11 @@ use crate::paths::Paths;
 use crate::progress::cache::summarize;
 use crate::progress::days::ritual_date;
 use crate::progress::{self, ProgressModel, morning_checkin_due};
-use crate::tui::Storage;
-use crate::tui::app::{App, Now, Settings};
+use crate::tui::app::{App, NO_VOICE, Now, Settings, Voice};
 use crate::tui::clock::{Clock, time_scale};
 use crate::tui::theme::Theme;
+use crate::tui::{Storage, World};
+use crate::voice::Speaker;
 
 /// Options of `poised run` that shape the session.
 #[derive(Debug, Clone, Copy, Default)]
@@ -26,6 +27,8 @@ pub struct RunFlags {
     pub no_rate: bool,
     pub quiet: bool,
     pub reduced_motion: bool,
+    /// Speak the cues for this run.
+    pub voice: bool,
 }
 
 /// Opens Home, or plays `routine` directly when one is named.
@@ -42,10 +45,19 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
         bell: config.bell && !flags.quiet,
         reduced_motion: config.reduced_motion || flags.reduced_motion,
         ask_ratings: !flags.no_rate,
+        voice: Voice::Off,
     };
+    let (voice, speaker) = voice(&config, flags.voice);
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
     let clock = Clock::new(time_scale(std::env::var("POISED_TIME_SCALE").ok()));
-    let mut app = App::new(library.routines.clone(), settings, theme);
+    let mut app = App::new(
+        library.routines.clone(),
+        Settings { voice, ..settings },
+        theme,
+    );
+    if voice == Voice::Unavailable && (flags.voice || config.voice.on()) {
+        app.notify(NO_VOICE.to_string());
+    }
     if !library.warnings.is_empty() {
         let lines: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
         app.notify(format!(
@@ -78,7 +90,11 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
             .collect(),
         unsaved: Vec::new(),
     };
-    let outcome = crate::tui::run(app, clock, &mut storage);
+    let world = World {
+        storage: &mut storage,
+        speaker,
+    };
+    let outcome = crate::tui::run(app, clock, world);
     // Shown again once the terminal is back, so a record that could not be saved can be kept.
     for message in &storage.unsaved {
         eprintln!("poised: {message}");
@@ -93,6 +109,19 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Whether the cues are spoken from the start, and the speaker that can speak them (the first
+/// program found on PATH, unless `voice` names one), so `v` can turn the voice on later.
+fn voice(config: &Config, asked: bool) -> (Voice, Speaker) {
+    let command = config.voice.command(std::env::var_os("PATH").as_deref());
+    let speaker = Speaker::new(command);
+    let voice = match (speaker.available(), asked || config.voice.on()) {
+        (false, _) => Voice::Unavailable,
+        (true, true) => Voice::On,
+        (true, false) => Voice::Off,
+    };
+    (voice, speaker)
 }
 
 /// Whether to open with the morning check-in: only on the first start of a day that follows a

@@ -8,12 +8,15 @@ pub mod breathing;
 pub mod countdown;
 pub mod player;
 pub mod snapshot;
+pub mod speech;
 pub mod timeline;
+pub mod words;
 
 pub use breathing::{Beat, BreathPhase, BreathState, RepState};
 pub use countdown::{display_secs, until_tick};
 pub use player::{BACK_WINDOW, MAX_GAP, Player};
 pub use snapshot::{PlayState, Snapshot};
+pub use speech::{Speech, speech};
 pub use timeline::{Segment, SegmentKind, Side, Timeline};
 
 #[cfg(test)]

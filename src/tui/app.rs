@@ -8,7 +8,7 @@ use ratatui::Frame;
 use super::answer::{Answer, answer};
 use super::keymap::{Action, Context};
 use super::live_session::LiveSession;
-pub use super::protocol::{Effect, Now};
+pub use super::protocol::{Effect, Now, Sound, Voice};
 use super::screens::home::Home;
 use super::screens::rating::Rating;
 use super::screens::summary::Summary;
@@ -23,6 +23,9 @@ use crate::text::sanitize;
 
 const ASK_BEFORE: &str = "How stiff is your back right now?";
 const ASK_AFTER: &str = "How stiff is your back now, after the session?";
+/// Said when the voice is asked for and no speech program is found.
+pub const NO_VOICE: &str =
+    "No speech program found: install espeak-ng, or set `voice` in config.toml.";
 const ASK_MORNING: &str = "How does your back feel this morning?";
 
 /// Preferences that shape a session.
@@ -32,6 +35,16 @@ pub struct Settings {
     pub reduced_motion: bool,
     /// Ask how stiff the back is before and after a session.
     pub ask_ratings: bool,
+    pub voice: Voice,
+}
+
+impl Settings {
+    fn sound(self) -> Sound {
+        Sound {
+            bell: self.bell,
+            voice: self.voice == Voice::On,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -40,6 +53,7 @@ impl Default for Settings {
             bell: true,
             reduced_motion: false,
             ask_ratings: true,
+            voice: Voice::Off,
         }
     }
 }
@@ -118,6 +132,16 @@ impl App {
         self.screen = Screen::Progress(Box::new(model));
     }
 
+    /// The speech program is missing or failed: the voice goes off, the session goes on,
+    /// and a line says why.
+    pub fn voice_failed(&mut self, why: String, now: &Now) {
+        self.settings.voice = Voice::Unavailable;
+        match &mut self.screen {
+            Screen::Player(session) => session.notify(why, now.mono),
+            _ => self.message = Some(why),
+        }
+    }
+
     /// Closes the message, if one is shown; says whether one was, so the screen changed.
     pub fn dismiss_message(&mut self) -> bool {
         self.message.take().is_some()
@@ -162,6 +186,7 @@ impl App {
                 } else {
                     session.release(now.mono);
                 }
+                return session.tick(now.mono, self.settings.sound());
             }
             return Vec::new();
         }
@@ -206,8 +231,12 @@ impl App {
                 }
                 Answer::Skipped => (self.player(&routine, variant, None, now), Vec::new()),
             },
+            Screen::Player(mut session) if action == Action::ToggleVoice => {
+                let effects = self.toggle_voice(&mut session, now);
+                (Screen::Player(session), effects)
+            }
             Screen::Player(mut session) => {
-                let effects = session.update(action, now.mono, self.settings.bell);
+                let effects = session.update(action, now.mono, self.settings.sound());
                 (Screen::Player(session), effects)
             }
             Screen::After(mut session, rating) => match answer(rating, action) {
@@ -246,7 +275,7 @@ impl App {
         let Screen::Player(session) = &mut self.screen else {
             return Vec::new();
         };
-        let mut effects = session.tick(now.mono, self.settings.bell);
+        let mut effects = session.tick(now.mono, self.settings.sound());
         effects.extend(self.after_session_turn(now));
         effects
     }
@@ -267,6 +296,25 @@ impl App {
             .and_then(pacer::until_next_level)
             .map(|wait| now.mono + wait);
         [engine, pacer].into_iter().flatten().min()
+    }
+
+    /// `v`: speaks from the current moment on, or stops speaking.
+    fn toggle_voice(&mut self, session: &mut LiveSession, now: &Now) -> Vec<Effect> {
+        match self.settings.voice {
+            Voice::Unavailable => {
+                session.notify(NO_VOICE.to_string(), now.mono);
+                Vec::new()
+            }
+            Voice::On => {
+                self.settings.voice = Voice::Off;
+                vec![Effect::Hush]
+            }
+            Voice::Off => {
+                self.settings.voice = Voice::On;
+                session.say_again();
+                session.tick(now.mono, self.settings.sound())
+            }
+        }
     }
 
     fn update_home(&mut self, action: Action, now: &Now) -> (Screen, Vec<Effect>) {
@@ -376,7 +424,8 @@ impl App {
             Screen::Note(_, text) => note::render(frame, area, text, theme),
             Screen::Player(session) => {
                 let snap = session.player.snapshot(now.mono);
-                let overlay = session.overlay(self.settings.reduced_motion);
+                let voice = self.settings.voice == Voice::On;
+                let overlay = session.overlay(self.settings.reduced_motion, voice);
                 player::render(
                     frame,
                     area,

@@ -26,6 +26,8 @@ pub enum Action {
     /// Any other key while a yes/no question is open.
     No,
     Painful,
+    /// Speak the cues, or stop.
+    ToggleVoice,
     Progress,
     Rest,
     Less,
@@ -169,6 +171,12 @@ const PLAYER: &[Binding] = &[
         "back to the start of the step (twice: previous step)",
     ),
     bind(&[Char('r')], Action::Restart, "r", "restart this step"),
+    bind(
+        &[Char('v')],
+        Action::ToggleVoice,
+        "v",
+        "speak the cues, or stop",
+    ),
     bind(
         &[Char('!')],
         Action::Painful,

@@ -6,12 +6,12 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 
 use super::keymap::Action;
-use super::protocol::{Effect, Now};
+use super::protocol::{Effect, Now, Sound};
 use super::screens::player::Overlay;
 use super::screens::summary::Summary;
 use crate::journal::SessionRecord;
 use crate::routine::{Routine, Variant};
-use crate::session::{PlayState, Player, SegmentKind, Timeline};
+use crate::session::{PlayState, Player, SegmentKind, Snapshot, Speech, Timeline, speech};
 
 /// The session on screen.
 #[derive(Debug)]
@@ -35,6 +35,8 @@ pub struct LiveSession {
     ended: Option<(DateTime<FixedOffset>, Duration)>,
     /// The segment last seen, to ring the bell once as each one begins.
     announced: usize,
+    /// The moment last heard, to speak each change once; `None`: say the next moment whole.
+    heard: Option<Snapshot>,
 }
 
 impl LiveSession {
@@ -55,11 +57,12 @@ impl LiveSession {
             held: false,
             ended: None,
             announced: 0,
+            heard: None,
         }
     }
 
     /// Applies a player key.
-    pub fn update(&mut self, action: Action, now: Duration, bell: bool) -> Vec<Effect> {
+    pub fn update(&mut self, action: Action, now: Duration, sound: Sound) -> Vec<Effect> {
         let p = &mut self.player;
         p.update(now);
         if self.confirm_end {
@@ -70,7 +73,7 @@ impl LiveSession {
             } else {
                 self.release(now);
             }
-            return Vec::new();
+            return self.announce(now, sound);
         }
         match action {
             Action::TogglePause => p.toggle_pause(now),
@@ -89,7 +92,7 @@ impl LiveSession {
             Action::Painful => self.mark_painful(now),
             _ => {}
         }
-        self.announce(now, bell)
+        self.announce(now, sound)
     }
 
     /// Stops the clock while something covers the player (help, the end question); the
@@ -110,9 +113,19 @@ impl LiveSession {
     }
 
     /// Lets time pass.
-    pub fn tick(&mut self, now: Duration, bell: bool) -> Vec<Effect> {
+    pub fn tick(&mut self, now: Duration, sound: Sound) -> Vec<Effect> {
         self.player.update(now);
-        self.announce(now, bell)
+        self.announce(now, sound)
+    }
+
+    /// Says the current moment whole at the next turn, as when the voice is turned on.
+    pub fn say_again(&mut self) {
+        self.heard = None;
+    }
+
+    /// Shows a one-line notice until the step is left.
+    pub fn notify(&mut self, text: String, now: Duration) {
+        self.notice = Some((text, self.player.snapshot(now).segment.step));
     }
 
     /// "This hurts": remember the step, say so, and move on to the next one.
@@ -136,10 +149,27 @@ impl LiveSession {
         }
     }
 
+    /// Speaks what changed since the moment last heard, when the voice is on, and rings
+    /// the bell for the moments to start moving.
+    fn announce(&mut self, now: Duration, sound: Sound) -> Vec<Effect> {
+        let snap = self.player.snapshot(now);
+        let said = speech(self.player.timeline(), self.heard.as_ref(), &snap);
+        let mut effects: Vec<Effect> = said
+            .filter(|_| sound.voice)
+            .map(|s| match s {
+                Speech::Say(text) => Effect::Speak(text),
+                Speech::Hush => Effect::Hush,
+            })
+            .into_iter()
+            .collect();
+        effects.extend(self.ring(&snap, sound.bell));
+        self.heard = Some(snap);
+        effects
+    }
+
     /// Rings the bell as a step's work begins (each side's, for a per-side step) and as the
     /// switch between sides begins: the moments to start moving, eyes closed or not.
-    fn announce(&mut self, now: Duration, bell: bool) -> Vec<Effect> {
-        let snap = self.player.snapshot(now);
+    fn ring(&mut self, snap: &Snapshot, bell: bool) -> Vec<Effect> {
         if snap.segment_index == self.announced || snap.state == PlayState::Finished {
             return Vec::new();
         }
@@ -161,10 +191,11 @@ impl LiveSession {
 
     /// What the player screen draws besides the snapshot.
     #[must_use]
-    pub fn overlay(&self, reduced_motion: bool) -> Overlay<'_> {
+    pub fn overlay(&self, reduced_motion: bool, voice: bool) -> Overlay<'_> {
         Overlay {
             confirm_end: self.confirm_end,
             reduced_motion,
+            voice,
             notice: self.notice.as_ref().map(|(text, _)| text.as_str()),
         }
     }

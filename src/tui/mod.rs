@@ -28,6 +28,8 @@ use clock::Clock;
 use event::Input;
 use protocol::{Effect, Now};
 
+use crate::voice::Speaker;
+
 /// Where the app's records go. The app only asks; the caller decides how (the journal file).
 pub trait Storage {
     /// Saves a record, or says in plain words why not, with the record's text to keep.
@@ -38,12 +40,19 @@ pub trait Storage {
     fn rest(&mut self, now: &Now) -> Result<String, String>;
 }
 
+/// What the loop does outside the app: records, and the voice.
+pub struct World<'a> {
+    pub storage: &'a mut dyn Storage,
+    pub speaker: Speaker,
+}
+
 /// Runs the app until it quits, restoring the terminal on every way out. Returns the signal
-/// that ended it, if one did, so the process can exit as signalled programs do.
-pub fn run(app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<Option<i32>> {
+/// that ended it, if one did, so the process can exit as signalled programs do. Every speech
+/// process is ended as the app leaves, by any way (the speaker is dropped here).
+pub fn run(app: App, clock: Clock, mut world: World) -> io::Result<Option<i32>> {
     let inputs = event::spawn()?;
     let mut terminal = terminal::enter()?;
-    let result = event_loop(&mut terminal, app, clock, &inputs, storage);
+    let result = event_loop(&mut terminal, app, clock, &inputs, &mut world);
     terminal::leave();
     result
 }
@@ -62,14 +71,14 @@ fn event_loop(
     mut app: App,
     clock: Clock,
     inputs: &Receiver<Input>,
-    storage: &mut dyn Storage,
+    world: &mut World,
 ) -> io::Result<Option<i32>> {
     let mut dirty = true;
     loop {
         let t = now(&clock);
         let effects = app.tick(&t);
         dirty |= !effects.is_empty();
-        perform(effects, &mut app, storage, &clock)?;
+        perform(effects, &mut app, world, &clock)?;
         if app.quit {
             return Ok(None);
         }
@@ -98,6 +107,12 @@ fn event_loop(
             match input {
                 Input::Signal(signal) => return Ok(Some(signal)),
                 Input::Closed => return Ok(None),
+                Input::ChildExited => {
+                    if let Some(why) = world.speaker.reap() {
+                        app.voice_failed(why, &t);
+                        dirty = true;
+                    }
+                }
                 Input::Resize => {
                     terminal.autoresize()?;
                     dirty = true;
@@ -109,7 +124,7 @@ fn event_loop(
                         continue;
                     };
                     let effects = app.update(action, &t);
-                    perform(effects, &mut app, storage, &clock)?;
+                    perform(effects, &mut app, world, &clock)?;
                     dirty = true;
                 }
             }
@@ -120,9 +135,10 @@ fn event_loop(
 fn perform(
     effects: Vec<Effect>,
     app: &mut App,
-    storage: &mut dyn Storage,
+    world: &mut World,
     clock: &Clock,
 ) -> io::Result<()> {
+    let storage = &mut *world.storage;
     for effect in effects {
         match effect {
             Effect::Bell => {
@@ -130,6 +146,12 @@ fn perform(
                 out.write_all(b"\x07")?;
                 out.flush()?;
             }
+            Effect::Speak(text) => {
+                if let Err(why) = world.speaker.say(&text) {
+                    app.voice_failed(why, &now(clock));
+                }
+            }
+            Effect::Hush => world.speaker.hush(),
             Effect::Save(record) => {
                 if let Err(message) = storage.save(&record) {
                     app.save_failed(message);

@@ -14,10 +14,31 @@ pub struct Now {
     pub local: DateTime<FixedOffset>,
 }
 
+/// Whether cues are spoken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    /// No speech program to speak with.
+    Unavailable,
+    Off,
+    On,
+}
+
+/// The sounds a session makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sound {
+    pub bell: bool,
+    pub voice: bool,
+}
+
 /// What the loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Bell,
+    /// Say this aloud, ending what is still being said; if it cannot be said, the loop
+    /// calls [`App::voice_failed`].
+    Speak(String),
+    /// Stop speaking (a pause, an early end, the voice turned off).
+    Hush,
     /// Append to the journal; on failure the loop calls [`App::save_failed`].
     Save(Record),
     /// Work out the progress picture; the loop answers with [`App::show_progress`].

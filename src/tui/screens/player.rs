@@ -20,6 +20,8 @@ pub struct Overlay<'a> {
     /// "End session? (y/n)" is open.
     pub confirm_end: bool,
     pub reduced_motion: bool,
+    /// The cues are spoken.
+    pub voice: bool,
     /// A one-line notice, such as a step marked as painful.
     pub notice: Option<&'a str>,
 }
@@ -173,7 +175,12 @@ impl View<'_> {
         }
         let total = self.timeline.total.as_secs_f64().max(0.001);
         let ratio = (snap.elapsed.as_secs_f64() / total).clamp(0.0, 1.0);
-        let label = format!(" {} left", mss(snap.remaining));
+        let voice = if self.overlay.voice {
+            " · voice on"
+        } else {
+            ""
+        };
+        let label = format!(" {} left{voice}", mss(snap.remaining));
         let label_width = u16::try_from(label.chars().count()).unwrap_or(u16::MAX);
         let [bar, left] =
             Layout::horizontal([Constraint::Min(1), Constraint::Length(label_width)]).areas(gauge);
