@@ -26,6 +26,30 @@ pub fn sanitize_lines(text: &str) -> String {
     text.lines().map(sanitize).collect::<Vec<_>>().join("\n")
 }
 
+/// `text` cut to `width` columns, ending with "…" when anything was cut: nothing is ever
+/// cut without a mark.
+#[must_use]
+pub fn ellipsize(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// A duration as `m:ss`, rounded to the nearest second (`7:00`, `0:45`, `12:05`).
 #[must_use]
 pub fn mss(d: std::time::Duration) -> String {
@@ -36,6 +60,18 @@ pub fn mss(d: std::time::Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_line_ends_with_the_ellipsis() {
+        assert_eq!(
+            ellipsize("go only as far as stays comfortable", 12),
+            "go only as …"
+        );
+        assert_eq!(ellipsize("fits", 4), "fits");
+        assert_eq!(ellipsize("日本語", 4), "日…");
+        assert_eq!(ellipsize("cut", 1), "…");
+        assert_eq!(ellipsize("cut", 0), "");
+    }
 
     #[test]
     fn line_column_counts_from_one() {

@@ -8,7 +8,7 @@
 
 mod setting;
 
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, Stdio};
 
 pub use setting::{AUTO_PROGRAMS, VoiceSetting, find_program};
 
@@ -60,7 +60,7 @@ impl Speaker {
                 self.speaking = Some(child);
                 Ok(())
             }
-            Err(e) => Err(self.give_up(&format!("cannot start `{program}` ({e})"))),
+            Err(e) => Err(self.give_up(&format!("cannot start `{program}` ({})", why(&e)))),
         }
     }
 
@@ -80,7 +80,7 @@ impl Speaker {
         let status = self.speaking.as_mut().and_then(|c| c.try_wait().ok())??;
         self.speaking = None;
         let program = self.command.as_ref().map(|c| c[0].clone())?;
-        failed(status).then(|| self.give_up(&format!("`{program}` failed ({status})")))
+        (!status.success()).then(|| self.give_up(&format!("`{program}` failed")))
     }
 
     /// How many speech processes have not been collected yet.
@@ -95,14 +95,17 @@ impl Speaker {
 
     fn give_up(&mut self, why: &str) -> String {
         self.command = None;
-        format!(
-            "Voice is off: {why}. Set `voice` in config.toml to a speech program, such as \"espeak-ng\"."
-        )
+        format!("Voice is off: {why}; see `voice` in config.toml.")
     }
 }
 
-fn failed(status: ExitStatus) -> bool {
-    !status.success()
+/// Why a program could not start, in plain words.
+fn why(error: &std::io::Error) -> &'static str {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "not found",
+        std::io::ErrorKind::PermissionDenied => "not allowed to run",
+        _ => "it would not start",
+    }
 }
 
 impl Drop for Speaker {

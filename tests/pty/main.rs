@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod term;
+mod voice;
 
 use std::path::Path;
 use std::time::Duration;

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Wrap};
 
 use crate::routine::Step;
 use crate::session::{PlayState, SegmentKind, Side, Snapshot, Timeline, display_secs};
-use crate::text::{mss, sanitize};
+use crate::text::{ellipsize, mss, sanitize};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 use crate::tui::widgets::countdown::{self, Countdown};
@@ -171,7 +171,8 @@ impl View<'_> {
         let (snap, theme) = (self.snap, self.theme);
         let [notice, gauge, next] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
         if let Some(text) = self.overlay.notice {
-            frame.render_widget(Paragraph::new(sanitize(text)).style(theme.alert()), notice);
+            let line = ellipsize(&sanitize(text), usize::from(notice.width));
+            frame.render_widget(Paragraph::new(line).style(theme.alert()), notice);
         }
         let total = self.timeline.total.as_secs_f64().max(0.001);
         let ratio = (snap.elapsed.as_secs_f64() / total).clamp(0.0, 1.0);
