@@ -9,7 +9,7 @@ use std::time::Duration;
 use chrono::DateTime;
 use poised::routine::Variant;
 use poised::routine::load::load_file;
-use poised::tui::app::{App, Effect, Now, Settings, Voice};
+use poised::tui::app::{App, Effect, Msg, Now, Settings, Voice};
 use poised::tui::keymap::Action;
 use poised::tui::theme::Theme;
 use ratatui::Terminal;
@@ -36,7 +36,7 @@ fn app(voice: Voice) -> (App, Vec<Effect>) {
         Variant::Full,
         &at(0),
     );
-    let first = app.tick(&at(0));
+    let first = app.update(Msg::Tick, &at(0));
     (app, first)
 }
 
@@ -62,7 +62,7 @@ fn the_loop_is_asked_to_say_each_change_once() {
     assert_eq!(said(&first), ["Seated tilt. Rock the pelvis gently"]);
     let mut heard = Vec::new();
     for t in 1..=7 {
-        heard.extend(app.tick(&at(t)));
+        heard.extend(app.update(Msg::Tick, &at(t)));
     }
     assert_eq!(said(&heard), ["begin, out", "in", "out"]);
     assert!(screen(&app, &at(6)).contains("voice on"));
@@ -80,16 +80,21 @@ fn a_pause_and_help_hush_and_nothing_is_said_with_the_voice_off() {
     assert_eq!(app.update(Action::Help, &at(2)), [Effect::Hush]);
     let (mut quiet, first) = self::app(Voice::Off);
     assert!(first.is_empty());
-    assert!((1..=20).flat_map(|t| quiet.tick(&at(t))).next().is_none());
+    assert!(
+        (1..=20)
+            .flat_map(|t| quiet.update(Msg::Tick, &at(t)))
+            .next()
+            .is_none()
+    );
     assert!(!screen(&quiet, &at(20)).contains("voice on"));
 }
 
 #[test]
 fn v_turns_the_voice_off_and_on_again_from_the_current_moment() {
     let (mut app, _) = app(Voice::On);
-    app.tick(&at(4));
+    app.update(Msg::Tick, &at(4));
     assert_eq!(app.update(Action::ToggleVoice, &at(4)), [Effect::Hush]);
-    assert!(app.tick(&at(5)).is_empty());
+    assert!(app.update(Msg::Tick, &at(5)).is_empty());
     let again = app.update(Action::ToggleVoice, &at(6));
     assert_eq!(
         said(&again),
@@ -100,11 +105,12 @@ fn v_turns_the_voice_off_and_on_again_from_the_current_moment() {
 #[test]
 fn a_failed_voice_says_why_in_one_line_and_the_session_goes_on() {
     let (mut app, _) = app(Voice::On);
-    app.voice_failed(
-        "Voice is off: cannot start `espeak-ng`.".to_string(),
-        &at(1),
+    let why = "Voice is off: cannot start `espeak-ng`.".to_string();
+    assert!(app.update(Msg::VoiceFailed(why), &at(1)).is_empty());
+    assert!(
+        app.update(Msg::Tick, &at(3)).is_empty(),
+        "nothing more is said"
     );
-    assert!(app.tick(&at(3)).is_empty(), "nothing more is said");
     assert!(screen(&app, &at(3)).contains("Voice is off: cannot start"));
     let notice = app.update(Action::ToggleVoice, &at(3));
     assert!(notice.is_empty());

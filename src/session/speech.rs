@@ -2,9 +2,9 @@
 //! last heard and the one now. The interface speaks what it returns; nothing here runs a
 //! process or reads a clock.
 //!
-//! Said: at get-ready, the step's name, the side and the short cue; at work start, "begin";
-//! each rep's effort and release as "out" and "in", or the pacer's phases ("in", "hold",
-//! "out") for timed work; "switch sides" with the side; "last five seconds" of timed work;
+//! Said: at get-ready, the step's name, the side and the short cue (or the step's own `say`);
+//! at work start, "begin"; each rep's effort and release as "out" and "in" (and "hold" for a
+//! hold inside a rep), or the pacer's phases ("in", "hold", "out") for timed work; "switch sides" with the side; "last five seconds" of timed work;
 //! "session complete". What falls on one moment is said as one utterance, since a new one
 //! ends the one before.
 
@@ -13,8 +13,7 @@ use std::time::Duration;
 use super::breathing::BreathPhase;
 use super::snapshot::{PlayState, Snapshot};
 use super::timeline::{SegmentKind, Timeline};
-use super::words::{first_side, get_ready_words, other, side_words};
-use crate::routine::Work;
+use crate::routine::{Step, Work};
 
 /// What the voice should do after a moment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +53,7 @@ fn words(timeline: &Timeline, before: Option<&Snapshot>, after: &Snapshot) -> Ve
     let Some(step) = timeline.steps.get(after.segment.step) else {
         return Vec::new();
     };
+    let side = after.side_label(timeline);
     // A jump back (restart, back) lands on a moment that is said again.
     let before = before.filter(|b| b.elapsed <= after.elapsed);
     let new_segment = before.is_none_or(|b| b.segment_index != after.segment_index);
@@ -61,16 +61,15 @@ fn words(timeline: &Timeline, before: Option<&Snapshot>, after: &Snapshot) -> Ve
     let mut said = Vec::new();
     if new_segment {
         match after.segment.kind {
-            SegmentKind::GetReady => said.push(get_ready_words(step)),
+            SegmentKind::GetReady => said.push(get_ready_words(step, side)),
             SegmentKind::Work => {
                 if new_step {
-                    said.push(get_ready_words(step));
+                    said.push(get_ready_words(step, side));
                 }
                 said.push("begin".to_string());
             }
             SegmentKind::Switch => {
-                let next = side_words(step, other(first_side(step)));
-                said.push(format!("switch sides, {next}"));
+                said.push(format!("switch sides, {}", side.unwrap_or_default()));
             }
             SegmentKind::Rest => {}
         }
@@ -87,6 +86,24 @@ fn words(timeline: &Timeline, before: Option<&Snapshot>, after: &Snapshot) -> Ve
         said.push("last five seconds".to_string());
     }
     said
+}
+
+/// What is said as a step's get-ready begins: its own `say`, or its name, the side coming up
+/// for a per-side step ("Open book, left arm on top") and its short cue.
+fn get_ready_words(step: &Step, side: Option<&str>) -> String {
+    if let Some(say) = &step.say {
+        return say.clone();
+    }
+    let name = match side {
+        Some(side) => format!("{}, {side}", step.name),
+        None => step.name.clone(),
+    };
+    let cue = step.cue.trim();
+    if cue.is_empty() {
+        name
+    } else {
+        format!("{name}. {cue}")
+    }
 }
 
 /// The breath word of a work moment, with what identifies its half or phase.

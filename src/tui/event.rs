@@ -1,40 +1,54 @@
-//! Everything that can wake the event loop, merged into one channel: key presses and resizes
-//! from the terminal, SIGTERM/SIGHUP, and SIGCHLD when a speech process exits, so the loop
-//! can block without polling.
+//! Everything that can wake the event loop, merged into one channel: key presses, pastes and
+//! resizes from the terminal, and signals (SIGCHLD among them, when a speech process exits),
+//! so the loop can block without polling.
 
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use crossterm::event::{self, Event, KeyEvent, KeyEventKind};
-use signal_hook::consts::{SIGCHLD, SIGHUP, SIGTERM};
+use signal_hook::consts::{SIGALRM, SIGCHLD, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
 use signal_hook::iterator::Signals;
 
-/// An input the app reacts to.
+/// The signal the terminal's going away counts as.
+pub const HANGUP: i32 = SIGHUP;
+
+/// Signals that end poised: the session is recorded, the terminal restored, and poised exits
+/// as a program ended by the signal would.
+const STOPPING: [i32; 5] = [SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM];
+/// Signals that do what Ctrl-C does.
+const INTERRUPTING: [i32; 2] = [SIGINT, SIGQUIT];
+
+/// Something the app reacts to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
+pub enum Incoming {
     Key(KeyEvent),
+    Paste(String),
     Resize,
-    /// SIGTERM or SIGHUP (the number): leave the loop normally so the terminal is restored.
-    Signal(i32),
-    /// A child process (an utterance) exited: collect it.
-    ChildExited,
+    /// SIGINT or SIGQUIT from outside: what Ctrl-C does.
+    Interrupt,
+    /// A signal that ends poised (the number).
+    Stop(i32),
     /// The terminal can no longer be read.
     Closed,
+    /// A child process (an utterance) exited: collect it.
+    ChildExited,
 }
 
 /// Starts the reader threads and returns the channel they feed.
-pub fn spawn() -> std::io::Result<Receiver<Input>> {
+pub fn spawn() -> std::io::Result<Receiver<Incoming>> {
     let (tx, rx) = mpsc::channel();
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGCHLD])?;
+    let mut signals = Signals::new(STOPPING.iter().chain(&INTERRUPTING).chain(&[SIGCHLD]))?;
     let signal_tx = tx.clone();
     thread::spawn(move || {
         for signal in signals.forever() {
-            let input = match signal {
-                SIGCHLD => Input::ChildExited,
-                other => Input::Signal(other),
+            let incoming = if signal == SIGCHLD {
+                Incoming::ChildExited
+            } else if INTERRUPTING.contains(&signal) {
+                Incoming::Interrupt
+            } else {
+                Incoming::Stop(signal)
             };
-            let last = input != Input::ChildExited;
-            if signal_tx.send(input).is_err() || last {
+            if signal_tx.send(incoming).is_err() {
                 return;
             }
         }
@@ -43,16 +57,17 @@ pub fn spawn() -> std::io::Result<Receiver<Input>> {
     Ok(rx)
 }
 
-fn read_terminal(tx: &Sender<Input>) {
+fn read_terminal(tx: &Sender<Incoming>) {
     loop {
         let input = match event::read() {
             // Only presses: terminals that report releases would otherwise act twice.
-            Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => Input::Key(key),
-            Ok(Event::Resize(..)) => Input::Resize,
+            Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => Incoming::Key(key),
+            Ok(Event::Paste(text)) => Incoming::Paste(text),
+            Ok(Event::Resize(..)) => Incoming::Resize,
             Ok(_) => continue,
-            Err(_) => Input::Closed,
+            Err(_) => Incoming::Closed,
         };
-        let stop = input == Input::Closed;
+        let stop = input == Incoming::Closed;
         if tx.send(input).is_err() || stop {
             return;
         }
