@@ -147,3 +147,21 @@ fn restarting_a_step_says_its_get_ready_again() {
         Some(Speech::Say("Hold. Still".to_string()))
     );
 }
+
+#[test]
+fn a_step_s_own_sides_and_say_replace_the_default_words() {
+    let book = Step {
+        per_side: true,
+        sides: ["left arm on top".into(), "right arm on top".into()],
+        first_side: crate::routine::Side::Right,
+        ..named("Open book", "", 2, reps(1, 2, 2))
+    };
+    let said = heard(vec![book.clone()], s(7));
+    assert_eq!(said[0].1, "Open book, right arm on top");
+    assert_eq!(said[3].1, "switch sides, left arm on top");
+    let own = Step {
+        say: Some("Roll to your side".into()),
+        ..book
+    };
+    assert_eq!(heard(vec![own], s(1))[0].1, "Roll to your side");
+}
