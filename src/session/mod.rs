@@ -7,6 +7,7 @@
 pub mod breathing;
 pub mod countdown;
 pub mod player;
+pub mod preview;
 pub mod snapshot;
 pub mod speech;
 pub mod timeline;
@@ -15,6 +16,7 @@ pub use crate::routine::Side;
 pub use breathing::{Beat, BreathPhase, BreathState, RepPart, RepState};
 pub use countdown::{display_secs, until_tick};
 pub use player::{BACK_WINDOW, MAX_GAP, Player};
+pub use preview::preview;
 pub use snapshot::{PlayState, Snapshot};
 pub use speech::{Speech, speech};
 pub use timeline::{Segment, SegmentKind, Timeline};

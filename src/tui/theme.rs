@@ -38,6 +38,12 @@ impl Theme {
         Style::new()
     }
 
+    /// A step's short cue in the player: what to do, in the largest text a terminal has.
+    #[must_use]
+    pub fn cue(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
     /// Secondary text: hints, tags, key help.
     #[must_use]
     pub fn muted(self) -> Style {
