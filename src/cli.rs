@@ -62,6 +62,9 @@ pub enum Command {
         /// Speak the cues (the `voice` program of config.toml, or the first one found).
         #[arg(long)]
         voice: bool,
+        /// Plain lines of text, one per change, for screen readers and logs (no screen drawn).
+        #[arg(long)]
+        plain: bool,
     },
     /// Print where poised keeps its config, routines and journal.
     Paths,
@@ -102,6 +105,7 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
             quiet,
             reduced_motion,
             voice,
+            plain,
         } => play::open(
             paths,
             clock,
@@ -112,6 +116,7 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
                 quiet,
                 reduced_motion,
                 voice,
+                plain,
             },
         ),
         Command::Validate { files } => routines::validate(paths, &files),

@@ -17,7 +17,9 @@ use crate::progress::cache::summarize;
 use crate::progress::days::ritual_date;
 use crate::progress::rest::record_rest;
 use crate::progress::{self, ProgressModel, morning_checkin_due};
+use crate::routine::load::Library;
 use crate::tui::app::{App, NO_VOICE, Now, Settings, Voice};
+use crate::tui::live_session::LiveSession;
 use crate::tui::theme::Theme;
 use crate::tui::{Storage, World};
 use crate::voice::Speaker;
@@ -31,6 +33,8 @@ pub struct RunFlags {
     pub reduced_motion: bool,
     /// Speak the cues for this run.
     pub voice: bool,
+    /// Plain lines of text instead of the screen.
+    pub plain: bool,
 }
 
 /// Opens Home, or plays `routine` directly when one is named.
@@ -70,6 +74,18 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         let Some((found, variant)) = pick(&library, id, flags.short) else {
             return ExitCode::FAILURE;
         };
+        if flags.plain {
+            let session = LiveSession::new(found, variant, &clock.now());
+            let mut storage = JournalStorage::new(paths, &config, &library);
+            let mut world = World {
+                storage: &mut storage,
+                speaker,
+            };
+            let asked = flags.voice || config.voice.on();
+            let outcome = crate::tui::plain::run(session, *clock, &mut world, asked);
+            drop(world);
+            return finish(outcome, &storage);
+        }
         app = app.run_routine(found, variant, &clock.now());
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
@@ -82,22 +98,18 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
     if routine.is_none() && morning_question_due(paths, &config, clock) {
         app = app.with_morning_checkin();
     }
-    let mut storage = JournalStorage {
-        paths,
-        config: &config,
-        wardrobes: library
-            .routines
-            .iter()
-            .map(|r| (r.id.clone(), r.wardrobe.clone()))
-            .collect(),
-        unsaved: Vec::new(),
-    };
+    let mut storage = JournalStorage::new(paths, &config, &library);
     let world = World {
         storage: &mut storage,
         speaker,
     };
     let outcome = crate::tui::run(app, *clock, world);
-    // Shown again once the terminal is back, so a record that could not be saved can be kept.
+    finish(outcome, &storage)
+}
+
+/// The exit code of a session's app, printing again any record that could not be saved, now
+/// that the terminal is back, so it can be kept.
+fn finish(outcome: std::io::Result<Option<i32>>, storage: &JournalStorage) -> ExitCode {
     for message in &storage.unsaved {
         say(&format!("poised: {message}"));
     }
@@ -179,6 +191,21 @@ struct JournalStorage<'a> {
     wardrobes: HashMap<String, String>,
     /// Why each failed save failed, with the record's text, to print after the app.
     unsaved: Vec<String>,
+}
+
+impl<'a> JournalStorage<'a> {
+    fn new(paths: &'a Paths, config: &'a Config, library: &Library) -> Self {
+        Self {
+            paths,
+            config,
+            wardrobes: library
+                .routines
+                .iter()
+                .map(|r| (r.id.clone(), r.wardrobe.clone()))
+                .collect(),
+            unsaved: Vec::new(),
+        }
+    }
 }
 
 impl Storage for JournalStorage<'_> {

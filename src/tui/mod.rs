@@ -10,6 +10,7 @@ pub mod app;
 pub mod event;
 pub mod keymap;
 pub mod live_session;
+pub mod plain;
 pub mod protocol;
 pub mod screens;
 pub mod terminal;

@@ -129,3 +129,32 @@ fn a_missing_speech_program_turns_the_voice_off_and_the_session_goes_on() {
     tui.press("q");
     quits_cleanly(tui);
 }
+
+#[test]
+fn plain_mode_reads_keys_in_raw_mode_speaks_and_restores_the_terminal() {
+    let home = home_with_routines();
+    let (said, pids) = install_voice(home.path());
+    let mut tui = start(home.path(), &["run", "desk-stretch", "--plain"], 20);
+    let told = |t: &super::term::Tui, line: &str| t.text().contains(line);
+    tui.wait_for("the first rep", |t| {
+        told(t, "rep 1 of 5: effort, breathe out")
+    });
+    assert!(tui.raw_mode(), "keys are read one by one");
+    until(&mut tui, "the first utterances", || {
+        utterances(&said).len() >= 2
+    });
+    tui.press(" ");
+    tui.wait_for("the pause", |t| told(t, "Paused. Space to resume."));
+    until(&mut tui, "silence", || alive(&pids).is_empty());
+    tui.press("q");
+    tui.wait_for("the end", |t| told(t, "Session ended early."));
+    let modes = tui.initial_modes.clone();
+    let exit = tui.exit();
+    assert!(exit.status.success());
+    assert_eq!(exit.modes, modes, "raw mode left");
+    assert!(
+        !exit.raw.contains(&0x1b),
+        "no escape sequence in plain mode"
+    );
+    assert_eq!(alive(&pids), Vec::<String>::new());
+}
