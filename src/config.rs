@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
+use crate::desk::DeskSettings;
 use crate::voice::VoiceSetting;
 
 /// Settings read from `config.toml`.
@@ -20,6 +21,8 @@ pub struct Config {
     pub day_starts_at: NaiveTime,
     /// Speak the cues: "off", "auto", or a speech program's command line.
     pub voice: VoiceSetting,
+    /// Desk mode: resets through the working day (`[desk]`).
+    pub desk: DeskSettings,
 }
 
 impl Default for Config {
@@ -29,6 +32,7 @@ impl Default for Config {
             reduced_motion: false,
             day_starts_at: NaiveTime::from_hms_opt(3, 0, 0).unwrap_or(NaiveTime::MIN),
             voice: VoiceSetting::Off,
+            desk: DeskSettings::default(),
         }
     }
 }
@@ -111,6 +115,16 @@ mod tests {
             config.day_starts_at,
             NaiveTime::from_hms_opt(5, 30, 0).unwrap()
         );
+    }
+
+    #[test]
+    fn a_bad_desk_value_names_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[desk]\nevery = \"5h\"\n").unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("config.toml:2:9:"), "{err}");
+        assert!(err.contains("from 10s to 4h"), "{err}");
     }
 
     #[test]

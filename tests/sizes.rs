@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use chrono::DateTime;
 use common::draw;
-use poised::routine::Variant;
 use poised::routine::load::Library;
+use poised::routine::{Routine, Step, Variant, Work};
+use poised::session::{Segment, SegmentKind, Timeline};
 use poised::tui::app::{App, Msg, Now, Settings, Voice};
 use poised::tui::keymap::Action;
 use poised::tui::screens::help::DISCLAIMER;
@@ -36,33 +37,59 @@ fn home() -> App {
     App::new(routines, SETTINGS, Theme::plain())
 }
 
-/// The built-in morning routine, played to `secs`: 0:20 is the timed "Waking breaths", 0:50
-/// the counted "Pelvic tilts", 3:27 the get-ready of the per-side "Open book", 3:40 its left
-/// side, 4:15 the switch.
-fn morning_at(secs: u64) -> (App, Now) {
-    let app = home();
+fn morning() -> Routine {
     let routines = Library::load(std::path::Path::new("/nonexistent")).routines;
-    let morning = routines.iter().find(|r| r.id == "morning").unwrap();
-    let mut app = app.run_routine(morning, Variant::Full, &at(0));
+    routines.into_iter().find(|r| r.id == "morning").unwrap()
+}
+
+/// The built-in morning routine, played to `secs`.
+fn morning_at(secs: u64) -> (App, Now) {
+    let mut app = home().run_routine(&morning(), Variant::Full, &at(0));
     for t in 1..=secs {
         app.update(Msg::Tick, &at(t * 1000));
     }
     (app, at(secs * 1000))
 }
 
+/// Two seconds into the first segment of the morning routine that `wanted` picks.
+fn moment(wanted: impl Fn(&Segment, &Step) -> bool) -> u64 {
+    let timeline = Timeline::new(&morning(), Variant::Full);
+    let segment = timeline
+        .segments
+        .iter()
+        .find(|s| wanted(s, &timeline.steps[s.step]))
+        .unwrap();
+    segment.start.as_secs() + 2
+}
+
 fn screens() -> Vec<(&'static str, App, Now)> {
+    let work = |s: &Segment| s.kind == SegmentKind::Work;
+    let timed = |s: &Step| matches!(s.work, Work::Timed(_));
+    let moments = [
+        ("player_timed", moment(|s, step| work(s) && timed(step))),
+        (
+            "player_counted",
+            moment(|s, step| work(s) && !timed(step) && !step.per_side),
+        ),
+        (
+            "player_get_ready_per_side",
+            moment(|s, step| s.kind == SegmentKind::GetReady && step.per_side),
+        ),
+        (
+            "player_per_side",
+            moment(|s, step| work(s) && step.per_side),
+        ),
+        (
+            "player_switch",
+            moment(|s, _| s.kind == SegmentKind::Switch),
+        ),
+    ];
     let mut list = vec![("home", home(), at(0))];
-    for (name, secs) in [
-        ("player_timed", 20),
-        ("player_counted", 50),
-        ("player_get_ready_per_side", 207),
-        ("player_per_side", 220),
-        ("player_switch", 255),
-    ] {
+    for (name, secs) in moments {
         let (app, now) = morning_at(secs);
         list.push((name, app, now));
     }
-    let (mut help, now) = morning_at(20);
+    let (mut help, now) = morning_at(moments[0].1);
     help.update(Action::Help, &now);
     list.push(("help", help, now));
     let (mut summary, now) = morning_at(100);
@@ -113,11 +140,11 @@ fn help_keeps_its_disclaimer_at_40x12_on_every_screen() {
 
 #[test]
 fn the_per_side_get_ready_names_the_side_and_shows_what_is_coming() {
-    let (app, now) = morning_at(207);
+    let (name, app, now) = screens().swap_remove(3);
+    assert_eq!(name, "player_get_ready_per_side");
     let screen = draw(&app, &now, 80, 24);
     assert!(screen.contains("Get ready: Open book"), "{screen}");
-    assert!(
-        screen.contains("5 reps each side · out 4 s on the effort, in 4 s"),
-        "{screen}"
-    );
+    assert!(screen.contains("Left arm on top"), "{screen}");
+    let coming = "4 reps each side · out 4 s on the effort, in 4 s";
+    assert!(screen.contains(coming), "{screen}");
 }

@@ -64,6 +64,8 @@ pub enum Effect {
     Speak(String),
     /// Stop speaking (a pause, an early end, the voice turned off).
     Hush,
+    /// Write these bytes to the terminal: a desktop notification's escape sequences.
+    Notify(Vec<u8>),
     /// Append to the journal; a failure comes back as [`Msg::NotSaved`].
     Save(Record),
     /// Work out the progress picture: [`Msg::Progress`], or [`Msg::Notice`] saying why not.

@@ -59,26 +59,30 @@ fn until(tui: &mut super::term::Tui, what: &str, done: impl Fn() -> bool) {
 fn utterances_arrive_in_order_a_pause_stops_speaking_and_quitting_leaves_no_process() {
     let home = home_with_routines();
     let (said, pids) = install_voice(home.path());
-    // 3 s get-ready, then reps of 2 s out, 2 s in: a change every 100 ms at 20x.
+    // 3 s get-ready, then reps of 2 s out, 2 s in: a change every 200 ms at 10x.
     let mut tui = start(
         home.path(),
         &["run", "desk-stretch", "--no-rate", "--quiet"],
-        20,
+        10,
     );
     until(&mut tui, "fourth utterance", || {
         utterances(&said).len() >= 4
     });
     let heard = utterances(&said);
-    let words: Vec<&str> = heard.iter().map(|(_, w)| w.as_str()).take(4).collect();
-    assert_eq!(
-        words,
-        [
-            "Seated tilt. Rock the pelvis gently",
-            "begin, out",
-            "in",
-            "out"
-        ]
+    let words: Vec<&str> = heard.iter().map(|(_, w)| w.as_str()).collect();
+    // On a loaded machine the first turn may come after the get-ready: then the step's words
+    // and "begin" are said as one utterance.
+    assert!(
+        words[0].starts_with("Seated tilt. Rock the pelvis gently"),
+        "{words:?}"
     );
+    let begin = words
+        .iter()
+        .position(|w| w.ends_with("begin, out"))
+        .unwrap();
+    assert!(begin <= 1, "{words:?}");
+    let breaths: Vec<&str> = words[begin + 1..].iter().take(2).copied().collect();
+    assert_eq!(breaths, ["in", "out"], "{words:?}");
     assert!(heard.windows(2).all(|w| w[0].0 <= w[1].0), "{heard:?}");
     assert!(tui.text().contains("voice on"));
 

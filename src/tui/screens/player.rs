@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, LineGauge, Paragraph};
 use crate::routine::Step;
 use crate::session::{PlayState, SegmentKind, Snapshot, Timeline, display_secs, preview};
 use crate::text::{ellipsize, mss, sanitize};
+use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 use crate::tui::widgets::countdown::{self, Countdown};
@@ -17,7 +18,6 @@ use crate::tui::widgets::pacer::Pacer;
 
 const SWITCH: &str = "Change sides and settle into the same position on the other side.";
 const REST: &str = "Rest and breathe easily.";
-const KEYS: &str = "   Space pause · n skip · ! hurts · q end · ? help";
 
 /// What the player shows besides the engine's snapshot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,12 +283,13 @@ impl View<'_> {
             .and_then(|i| self.timeline.steps.get(i))
             .map_or_else(|| "the end".to_string(), |s| sanitize(&s.name));
         let coming = format!("Next: {next_name}");
+        let keys = format!("   {}", keymap::footer(Context::Player, |_, _| None));
         let room = usize::from(next.width);
         // The keys give way to the next step's name, which ends with "…" if it is cut.
-        let line = if coming.chars().count() + KEYS.chars().count() <= room {
+        let line = if coming.chars().count() + keys.chars().count() <= room {
             Line::from(vec![
                 Span::styled(coming, theme.text()),
-                Span::styled(KEYS, theme.muted()),
+                Span::styled(keys, theme.muted()),
             ])
         } else {
             Line::styled(ellipsize(&coming, room), theme.text())

@@ -11,6 +11,7 @@ use crate::progress::ProgressModel;
 use crate::progress::hints::DISCLAIMER;
 use crate::progress::trends::StiffnessPoint;
 use crate::text::sanitize;
+use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::heatmap::{self, Heatmap};
 
@@ -188,7 +189,10 @@ fn render_hints(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: The
     }
     let block = Block::bordered()
         .title(" Hints ")
-        .title_bottom(" g/Esc back · q quit ")
+        .title_bottom(format!(
+            " {} ",
+            keymap::footer(Context::Progress, |_, _| None)
+        ))
         .border_style(theme.border())
         .title_style(theme.title());
     frame.render_widget(
