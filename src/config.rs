@@ -21,6 +21,8 @@ pub struct Config {
     pub day_starts_at: NaiveTime,
     /// Speak the cues: "off", "auto", or a speech program's command line.
     pub voice: VoiceSetting,
+    /// The colours: for a "dark" or a "light" background, or "auto" to ask the terminal.
+    pub theme: ThemeSetting,
     /// Desk mode: resets through the working day (`[desk]`).
     pub desk: DeskSettings,
 }
@@ -32,6 +34,7 @@ impl Default for Config {
             reduced_motion: false,
             day_starts_at: NaiveTime::from_hms_opt(3, 0, 0).unwrap_or(NaiveTime::MIN),
             voice: VoiceSetting::Off,
+            theme: ThemeSetting::Auto,
             desk: DeskSettings::default(),
         }
     }
@@ -76,6 +79,30 @@ impl Config {
                 message: e.message().to_string(),
             }
         })
+    }
+}
+
+/// `theme` in config.toml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeSetting {
+    /// Ask the terminal for its background colour; dark if it does not say.
+    #[default]
+    Auto,
+    Dark,
+    Light,
+}
+
+impl<'de> Deserialize<'de> for ThemeSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        match text.as_str() {
+            "auto" => Ok(Self::Auto),
+            "dark" => Ok(Self::Dark),
+            "light" => Ok(Self::Light),
+            _ => Err(serde::de::Error::custom(format!(
+                "`theme` is \"{text}\"; write \"auto\", \"dark\" or \"light\""
+            ))),
+        }
     }
 }
 

@@ -24,6 +24,7 @@ use crate::progress::rest::record_rest;
 use crate::progress::{self, ProgressModel, morning_checkin_due};
 use crate::routine::load::Library;
 use crate::tui::app::{App, NO_VOICE, Now, Settings, Voice};
+use crate::tui::background;
 use crate::tui::desk_mode::{DeskMode, Signals};
 use crate::tui::live_session::LiveSession;
 use crate::tui::theme::Theme;
@@ -56,29 +57,31 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
     };
     let asked = flags.voice || config.voice.on();
     let (voice, speaker) = voice::speaker(&config, asked);
-    let mut app = app(&library, Settings { voice, ..settings });
-    if voice == Voice::Unavailable && asked {
-        app = app.with_message(NO_VOICE.to_string());
-    }
-    if let Some(id) = routine {
-        let Some((found, variant)) = pick(&library, id, flags.short) else {
-            return ExitCode::FAILURE;
+    let picked = match routine.map(|id| pick(&library, id, flags.short)) {
+        Some(None) => return ExitCode::FAILURE,
+        Some(Some(found)) => Some(found),
+        None => None,
+    };
+    if let (true, Some((found, variant))) = (flags.plain, picked) {
+        let session = LiveSession::new(found, variant, &clock.now());
+        let mut storage = JournalStorage::new(paths, &config, &library);
+        let mut world = World {
+            storage: &mut storage,
+            speaker,
         };
-        if flags.plain {
-            let session = LiveSession::new(found, variant, &clock.now());
-            let mut storage = JournalStorage::new(paths, &config, &library);
-            let mut world = World {
-                storage: &mut storage,
-                speaker,
-            };
-            let outcome = crate::tui::plain::run(session, *clock, &mut world, asked);
-            drop(world);
-            return finish(outcome, &storage);
-        }
-        app = app.run_routine(found, variant, &clock.now());
+        let outcome = crate::tui::plain::run(session, *clock, &mut world, asked);
+        drop(world);
+        return finish(outcome, &storage);
     }
     if !interactive() {
         return ExitCode::FAILURE;
+    }
+    let mut app = app(&library, Settings { voice, ..settings }, &config);
+    if voice == Voice::Unavailable && asked {
+        app = app.with_message(NO_VOICE.to_string());
+    }
+    if let Some((found, variant)) = picked {
+        app = app.run_routine(found, variant, &clock.now());
     }
     // Only now that the question can be shown is it remembered as asked.
     if routine.is_none() && morning_question_due(paths, &config, clock) {
@@ -138,7 +141,7 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
         ask_ratings: false,
         voice: Voice::Off,
     };
-    let app = app(&library, app_settings).with_desk(mode);
+    let app = app(&library, app_settings, &config).with_desk(mode);
     play(paths, &config, &library, app, clock, Speaker::new(None))
 }
 
@@ -165,8 +168,9 @@ fn interactive() -> bool {
 }
 
 /// The app over the library, with a message naming routines that failed to load.
-fn app(library: &Library, settings: Settings) -> App {
+fn app(library: &Library, settings: Settings, config: &Config) -> App {
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
+    let theme = theme.on(background::resolve(config.theme, theme.colored()));
     let app = App::new(library.routines.clone(), settings, theme);
     if library.warnings.is_empty() {
         return app;

@@ -7,6 +7,7 @@
 
 pub mod answer;
 pub mod app;
+pub mod background;
 pub mod desk_mode;
 pub mod event;
 pub mod keymap;
