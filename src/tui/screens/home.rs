@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::routine::{Routine, Variant, Work};
-use crate::text::{mss, sanitize};
+use crate::text::{ellipsize, mss, sanitize};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
 
@@ -103,12 +103,14 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
         _ => None,
     });
     frame.render_widget(
-        Paragraph::new(format!(" {keys}")).style(theme.muted()),
+        Paragraph::new(ellipsize(&format!(" {keys}"), usize::from(footer.width)))
+            .style(theme.muted()),
         footer,
     );
 }
 
 fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], theme: Theme) {
+    let width = usize::from(area.width.saturating_sub(2));
     let mut lines = Vec::new();
     let mut selected_line = 0;
     let mut wardrobe = None;
@@ -117,14 +119,14 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
         if wardrobe != Some(r.wardrobe.as_str()) {
             wardrobe = Some(r.wardrobe.as_str());
             lines.push(Line::styled(
-                sanitize(&r.wardrobe).to_uppercase(),
+                ellipsize(&sanitize(&r.wardrobe).to_uppercase(), width),
                 theme.heading(),
             ));
         }
         if i == home.selected {
             selected_line = lines.len();
         }
-        lines.extend(choice_lines(choice, i == home.selected, theme));
+        lines.extend(choice_lines(choice, i == home.selected, width, theme));
     }
     let inner_height = usize::from(area.height.saturating_sub(2));
     let scroll = u16::try_from((selected_line + 2).saturating_sub(inner_height)).unwrap_or(0);
@@ -136,8 +138,8 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
 }
 
 /// The title (highlighted when selected), then its times and setting:
-/// "7:00 · short 3:00 · beside the bed · no equipment".
-fn choice_lines<'a>(choice: &Choice, selected: bool, theme: Theme) -> [Line<'a>; 2] {
+/// "7:00 · short 3:00 · beside the bed · no equipment", each cut to `width` with "…".
+fn choice_lines<'a>(choice: &Choice, selected: bool, width: usize, theme: Theme) -> [Line<'a>; 2] {
     let r = choice.routine;
     let time = match choice.variant {
         Variant::Full if r.has_short() => format!(
@@ -155,9 +157,15 @@ fn choice_lines<'a>(choice: &Choice, selected: bool, theme: Theme) -> [Line<'a>;
     };
     let details = std::iter::once(time).chain(r.setting.iter().map(|t| sanitize(t)));
     [
-        Line::styled(format!(" {} ", sanitize(&r.title)), style),
         Line::styled(
-            format!("  {}", details.collect::<Vec<_>>().join(" · ")),
+            ellipsize(&format!(" {} ", sanitize(&r.title)), width),
+            style,
+        ),
+        Line::styled(
+            ellipsize(
+                &format!("  {}", details.collect::<Vec<_>>().join(" · ")),
+                width,
+            ),
             theme.muted(),
         ),
     ]
@@ -191,6 +199,7 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, scroll: u16, t
         choice.variant.as_str(),
         mss(r.total(choice.variant))
     );
+    let title = ellipsize(&title, usize::from(area.width.saturating_sub(2)));
     let block = Block::bordered()
         .title(title)
         .border_style(theme.border())
