@@ -71,6 +71,9 @@ pub enum Command {
         /// Plain lines of text, one per change, for screen readers and logs (no screen drawn).
         #[arg(long)]
         plain: bool,
+        /// A learning run for the first times: twice the get-ready, every detail on screen.
+        #[arg(long)]
+        learn: bool,
     },
     /// Print where poised keeps its config, routines and journal.
     Paths,
@@ -122,6 +125,7 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
             reduced_motion,
             voice,
             plain,
+            learn,
         } => play::open(
             paths,
             clock,
@@ -133,6 +137,7 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
                 reduced_motion,
                 voice,
                 plain,
+                learn,
             },
         ),
         Command::Validate { files } => routines::validate(paths, &files),

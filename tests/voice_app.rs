@@ -116,3 +116,33 @@ fn a_failed_voice_says_why_in_one_line_and_the_session_goes_on() {
     assert!(notice.is_empty());
     assert!(screen(&app, &at(3)).contains("No speech program found"));
 }
+
+#[test]
+fn a_learning_run_doubles_the_get_ready_shows_every_detail_and_is_recorded() {
+    let routine = load_file(&common::fixture("valid/desk-stretch.toml")).unwrap();
+    let settings = Settings {
+        bell: false,
+        reduced_motion: false,
+        ask_ratings: false,
+        voice: Voice::Off,
+    };
+    let mut app = App::new(vec![routine.clone()], settings, Theme::plain())
+        .learning(true)
+        .run_routine(&routine, Variant::Full, &at(0));
+    app.update(Msg::Tick, &at(5));
+    let screen = screen(&app, &at(5));
+    assert!(
+        screen.contains("Desk stretch · full · learning"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Get ready: Seated tilt"),
+        "6 s of get-ready, not 3:\n{screen}"
+    );
+    let effects = app.update(Action::EndNow, &at(7));
+    let saved = effects.iter().find_map(|e| match e {
+        Effect::Save(poised::journal::Record::Session(s)) => Some(s.clone()),
+        _ => None,
+    });
+    assert!(saved.unwrap().learn);
+}

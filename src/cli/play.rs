@@ -42,6 +42,8 @@ pub struct RunFlags {
     pub voice: bool,
     /// Plain lines of text instead of the screen.
     pub plain: bool,
+    /// A learning run: twice the get-ready, and every detail shown.
+    pub learn: bool,
 }
 
 /// Opens Home, or plays `routine` directly when one is named.
@@ -63,7 +65,7 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         None => None,
     };
     if let (true, Some((found, variant))) = (flags.plain, picked) {
-        let session = LiveSession::new(found, variant, &clock.now());
+        let session = LiveSession::new(found, variant, &clock.now(), flags.learn);
         let mut storage = JournalStorage::new(paths, &config, &library);
         let mut world = World {
             storage: &mut storage,
@@ -81,7 +83,9 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         app = app.with_message(NO_VOICE.to_string());
     }
     if let Some((found, variant)) = picked {
-        app = app.run_routine(found, variant, &clock.now());
+        app = app
+            .learning(flags.learn)
+            .run_routine(found, variant, &clock.now());
     }
     // Only now that the question can be shown is it remembered as asked.
     if routine.is_none() && morning_question_due(paths, &config, clock) {

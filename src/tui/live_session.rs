@@ -37,14 +37,31 @@ pub struct LiveSession {
     announced: usize,
     /// The moment last heard, to speak each change once; `None`: say the next moment whole.
     heard: Option<Snapshot>,
+    /// A learning run: twice the get-ready, and the whole detail on screen.
+    pub learn: bool,
+}
+
+/// `routine` with every get-ready twice as long, for a learning run.
+fn slower(routine: &Routine) -> Routine {
+    let mut slower = routine.clone();
+    for step in &mut slower.steps {
+        step.get_ready *= 2;
+    }
+    slower
 }
 
 impl LiveSession {
-    /// Starts playing `routine` at `now`.
+    /// Starts playing `routine` at `now`; a learning run (`learn`) doubles every get-ready.
     #[must_use]
-    pub fn new(routine: &Routine, variant: Variant, now: &Now) -> Self {
-        let player = Player::new(Timeline::new(routine, variant), now.mono);
+    pub fn new(routine: &Routine, variant: Variant, now: &Now, learn: bool) -> Self {
+        let timeline = if learn {
+            Timeline::new(&slower(routine), variant)
+        } else {
+            Timeline::new(routine, variant)
+        };
+        let player = Player::new(timeline, now.mono);
         Self {
+            learn,
             player,
             confirm_end: false,
             notice: None,
@@ -196,6 +213,7 @@ impl LiveSession {
             confirm_end: self.confirm_end,
             reduced_motion,
             voice,
+            learn: self.learn,
             notice: self.notice.as_ref().map(|(text, _)| text.as_str()),
         }
     }
@@ -242,6 +260,7 @@ impl LiveSession {
             stiffness_after: self.stiffness_after,
             note,
             painful_steps: self.painful.clone(),
+            learn: self.learn,
         }
     }
 

@@ -65,6 +65,8 @@ pub struct App {
     screen: Screen,
     home: Home,
     help_open: bool,
+    /// The next session is a learning run (`--learn`, or `l` on Home).
+    learning: bool,
     /// Desk mode: sessions start from and return to the desk.
     desk: Option<Box<DeskMode>>,
     /// A message shown over any screen until the next key, such as a failed save.
@@ -85,6 +87,7 @@ impl App {
             screen: Screen::Home,
             home: Home::default(),
             help_open: false,
+            learning: false,
             desk: None,
             message: None,
             quit: false,
@@ -102,6 +105,13 @@ impl App {
     #[must_use]
     pub fn with_message(mut self, message: String) -> Self {
         self.message = Some(message);
+        self
+    }
+
+    /// Makes the session started next a learning run, or not.
+    #[must_use]
+    pub fn learning(mut self, learn: bool) -> Self {
+        self.learning = learn;
         self
     }
 

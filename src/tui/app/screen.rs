@@ -128,7 +128,8 @@ impl App {
             Action::Down => self.home.move_by(1, count),
             Action::Minutes(n) => self.home.filter(n, &self.routines),
             Action::Scroll(lines) => self.home.scroll_details(lines),
-            Action::StartFull | Action::StartShort => {
+            Action::StartFull | Action::StartShort | Action::StartLearn => {
+                self.learning = action == Action::StartLearn;
                 if let Some(screen) = self.start_chosen(action == Action::StartShort, now) {
                     return (screen, Vec::new());
                 }

@@ -27,7 +27,7 @@ impl App {
         before: Option<u8>,
         now: &Now,
     ) -> Screen {
-        let mut session = LiveSession::new(routine, variant, now);
+        let mut session = LiveSession::new(routine, variant, now, self.learning);
         session.stiffness_before = before;
         Screen::Player(Box::new(session))
     }

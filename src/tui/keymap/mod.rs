@@ -12,6 +12,8 @@ pub enum Action {
     /// Scroll the details pane by lines.
     Scroll(i16),
     StartShort,
+    /// Start a learning run: twice the get-ready, every detail shown.
+    StartLearn,
     /// "I have N minutes" (1 to 9); 0 clears the filter.
     Minutes(u8),
     Help,

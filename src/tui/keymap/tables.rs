@@ -96,6 +96,12 @@ pub(super) const HOME: &[Binding] = &[
     )
     .shown("short"),
     bind(
+        &[Char('l')],
+        Action::StartLearn,
+        "l",
+        "start a learning run (slower, every detail shown)",
+    ),
+    bind(
         &[Digit],
         Action::Minutes(0),
         "1-9",

@@ -27,6 +27,8 @@ pub struct Overlay<'a> {
     pub reduced_motion: bool,
     /// The cues are spoken.
     pub voice: bool,
+    /// A learning run: the whole detail is shown, the countdown shrinking for it.
+    pub learn: bool,
     /// A one-line notice, such as a step marked as painful.
     pub notice: Option<&'a str>,
 }
@@ -47,7 +49,12 @@ pub fn render(
         theme,
     };
     let cue = view.cue_text(area.width);
-    let rows = Rows::fit(area, cue.cue_rows());
+    let needed = if overlay.learn {
+        cue.rows()
+    } else {
+        cue.cue_rows()
+    };
+    let rows = Rows::fit(area, needed);
     let [header, heading, cue_area, clock, pacer, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(rows.heading),
@@ -130,8 +137,13 @@ impl View<'_> {
 
     fn header(&self, frame: &mut Frame, area: Rect) {
         let (timeline, theme) = (self.timeline, self.theme);
+        let learning = if self.overlay.learn {
+            " · learning"
+        } else {
+            ""
+        };
         let left = format!(
-            "{} · {}",
+            "{} · {}{learning}",
             sanitize(&timeline.title),
             timeline.variant.as_str()
         );
