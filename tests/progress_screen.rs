@@ -4,8 +4,8 @@ mod common;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime};
 use poised::journal::{CheckinRecord, Record, RestRecord, SessionRecord};
-use poised::progress::build;
 use poised::progress::days::History;
+use poised::progress::{RoutineFacts, build};
 use poised::tui::app::{App, Msg, Now, Settings};
 use poised::tui::theme::Theme;
 
@@ -70,12 +70,14 @@ fn journal() -> Vec<Record> {
 fn draw(width: u16, height: u16) -> String {
     let records = journal();
     let history = History::from_records(&records, DAY_START);
-    let wardrobe = |id: &str| match id {
-        "morning" => Some("morning"),
-        "office" => Some("office"),
-        _ => None,
+    let facts = |id: &str| {
+        let wardrobe = ["morning", "office"].into_iter().find(|w| *w == id)?;
+        Some(RoutineFacts {
+            wardrobe,
+            phase: None,
+        })
     };
-    let model = build(&history, &records, TODAY, DAY_START, wardrobe);
+    let model = build(&history, &records, TODAY, DAY_START, facts);
     let now = Now {
         mono: std::time::Duration::ZERO,
         local: local(TODAY, 8),

@@ -18,10 +18,12 @@ use crate::desk::Desk;
 use crate::desk::records::events;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
-use crate::progress::cache::summarize;
+use crate::progress::cache::{Summary, summarize};
 use crate::progress::days::ritual_date;
+use crate::progress::easier::offers_from;
 use crate::progress::rest::record_rest;
-use crate::progress::{self, ProgressModel, morning_checkin_due};
+use crate::progress::{self, ProgressModel, RoutineFacts, morning_checkin_due};
+use crate::routine::Phase;
 use crate::routine::load::Library;
 use crate::tui::app::{App, NO_VOICE, Now, Settings, Voice};
 use crate::tui::background;
@@ -59,13 +61,27 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
     };
     let asked = flags.voice || config.voice.on();
     let (voice, speaker) = voice::speaker(&config, asked);
+    let today = ritual_date(clock.local(), config.day_starts_at);
+    let summary = summarize(
+        &paths.journal,
+        &paths.journal_cache(),
+        config.day_starts_at,
+        today,
+    )
+    .ok();
+    let offers = |id: &str| {
+        summary.as_ref().map_or_else(Vec::new, |s| {
+            offers_from(&s.recent, id, today, config.day_starts_at)
+        })
+    };
     let picked = match routine.map(|id| pick(&library, id, flags.short)) {
         Some(None) => return ExitCode::FAILURE,
         Some(Some(found)) => Some(found),
         None => None,
     };
     if let (true, Some((found, variant))) = (flags.plain, picked) {
-        let session = LiveSession::new(found, variant, &clock.now(), flags.learn);
+        let offered = offers(&found.id);
+        let session = LiveSession::new(found, variant, &offered, &clock.now(), flags.learn);
         let mut storage = JournalStorage::new(paths, &config, &library);
         let mut world = World {
             storage: &mut storage,
@@ -82,13 +98,20 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
     if voice == Voice::Unavailable && asked {
         app = app.with_message(NO_VOICE.to_string());
     }
+    if summary.is_some() {
+        let easier = library
+            .routines
+            .iter()
+            .map(|r| (r.id.clone(), offers(&r.id)));
+        app = app.with_easier(easier.collect());
+    }
     if let Some((found, variant)) = picked {
         app = app
             .learning(flags.learn)
             .run_routine(found, variant, &clock.now());
     }
     // Only now that the question can be shown is it remembered as asked.
-    if routine.is_none() && morning_question_due(paths, &config, clock) {
+    if routine.is_none() && morning_question_due(paths, summary.as_ref(), &config, today) {
         app = app.with_morning_checkin();
     }
     play(paths, &config, &library, app, clock, speaker)
@@ -230,14 +253,13 @@ fn say(line: &str) {
 /// Whether to open with the morning check-in, remembering that it was asked: only on the
 /// first start of a day that follows a day with a session. Read through the summary cache so
 /// that a long history does not slow the start; damaged records are reported as warnings.
-fn morning_question_due(paths: &Paths, config: &Config, clock: &Clock) -> bool {
-    let today = ritual_date(clock.local(), config.day_starts_at);
-    let Ok(summary) = summarize(
-        &paths.journal,
-        &paths.journal_cache(),
-        config.day_starts_at,
-        today,
-    ) else {
+fn morning_question_due(
+    paths: &Paths,
+    summary: Option<&Summary>,
+    config: &Config,
+    today: NaiveDate,
+) -> bool {
+    let Some(summary) = summary else {
         return false;
     };
     for warning in &summary.warnings {
@@ -271,22 +293,22 @@ fn what(record: &Record) -> &'static str {
 struct JournalStorage<'a> {
     paths: &'a Paths,
     config: &'a Config,
-    /// Routine id to wardrobe, for the progress screen.
-    wardrobes: HashMap<String, String>,
+    /// Routine id to wardrobe and phase, for the progress screen.
+    facts: HashMap<String, (String, Option<u8>)>,
     /// Why each failed save failed, with the record's text, to print after the app.
     unsaved: Vec<String>,
 }
 
 impl<'a> JournalStorage<'a> {
     fn new(paths: &'a Paths, config: &'a Config, library: &Library) -> Self {
+        let facts = library.routines.iter().map(|r| {
+            let facts = (r.wardrobe.clone(), r.phase.map(Phase::number));
+            (r.id.clone(), facts)
+        });
         Self {
             paths,
             config,
-            wardrobes: library
-                .routines
-                .iter()
-                .map(|r| (r.id.clone(), r.wardrobe.clone()))
-                .collect(),
+            facts: facts.collect(),
             unsaved: Vec::new(),
         }
     }
@@ -304,14 +326,14 @@ impl Storage for JournalStorage<'_> {
     }
 
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String> {
-        let wardrobe_of = |id: &str| self.wardrobes.get(id).map(String::as_str);
-        progress::load(
-            self.paths,
-            self.config.day_starts_at,
-            now.local,
-            wardrobe_of,
-        )
-        .map_err(|e| e.to_string())
+        let facts_of = |id: &str| {
+            self.facts.get(id).map(|(wardrobe, phase)| RoutineFacts {
+                wardrobe,
+                phase: *phase,
+            })
+        };
+        progress::load(self.paths, self.config.day_starts_at, now.local, facts_of)
+            .map_err(|e| e.to_string())
     }
 
     fn rest(&mut self, now: &Now) -> Result<String, String> {

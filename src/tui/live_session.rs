@@ -1,5 +1,6 @@
 //! A session being played: the engine's player plus what the interface adds around it
-//! (the end question, a notice, the steps marked painful, when to ring the bell).
+//! (the end question, a notice, the steps marked painful, the steps played in their easier
+//! version, when to ring the bell).
 
 use std::time::Duration;
 
@@ -10,8 +11,10 @@ use super::protocol::{Effect, Now, Sound};
 use super::screens::player::Overlay;
 use super::screens::summary::SessionSummary;
 use crate::journal::SessionRecord;
+use crate::progress::easier::Offer;
 use crate::routine::{Routine, Variant};
 use crate::session::{PlayState, Player, SegmentKind, Snapshot, Speech, Timeline, speech};
+use crate::text::sanitize;
 
 /// The session on screen.
 #[derive(Debug)]
@@ -39,6 +42,11 @@ pub struct LiveSession {
     heard: Option<Snapshot>,
     /// A learning run: twice the get-ready, and the whole detail on screen.
     pub learn: bool,
+    /// The routine as chosen (slower for a learning run), to play a step's usual version
+    /// instead of its easier one.
+    routine: Routine,
+    /// The steps played in their easier version, and why.
+    eased: Vec<Offer>,
 }
 
 /// `routine` with every get-ready twice as long, for a learning run.
@@ -51,16 +59,33 @@ fn slower(routine: &Routine) -> Routine {
 }
 
 impl LiveSession {
-    /// Starts playing `routine` at `now`; a learning run (`learn`) doubles every get-ready.
+    /// Starts playing `routine` at `now`, with the steps `offers` names in their easier
+    /// version (those that have one); a learning run (`learn`) doubles every get-ready.
     #[must_use]
-    pub fn new(routine: &Routine, variant: Variant, now: &Now, learn: bool) -> Self {
-        let timeline = if learn {
-            Timeline::new(&slower(routine), variant)
+    pub fn new(
+        routine: &Routine,
+        variant: Variant,
+        offers: &[Offer],
+        now: &Now,
+        learn: bool,
+    ) -> Self {
+        let routine = if learn {
+            slower(routine)
         } else {
-            Timeline::new(routine, variant)
+            routine.clone()
         };
+        let eased: Vec<Offer> = offers
+            .iter()
+            .filter(|o| {
+                routine
+                    .steps_for(variant)
+                    .any(|s| s.name == o.step && s.easier.is_some())
+            })
+            .cloned()
+            .collect();
+        let timeline = Timeline::with_easier(&routine, variant, &names(&eased));
         let player = Player::new(timeline, now.mono);
-        Self {
+        let mut session = Self {
             learn,
             player,
             confirm_end: false,
@@ -75,7 +100,11 @@ impl LiveSession {
             ended: None,
             announced: 0,
             heard: None,
-        }
+            routine,
+            eased,
+        };
+        session.notice = session.easier_notice(0);
+        session
     }
 
     /// Applies a player key.
@@ -107,6 +136,7 @@ impl LiveSession {
                 p.finish(now);
             }
             Action::Painful => self.mark_painful(now),
+            Action::Usual => self.take_usual(now),
             _ => {}
         }
         self.announce(now, sound)
@@ -184,6 +214,34 @@ impl LiveSession {
         effects
     }
 
+    /// Plays the current step's usual version instead of its easier one, from its start.
+    fn take_usual(&mut self, now: Duration) {
+        let step = self.player.snapshot(now).segment.step;
+        let timeline = self.player.timeline();
+        let Some(name) = timeline
+            .steps
+            .get(step)
+            .filter(|s| s.eased)
+            .map(|s| s.name.clone())
+        else {
+            return;
+        };
+        self.eased.retain(|o| o.step != name);
+        let variant = timeline.variant;
+        let usual = Timeline::with_easier(&self.routine, variant, &names(&self.eased));
+        self.player.replan(usual, now);
+        let text = format!("{}: the usual version.", sanitize(&name));
+        self.notice = Some((text, step));
+    }
+
+    /// Why a step is played in its easier version, and the key for the usual one.
+    fn easier_notice(&self, step: usize) -> Option<(String, usize)> {
+        let played = self.player.timeline().steps.get(step).filter(|s| s.eased)?;
+        let offer = self.eased.iter().find(|o| o.step == played.name)?;
+        let text = format!("{} · u: the usual version", sanitize(&offer.to_string()));
+        Some((text, step))
+    }
+
     /// Rings the bell as a step's work begins (each side's, for a per-side step) and as the
     /// switch between sides begins: the moments to start moving, eyes closed or not.
     fn ring(&mut self, snap: &Snapshot, bell: bool) -> Vec<Effect> {
@@ -197,6 +255,9 @@ impl LiveSession {
             .is_some_and(|(_, step)| *step != snap.segment.step)
         {
             self.notice = None;
+        }
+        if self.notice.is_none() {
+            self.notice = self.easier_notice(snap.segment.step);
         }
         let cue = matches!(snap.segment.kind, SegmentKind::Work | SegmentKind::Switch);
         if bell && cue {
@@ -280,4 +341,9 @@ impl LiveSession {
             exits,
         }
     }
+}
+
+/// The names of the steps offered eased.
+fn names(offers: &[Offer]) -> Vec<String> {
+    offers.iter().map(|o| o.step.clone()).collect()
 }

@@ -9,6 +9,7 @@ mod session;
 mod view;
 mod voice;
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use super::desk_mode::DeskMode;
@@ -18,6 +19,7 @@ use super::screens::home::Home;
 use super::screens::rating::Rating;
 use super::theme::Theme;
 use super::widgets::pacer;
+use crate::progress::easier::Offer;
 use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
 use screen::Screen;
@@ -73,6 +75,8 @@ pub struct App {
     message: Option<String>,
     /// Set when poised should leave.
     pub quit: bool,
+    /// By routine id: the steps its next session plays in their easier version, and why.
+    easier: HashMap<String, Vec<Offer>>,
 }
 
 impl App {
@@ -91,7 +95,16 @@ impl App {
             desk: None,
             message: None,
             quit: false,
+            easier: HashMap::new(),
         }
+    }
+
+    /// Knows, by routine id, which steps the next sessions offer in their easier version
+    /// (worked out from the journal: see `progress::easier`).
+    #[must_use]
+    pub fn with_easier(mut self, easier: HashMap<String, Vec<Offer>>) -> Self {
+        self.easier = easier;
+        self
     }
 
     /// Opens with the morning check-in question in front of Home.

@@ -30,6 +30,8 @@ pub enum Action {
     Painful,
     /// Speak the cues, or stop.
     ToggleVoice,
+    /// The usual version of a step played in its easier version.
+    Usual,
     Progress,
     Rest,
     Less,
