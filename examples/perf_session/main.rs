@@ -117,7 +117,12 @@ fn voice_phase(program: &Path, window: Duration) -> (Figures, Vec<f64>) {
     tui.press("q");
     drop(tui.exit());
     let text = fs::read_to_string(&log).unwrap_or_default();
-    let started: Vec<f64> = text.lines().filter_map(|l| l.trim().parse().ok()).collect();
+    // The first utterance comes with the first frame, after start-up: not a phase change.
+    let started: Vec<f64> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.trim().parse().ok())
+        .collect();
     (figures, past_the_second(&started))
 }
 
