@@ -23,6 +23,9 @@ pub struct Config {
     pub voice: VoiceSetting,
     /// The colours: for a "dark" or a "light" background, or "auto" to ask the terminal.
     pub theme: ThemeSetting,
+    /// A folder to keep the journal in, one file per machine, for a sync tool to carry
+    /// between machines; relative to this file's folder.
+    pub journal_dir: Option<PathBuf>,
     /// Desk mode: resets through the working day (`[desk]`).
     pub desk: DeskSettings,
 }
@@ -35,6 +38,7 @@ impl Default for Config {
             day_starts_at: NaiveTime::from_hms_opt(3, 0, 0).unwrap_or(NaiveTime::MIN),
             voice: VoiceSetting::Off,
             theme: ThemeSetting::Auto,
+            journal_dir: None,
             desk: DeskSettings::default(),
         }
     }

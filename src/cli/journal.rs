@@ -4,11 +4,15 @@
 //! saved, the message and the record's TOML both go to stderr, and the exit status is 1.
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{not_saved, warn};
 use crate::clock::Clock;
-use crate::journal::{self, CheckinRecord, Journal, Parsed, Record, log_line, note_or_none};
+use crate::journal::export::Chosen;
+use crate::journal::folder::{Union, own_file_name, read_union};
+use crate::journal::relocate::copy_journal;
+use crate::journal::{self, CheckinRecord, Journal, ReadError, Record, log_line, note_or_none};
 use crate::paths::Paths;
 
 /// `poised checkin N [--note TEXT]`.
@@ -30,7 +34,7 @@ pub struct LogArgs {
     pub limit: usize,
 }
 
-/// `poised export [--format csv|toml] [--checkins]`.
+/// `poised export [--format csv|toml] [--checkins | --desk]`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
@@ -38,6 +42,9 @@ pub struct ExportArgs {
     /// Export the morning check-ins instead of the sessions.
     #[arg(long)]
     pub checkins: bool,
+    /// Export desk mode's records (the desk opening, each answer to a prompt) instead.
+    #[arg(long, conflicts_with = "checkins")]
+    pub desk: bool,
 }
 
 /// The forms `poised export` can write.
@@ -45,6 +52,70 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     Csv,
     Toml,
+}
+
+/// `poised journal ...`: commands about the journal file itself.
+#[derive(Debug, clap::Subcommand)]
+pub enum JournalCommand {
+    /// Copy the journal into a folder (inside a synced folder) as this machine's file, so that
+    /// several machines can share one history; the original is left in place.
+    Move {
+        /// The folder to keep the journal in, for example ~/Sync/poised.
+        dir: PathBuf,
+    },
+}
+
+/// Runs a `poised journal` command.
+pub fn journal(paths: &Paths, command: JournalCommand) -> ExitCode {
+    match command {
+        JournalCommand::Move { dir } => move_journal(paths, &dir),
+    }
+}
+
+/// `poised journal move DIR`: copies the single journal into DIR as this machine's file and
+/// says how to start using the folder.
+fn move_journal(paths: &Paths, dir: &Path) -> ExitCode {
+    let device = match crate::device::device_name(&paths.state) {
+        Ok(device) => device,
+        Err(e) => {
+            eprintln!("poised: cannot name this machine for the journal folder: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let from = paths.single_journal();
+    let to = dir.join(own_file_name(&device));
+    match copy_journal(&from, &to) {
+        Ok(moved) => {
+            let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            print_out(&format!(
+                "copied {} to {} and read {} back\n\
+                 the original stays at {}; remove it once poised reads from the folder\n\
+                 to use the folder, add this line to {}:\n  journal_dir = {}\n\
+                 or set {}={}\n",
+                records(moved.records),
+                moved.to.display(),
+                if moved.records == 1 { "it" } else { "them" },
+                from.display(),
+                paths.config.display(),
+                toml::Value::from(dir.display().to_string()),
+                crate::paths::JOURNAL_DIR_VAR,
+                dir.display(),
+            ))
+        }
+        Err(error) => {
+            eprintln!("poised: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// "1 record", "12 records".
+fn records(count: usize) -> String {
+    if count == 1 {
+        "1 record".to_string()
+    } else {
+        format!("{count} records")
+    }
 }
 
 /// Records a morning check-in now, in local time, and prints what was recorded.
@@ -67,14 +138,13 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
 
 /// Prints the newest records first, one line each.
 pub fn log(paths: &Paths, args: &LogArgs) -> ExitCode {
-    let Some(parsed) = read(paths) else {
+    let Some(records) = read(paths) else {
         return ExitCode::FAILURE;
     };
-    if parsed.records.is_empty() {
+    if records.is_empty() {
         return print_out(&format!("no records yet in {}\n", paths.journal.display()));
     }
-    let lines: String = parsed
-        .records
+    let lines: String = records
         .iter()
         .rev()
         .take(args.limit)
@@ -85,25 +155,42 @@ pub fn log(paths: &Paths, args: &LogArgs) -> ExitCode {
 
 /// Prints every session (or check-in) as CSV or TOML.
 pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
-    let Some(parsed) = read(paths) else {
+    let Some(records) = read(paths) else {
         return ExitCode::FAILURE;
     };
-    let text = match (args.format, args.checkins) {
-        (ExportFormat::Csv, false) => journal::export::sessions_csv(&parsed.records),
-        (ExportFormat::Csv, true) => journal::export::checkins_csv(&parsed.records),
-        (ExportFormat::Toml, checkins) => journal::export::records_toml(&parsed.records, checkins),
+    let chosen = match (args.checkins, args.desk) {
+        (true, _) => Chosen::Checkins,
+        (_, true) => Chosen::Desk,
+        _ => Chosen::Sessions,
+    };
+    let records = &records;
+    let text = match (args.format, chosen) {
+        (ExportFormat::Csv, Chosen::Sessions) => journal::export::sessions_csv(records),
+        (ExportFormat::Csv, Chosen::Checkins) => journal::export::checkins_csv(records),
+        (ExportFormat::Csv, Chosen::Desk) => journal::export::desk_csv(records),
+        (ExportFormat::Toml, chosen) => journal::export::records_toml(records, chosen),
     };
     print_out(&text)
 }
 
 /// Reads the journal, printing its warnings; `None` (after saying why) when it cannot be read.
-fn read(paths: &Paths) -> Option<Parsed> {
-    match Journal::new(&paths.journal).read() {
-        Ok(parsed) => {
-            for warning in &parsed.warnings {
+fn read(paths: &Paths) -> Option<Vec<Record>> {
+    let read = match &paths.journal_dir {
+        None => Journal::new(&paths.journal)
+            .read()
+            .map(|parsed| (parsed.records, parsed.warnings)),
+        Some(dir) => paths
+            .journal_files()
+            .map_err(|e| ReadError::io(dir, e))
+            .and_then(|files| read_union(&files))
+            .map(Union::into_records),
+    };
+    match read {
+        Ok((records, warnings)) => {
+            for warning in &warnings {
                 warn(warning);
             }
-            Some(parsed)
+            Some(records)
         }
         Err(error) => {
             eprintln!("poised: {error}");

@@ -18,7 +18,7 @@ use crate::desk::Desk;
 use crate::desk::records::events;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
-use crate::progress::cache::{Summary, summarize};
+use crate::progress::cache::{Summary, summarize_journal};
 use crate::progress::days::ritual_date;
 use crate::progress::easier::offers_from;
 use crate::progress::rest::record_rest;
@@ -62,13 +62,7 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
     let asked = flags.voice || config.voice.on();
     let (voice, speaker) = voice::speaker(&config, asked);
     let today = ritual_date(clock.local(), config.day_starts_at);
-    let summary = summarize(
-        &paths.journal,
-        &paths.journal_cache(),
-        config.day_starts_at,
-        today,
-    )
-    .ok();
+    let summary = summarize_journal(paths, config.day_starts_at, today).ok();
     let offers = |id: &str| {
         summary.as_ref().map_or_else(Vec::new, |s| {
             offers_from(&s.recent, id, today, config.day_starts_at)
@@ -149,7 +143,7 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let settings = config.desk.clone();
-    let (desk, _opened) = Desk::open(
+    let opened = Desk::open(
         settings.schedule(),
         day_start,
         events(&today, &settings),
@@ -161,7 +155,7 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
         tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
     };
     let transition = library.get(&settings.transition).cloned();
-    let mode = DeskMode::new(desk, settings, reset.clone(), transition, signals);
+    let mode = DeskMode::new(opened, settings, reset.clone(), transition, signals);
     let app_settings = Settings {
         bell: config.bell,
         reduced_motion: config.reduced_motion,
@@ -285,6 +279,7 @@ fn what(record: &Record) -> &'static str {
         Record::Session(_) => "session",
         Record::Checkin(_) => "check-in",
         Record::Rest(_) => "rest day",
+        Record::Desk(_) => "desk prompt",
     }
 }
 

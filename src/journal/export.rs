@@ -1,8 +1,8 @@
-//! `poised export`: sessions or check-ins as CSV (RFC 4180 quoting, RFC 3339 times, empty
+//! `poised export`: sessions, check-ins or desk prompts as CSV (RFC 4180 quoting, RFC 3339 times, empty
 //! cells for absent values) or as journal TOML.
 
 use super::encode::{FORMAT_LINE, datetime_text, record_toml};
-use super::record::{CheckinRecord, Record, SessionRecord};
+use super::record::{CheckinRecord, DeskRecord, Record, SessionRecord};
 
 /// The header line of the sessions CSV.
 pub const SESSIONS_CSV_HEADER: &str = "started,ended,routine,variant,completed,steps_done,steps_total,\
@@ -10,6 +10,38 @@ pub const SESSIONS_CSV_HEADER: &str = "started,ended,routine,variant,completed,s
 
 /// The header line of the check-ins CSV.
 pub const CHECKINS_CSV_HEADER: &str = "at,stiffness,note";
+
+/// The header line of the desk records' CSV.
+pub const DESK_CSV_HEADER: &str = "at,event,offered";
+
+/// Which records an export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chosen {
+    Sessions,
+    Checkins,
+    /// Desk mode's records: the desk opening and each answer to a prompt.
+    Desk,
+}
+
+impl Chosen {
+    fn holds(self, record: &Record) -> bool {
+        matches!(
+            (self, record),
+            (Self::Sessions, Record::Session(_))
+                | (Self::Checkins, Record::Checkin(_))
+                | (Self::Desk, Record::Desk(_))
+        )
+    }
+}
+
+/// Every desk record, oldest first, as CSV with its header; lines end with `\n`.
+#[must_use]
+pub fn desk_csv(records: &[Record]) -> String {
+    csv(
+        DESK_CSV_HEADER,
+        records.iter().filter_map(Record::as_desk).map(desk_row),
+    )
+}
 
 /// Every session, oldest first, as CSV with its header; lines end with `\n`.
 #[must_use]
@@ -37,14 +69,9 @@ pub fn checkins_csv(records: &[Record]) -> String {
 
 /// The chosen records as a journal file of their own (`format = 1`, then the tables).
 #[must_use]
-pub fn records_toml(records: &[Record], checkins: bool) -> String {
+pub fn records_toml(records: &[Record], chosen: Chosen) -> String {
     let mut out = String::from(FORMAT_LINE);
-    let wanted = |r: &&Record| match r {
-        Record::Session(_) => !checkins,
-        Record::Checkin(_) => checkins,
-        Record::Rest(_) => false,
-    };
-    for record in records.iter().filter(wanted) {
+    for record in records.iter().filter(|r| chosen.holds(r)) {
         out.push('\n');
         out.push_str(&record_toml(record));
     }
@@ -72,6 +99,14 @@ fn checkin_row(c: &CheckinRecord) -> Vec<String> {
         datetime_text(&c.at),
         c.stiffness.to_string(),
         c.note.clone().unwrap_or_default(),
+    ]
+}
+
+fn desk_row(d: &DeskRecord) -> Vec<String> {
+    vec![
+        datetime_text(&d.at),
+        d.event.as_str().to_string(),
+        d.offered.as_ref().map(datetime_text).unwrap_or_default(),
     ]
 }
 
