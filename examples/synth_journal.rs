@@ -203,6 +203,7 @@ fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64) -> Vec<Record> {
             } else {
                 Vec::new()
             },
+            learn: false,
         }));
     }
     records

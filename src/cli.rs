@@ -12,6 +12,7 @@ mod routines;
 mod share;
 mod shell;
 mod show;
+mod voice;
 
 pub(crate) use out::warn;
 pub use shell::complete_if_asked;
@@ -95,6 +96,15 @@ pub enum Command {
         /// Show the breathing pacer as words and seconds only, without animation.
         #[arg(long)]
         reduced_motion: bool,
+        /// Speak the cues (the `voice` program of config.toml, or the first one found).
+        #[arg(long)]
+        voice: bool,
+        /// Plain lines of text, one per change, for screen readers and logs (no screen drawn).
+        #[arg(long)]
+        plain: bool,
+        /// A learning run for the first times: twice the get-ready, every detail on screen.
+        #[arg(long)]
+        learn: bool,
     },
     /// Print where poised keeps its config, routines and journal.
     Paths,
@@ -166,6 +176,9 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
             no_rate,
             quiet,
             reduced_motion,
+            voice,
+            plain,
+            learn,
         } => play::open(
             paths,
             clock,
@@ -175,6 +188,9 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
                 no_rate,
                 quiet,
                 reduced_motion,
+                voice,
+                plain,
+                learn,
             },
         ),
         Command::Validate { files } => routines::validate(paths, &files),

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveTime;
+use serde::Deserialize;
 use toml::{Spanned, Value};
 
 use crate::text::{line_column, plain::toml_message};
@@ -17,10 +18,13 @@ const KEYS: &[&str] = &[
     "reduced_motion",
     "day_starts_at",
     "journal_dir",
+    "voice",
+    "theme",
     "desk",
 ];
 
 use crate::desk::DeskSettings;
+use crate::voice::VoiceSetting;
 
 /// Settings read from `config.toml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +35,10 @@ pub struct Config {
     pub reduced_motion: bool,
     /// When a new day begins for streaks ("HH:MM"): a session at 00:30 counts for the day before.
     pub day_starts_at: NaiveTime,
+    /// Speak the cues: "off", "auto", or a speech program's command line.
+    pub voice: VoiceSetting,
+    /// The colours: for a "dark" or a "light" background, or "auto" to ask the terminal.
+    pub theme: ThemeSetting,
     /// A folder to keep the journal in, one file per machine, for a sync tool to carry
     /// between machines; relative to this file's folder.
     pub journal_dir: Option<PathBuf>,
@@ -44,6 +52,8 @@ impl Default for Config {
             bell: true,
             reduced_motion: false,
             day_starts_at: NaiveTime::from_hms_opt(3, 0, 0).unwrap_or(NaiveTime::MIN),
+            voice: VoiceSetting::Off,
+            theme: ThemeSetting::Auto,
             journal_dir: None,
             desk: DeskSettings::default(),
         }
@@ -127,6 +137,14 @@ impl Config {
                     format!("day_starts_at is a time of day as \"HH:MM\", like \"03:00\", not \"{s}\"; using the default, \"03:00\"")
                 })?;
             }
+            ("voice", _) => {
+                self.voice = VoiceSetting::deserialize(value.clone())
+                    .map_err(|e| format!("{}; using the default, \"off\"", e.message()))?;
+            }
+            ("theme", _) => {
+                self.theme = ThemeSetting::deserialize(value.clone())
+                    .map_err(|e| format!("{}; using the default, \"auto\"", e.message()))?;
+            }
             ("journal_dir", Value::String(dir)) if !dir.is_empty() => {
                 self.journal_dir = Some(PathBuf::from(dir));
             }
@@ -158,6 +176,30 @@ impl Config {
             }
         }
         Ok(())
+    }
+}
+
+/// `theme` in config.toml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeSetting {
+    /// Ask the terminal for its background colour; dark if it does not say.
+    #[default]
+    Auto,
+    Dark,
+    Light,
+}
+
+impl<'de> Deserialize<'de> for ThemeSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        match text.as_str() {
+            "auto" => Ok(Self::Auto),
+            "dark" => Ok(Self::Dark),
+            "light" => Ok(Self::Light),
+            _ => Err(serde::de::Error::custom(format!(
+                "`theme` is \"{text}\"; write \"auto\", \"dark\" or \"light\""
+            ))),
+        }
     }
 }
 
@@ -221,7 +263,7 @@ mod tests {
             [
                 "config.toml:1:8: bell is true or false (without quotes), not \"yes\"; using the default, true",
                 "config.toml:3:17: day_starts_at is a time in quotes, like \"03:00\", not 03:00; using the default, \"03:00\"",
-                "config.toml:4:1: `bel` is not a setting poised knows: check its spelling (the settings are bell, reduced_motion, day_starts_at, journal_dir, desk); ignored",
+                "config.toml:4:1: `bel` is not a setting poised knows: check its spelling (the settings are bell, reduced_motion, day_starts_at, journal_dir, voice, theme, desk); ignored",
             ]
         );
     }

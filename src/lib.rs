@@ -16,3 +16,4 @@ pub mod routine;
 pub mod session;
 pub mod text;
 pub mod tui;
+pub mod voice;

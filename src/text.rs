@@ -34,6 +34,55 @@ pub fn sanitize_lines(text: &str) -> String {
     sanitize::clean(text, true)
 }
 
+/// `line` marked as cut: it ends with "…", within `width` columns.
+#[must_use]
+pub fn mark_cut(line: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let line = line.trim_end();
+    if line.width() < width {
+        return format!("{line}…");
+    }
+    fit(&format!("{line}…"), width)
+}
+
+/// `text` wrapped at word boundaries into lines of at most `width` columns; a word longer
+/// than a line is split. Line breaks in `text` are kept.
+#[must_use]
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let needed = line.width() + usize::from(!line.is_empty()) + word.width();
+            if needed <= width {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            let mut rest = word;
+            while rest.width() > width {
+                let head = fit(rest, width + 1);
+                let head = head.trim_end_matches('…');
+                let split = head
+                    .len()
+                    .max(rest.chars().next().map_or(1, char::len_utf8));
+                lines.push(rest[..split].to_string());
+                rest = &rest[split..];
+            }
+            line.push_str(rest);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 /// A duration as `m:ss`, rounded to the nearest second (`7:00`, `0:45`, `12:05`).
 #[must_use]
 pub fn mss(d: std::time::Duration) -> String {
@@ -44,6 +93,30 @@ pub fn mss(d: std::time::Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_keeps_words_whole_and_splits_only_words_too_long() {
+        assert_eq!(
+            wrap("go only as far as stays comfortable", 12),
+            ["go only as", "far as stays", "comfortable"]
+        );
+        assert_eq!(wrap("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert_eq!(wrap("one\ntwo", 10), ["one", "two"]);
+        assert_eq!(mark_cut("far as", 12), "far as…");
+        assert_eq!(mark_cut("far as stays", 12), "far as stay…");
+    }
+
+    #[test]
+    fn a_cut_line_ends_with_the_ellipsis() {
+        assert_eq!(
+            fit("go only as far as stays comfortable", 12),
+            "go only as …"
+        );
+        assert_eq!(fit("fits", 4), "fits");
+        assert_eq!(fit("日本語", 4), "日…");
+        assert_eq!(fit("cut", 1), "…");
+        assert_eq!(fit("cut", 0), "");
+    }
 
     #[test]
     fn line_column_counts_from_one() {

@@ -9,7 +9,7 @@ use chrono::DateTime;
 use poised::journal::Record;
 use poised::routine::Variant;
 use poised::routine::load::load_file;
-use poised::tui::app::{App, Effect, Msg, Now, Settings};
+use poised::tui::app::{App, Effect, Msg, Now, Settings, Voice};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
 
@@ -17,6 +17,7 @@ const ASKING: Settings = Settings {
     bell: false,
     reduced_motion: false,
     ask_ratings: true,
+    voice: Voice::Off,
 };
 
 fn at(secs: u64) -> Now {

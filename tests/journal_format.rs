@@ -234,3 +234,17 @@ fn an_empty_or_missing_journal_has_no_records() {
     assert_eq!((parsed.records.len(), parsed.warnings.len()), (0, 0));
     assert!(!journal.path().exists(), "reading created the file");
 }
+
+#[test]
+fn a_learning_run_is_written_as_learn_true_and_reads_back() {
+    let mut learning = example_session();
+    learning.learn = true;
+    let text = record_toml(&Record::Session(learning.clone()));
+    assert!(
+        text.ends_with("painful_steps = [\"Bird-dog\"]\nlearn = true\n"),
+        "{text}"
+    );
+    let parsed = read(&format!("format = 1\n{text}"));
+    assert_eq!(parsed.records, [Record::Session(learning)]);
+    assert!(!record_toml(&Record::Session(example_session())).contains("learn"));
+}

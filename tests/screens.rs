@@ -10,7 +10,7 @@ use common::draw;
 use poised::routine::load::{Library, load_file};
 use poised::routine::{Routine, Variant};
 use poised::session::{BreathPhase, BreathState};
-use poised::tui::app::{App, Msg, Now, Settings};
+use poised::tui::app::{App, Msg, Now, Settings, Voice};
 use poised::tui::keymap::Action;
 use poised::tui::theme::Theme;
 use poised::tui::widgets::pacer::Pacer;
@@ -22,6 +22,7 @@ const SETTINGS: Settings = Settings {
     bell: true,
     reduced_motion: false,
     ask_ratings: false,
+    voice: Voice::Off,
 };
 
 fn at(ms: u64) -> Now {

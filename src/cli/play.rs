@@ -11,6 +11,7 @@ use super::desk::DeskArgs;
 use super::out::say;
 use super::progress::{load_config, rest_error, rest_line};
 use super::routines::{load_library, pick};
+use super::voice;
 use super::{not_saved, warn};
 use crate::clock::Clock;
 use crate::config::Config;
@@ -25,10 +26,13 @@ use crate::progress::rest::record_rest;
 use crate::progress::{self, ProgressModel, RoutineFacts, morning_checkin_due};
 use crate::routine::Phase;
 use crate::routine::load::Library;
-use crate::tui::Storage;
-use crate::tui::app::{App, Now, Settings};
+use crate::tui::app::{App, NO_VOICE, Now, Settings, Voice};
+use crate::tui::background;
 use crate::tui::desk_mode::{DeskMode, Signals};
+use crate::tui::live_session::LiveSession;
 use crate::tui::theme::Theme;
+use crate::tui::{Storage, World};
+use crate::voice::Speaker;
 
 /// Options of `poised run` that shape the session.
 #[derive(Debug, Clone, Copy, Default)]
@@ -37,6 +41,12 @@ pub struct RunFlags {
     pub no_rate: bool,
     pub quiet: bool,
     pub reduced_motion: bool,
+    /// Speak the cues for this run.
+    pub voice: bool,
+    /// Plain lines of text instead of the screen.
+    pub plain: bool,
+    /// A learning run: twice the get-ready, and every detail shown.
+    pub learn: bool,
 }
 
 /// Opens Home, or plays `routine` directly when one is named.
@@ -46,26 +56,52 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         bell: config.bell && !flags.quiet,
         reduced_motion: config.reduced_motion || flags.reduced_motion,
         ask_ratings: !flags.no_rate,
+        voice: Voice::Off,
     };
+    let asked = flags.voice || config.voice.on();
+    let (voice, speaker) = voice::speaker(&config, asked);
     let today = ritual_date(clock.local(), config.day_starts_at);
     let summary = summarize_journal(paths, config.day_starts_at, today).ok();
-    let mut app = app(&library, settings);
-    if let Some(summary) = &summary {
-        let day_start = config.day_starts_at;
-        let easier = library.routines.iter().map(|r| {
-            let offers = offers_from(&summary.recent, &r.id, today, day_start);
-            (r.id.clone(), offers)
-        });
-        app = app.with_easier(easier.collect());
-    }
-    if let Some(id) = routine {
-        let Some((found, variant)) = pick(&library, id, flags.short) else {
-            return ExitCode::FAILURE;
+    let offers = |id: &str| {
+        summary.as_ref().map_or_else(Vec::new, |s| {
+            offers_from(&s.recent, id, today, config.day_starts_at)
+        })
+    };
+    let picked = match routine.map(|id| pick(&library, id, flags.short)) {
+        Some(None) => return ExitCode::FAILURE,
+        Some(Some(found)) => Some(found),
+        None => None,
+    };
+    if let (true, Some((found, variant))) = (flags.plain, picked) {
+        let offered = offers(&found.id);
+        let session = LiveSession::new(found, variant, &offered, &clock.now(), flags.learn);
+        let mut storage = JournalStorage::new(paths, &config, &library);
+        let mut world = World {
+            storage: &mut storage,
+            speaker,
         };
-        app = app.run_routine(found, variant, &clock.now());
+        let outcome = crate::tui::plain::run(session, *clock, &mut world, asked);
+        drop(world);
+        return finish(outcome, &storage);
     }
     if !interactive() {
         return ExitCode::FAILURE;
+    }
+    let mut app = app(&library, Settings { voice, ..settings }, &config);
+    if voice == Voice::Unavailable && asked {
+        app = app.with_message(NO_VOICE.to_string());
+    }
+    if summary.is_some() {
+        let easier = library
+            .routines
+            .iter()
+            .map(|r| (r.id.clone(), offers(&r.id)));
+        app = app.with_easier(easier.collect());
+    }
+    if let Some((found, variant)) = picked {
+        app = app
+            .learning(flags.learn)
+            .run_routine(found, variant, &clock.now());
     }
     // Only now that the question can be shown is it remembered as asked, so that a skip
     // is not asked again at every start.
@@ -73,7 +109,7 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         let _ = std::fs::write(paths.checkin_asked(), today.to_string());
         app = app.with_morning_checkin();
     }
-    play(paths, &config, &library, app, clock)
+    play(paths, &config, &library, app, clock, speaker)
 }
 
 /// `poised desk`: the app on its desk screen, prompting a reset through the working day.
@@ -123,9 +159,10 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
         bell: config.bell,
         reduced_motion: config.reduced_motion,
         ask_ratings: false,
+        voice: Voice::Off,
     };
-    let app = app(&library, app_settings).with_desk(mode);
-    play(paths, &config, &library, app, clock)
+    let app = app(&library, app_settings, &config).with_desk(mode);
+    play(paths, &config, &library, app, clock, Speaker::new(None))
 }
 
 /// The config and the routines, with every problem printed; `None` when the config is bad.
@@ -145,8 +182,9 @@ fn interactive() -> bool {
 }
 
 /// The app over the library, with a message naming routines that failed to load.
-fn app(library: &Library, settings: Settings) -> App {
+fn app(library: &Library, settings: Settings, config: &Config) -> App {
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
+    let theme = theme.on(background::resolve(config.theme, theme.colored()));
     let app = App::new(library.routines.clone(), settings, theme);
     if library.warnings.is_empty() {
         return app;
@@ -159,24 +197,26 @@ fn app(library: &Library, settings: Settings) -> App {
 }
 
 /// Runs the app in the terminal, saving to the journal; the exit status says how it went.
-fn play(paths: &Paths, config: &Config, library: &Library, app: App, clock: &Clock) -> ExitCode {
-    let mut storage = JournalStorage {
-        paths,
-        config,
-        facts: library
-            .routines
-            .iter()
-            .map(|r| {
-                (
-                    r.id.clone(),
-                    (r.wardrobe.clone(), r.phase.map(Phase::number)),
-                )
-            })
-            .collect(),
-        unsaved: Vec::new(),
+fn play(
+    paths: &Paths,
+    config: &Config,
+    library: &Library,
+    app: App,
+    clock: &Clock,
+    speaker: Speaker,
+) -> ExitCode {
+    let mut storage = JournalStorage::new(paths, config, library);
+    let world = World {
+        storage: &mut storage,
+        speaker,
     };
-    let outcome = crate::tui::run(app, *clock, &mut storage);
-    // Shown again once the terminal is back, so a record that could not be saved can be kept.
+    let outcome = crate::tui::run(app, *clock, world);
+    finish(outcome, &storage)
+}
+
+/// The exit status of a session, printing again any record that could not be saved, now that
+/// the terminal is back, so it can be kept.
+fn finish(outcome: std::io::Result<Option<i32>>, storage: &JournalStorage) -> ExitCode {
     for message in &storage.unsaved {
         say(message);
     }
@@ -236,6 +276,21 @@ struct JournalStorage<'a> {
     facts: HashMap<String, (String, Option<u8>)>,
     /// Why each failed save failed, with the record's text, to print after the app.
     unsaved: Vec<String>,
+}
+
+impl<'a> JournalStorage<'a> {
+    fn new(paths: &'a Paths, config: &'a Config, library: &Library) -> Self {
+        let facts = library.routines.iter().map(|r| {
+            let facts = (r.wardrobe.clone(), r.phase.map(Phase::number));
+            (r.id.clone(), facts)
+        });
+        Self {
+            paths,
+            config,
+            facts: facts.collect(),
+            unsaved: Vec::new(),
+        }
+    }
 }
 
 impl Storage for JournalStorage<'_> {

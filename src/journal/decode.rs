@@ -102,6 +102,9 @@ fn session(raw: RawSession) -> Result<Record, Damage> {
         painful_steps: r
             .optional("painful_steps", raw.painful_steps, strings)?
             .unwrap_or_default(),
+        learn: r
+            .optional("learn", raw.learn, Value::as_bool)?
+            .unwrap_or_default(),
     }))
 }
 
@@ -276,7 +279,7 @@ fn expected(key: &str) -> &'static str {
             "a date and time with its UTC offset, like 2026-11-21T07:02:11+01:00"
         }
         "date" => "a date, like 2026-11-21",
-        "completed" => "true or false",
+        "completed" | "learn" => "true or false",
         "stiffness" | "stiffness_before" | "stiffness_after" => "a whole number from 0 to 10",
         "active_seconds" | "steps_done" | "steps_total" => "a whole number from 0 up",
         "painful_steps" => "a list of step names in quotes",

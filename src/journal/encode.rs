@@ -52,6 +52,9 @@ fn session(out: &mut Lines, s: &SessionRecord) {
     if !s.painful_steps.is_empty() {
         out.strings("painful_steps", &s.painful_steps);
     }
+    if s.learn {
+        out.plain("learn", true);
+    }
 }
 
 fn checkin(out: &mut Lines, c: &CheckinRecord) {

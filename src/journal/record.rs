@@ -27,6 +27,8 @@ pub struct SessionRecord {
     pub note: Option<String>,
     /// Names of the steps marked "this hurts".
     pub painful_steps: Vec<String>,
+    /// A learning run (`--learn`): longer get-readies and every detail shown.
+    pub learn: bool,
 }
 
 /// The next-day signal: how the back feels on waking.

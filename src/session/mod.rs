@@ -6,15 +6,21 @@
 
 pub mod breathing;
 pub mod countdown;
+pub mod narration;
 pub mod player;
+pub mod preview;
 pub mod snapshot;
+pub mod speech;
 pub mod timeline;
 
 pub use crate::routine::Side;
 pub use breathing::{Beat, BreathPhase, BreathState, RepPart, RepState};
 pub use countdown::{display_secs, until_tick};
+pub use narration::narration;
 pub use player::{BACK_WINDOW, MAX_GAP, Player};
+pub use preview::preview;
 pub use snapshot::{PlayState, Snapshot};
+pub use speech::{Speech, speech};
 pub use timeline::{Segment, SegmentKind, Timeline};
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Everything that can wake the event loop, merged into one channel: key presses and pastes
-//! read from the terminal, resizes and other signals, so the loop can block without polling.
+//! read from the terminal, resizes and other signals (SIGCHLD among them, when a speech process exits), so the loop can block without polling.
 //!
 //! The terminal is read here, a whole read at a time (see `keys`): the end of input or an
 //! error on it is reported once as [`Incoming::Closed`], and the reader stops.
@@ -9,7 +9,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use crossterm::event::KeyEvent;
-use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGWINCH};
+use signal_hook::consts::{
+    SIGALRM, SIGCHLD, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGWINCH,
+};
 use signal_hook::iterator::Signals;
 
 use super::keys::{Decoder, Typed};
@@ -35,17 +37,26 @@ pub enum Incoming {
     Stop(i32),
     /// The terminal can no longer be read.
     Closed,
+    /// A child process (an utterance) exited: collect it.
+    ChildExited,
 }
 
 /// Starts the reader threads and returns the channel they feed.
 pub fn spawn() -> std::io::Result<Receiver<Incoming>> {
     let (tx, rx) = mpsc::channel();
-    let mut signals = Signals::new(STOPPING.iter().chain(&INTERRUPTING).chain(&[SIGWINCH]))?;
+    let mut signals = Signals::new(
+        STOPPING
+            .iter()
+            .chain(&INTERRUPTING)
+            .chain(&[SIGWINCH, SIGCHLD]),
+    )?;
     let signal_tx = tx.clone();
     thread::spawn(move || {
         for signal in signals.forever() {
             let incoming = if signal == SIGWINCH {
                 Incoming::Resize
+            } else if signal == SIGCHLD {
+                Incoming::ChildExited
             } else if INTERRUPTING.contains(&signal) {
                 Incoming::Interrupt
             } else {

@@ -11,6 +11,7 @@ mod desk;
 mod hostile;
 mod signals;
 mod term;
+mod voice;
 
 use std::path::Path;
 use std::time::Duration;

@@ -7,13 +7,14 @@ mod desk;
 mod screen;
 mod session;
 mod view;
+mod voice;
 
 use std::collections::HashMap;
 use std::time::Duration;
 
 use super::desk_mode::DeskMode;
 use super::keymap::{self, Action, Context};
-pub use super::protocol::{Effect, Msg, Now};
+pub use super::protocol::{Effect, Msg, Now, Sound, Voice};
 use super::screens::home::Home;
 use super::screens::rating::Rating;
 use super::theme::Theme;
@@ -23,6 +24,7 @@ use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
 use screen::Screen;
 pub use view::View;
+pub use voice::NO_VOICE;
 
 /// Preferences that shape a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +33,16 @@ pub struct Settings {
     pub reduced_motion: bool,
     /// Ask how stiff the back is before and after a session.
     pub ask_ratings: bool,
+    pub voice: Voice,
+}
+
+impl Settings {
+    fn sound(self) -> Sound {
+        Sound {
+            bell: self.bell,
+            voice: self.voice == Voice::On,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -39,6 +51,7 @@ impl Default for Settings {
             bell: true,
             reduced_motion: false,
             ask_ratings: true,
+            voice: Voice::Off,
         }
     }
 }
@@ -54,6 +67,8 @@ pub struct App {
     screen: Screen,
     home: Home,
     help_open: bool,
+    /// The next session is a learning run (`--learn`, or `l` on Home).
+    learning: bool,
     /// Desk mode: sessions start from and return to the desk.
     desk: Option<Box<DeskMode>>,
     /// A message shown over any screen until the next key, such as a failed save.
@@ -76,6 +91,7 @@ impl App {
             screen: Screen::Home,
             home: Home::default(),
             help_open: false,
+            learning: false,
             desk: None,
             message: None,
             quit: false,
@@ -102,6 +118,13 @@ impl App {
     #[must_use]
     pub fn with_message(mut self, message: String) -> Self {
         self.message = Some(message);
+        self
+    }
+
+    /// Makes the session started next a learning run, or not.
+    #[must_use]
+    pub fn learning(mut self, learn: bool) -> Self {
+        self.learning = learn;
         self
     }
 
@@ -158,6 +181,10 @@ impl App {
                 self.message = Some(message);
                 Vec::new()
             }
+            Msg::VoiceFailed(why) => {
+                self.voice_failed(why, now);
+                Vec::new()
+            }
             Msg::Hangup => self.hang_up(now),
         }
     }
@@ -169,8 +196,7 @@ impl App {
             return Vec::new();
         }
         if action == Action::Help && self.context() != Context::Note {
-            self.toggle_help(now);
-            return Vec::new();
+            return self.toggle_help(now);
         }
         if self.help_open && action != Action::EndNow {
             return Vec::new();
@@ -187,16 +213,18 @@ impl App {
         effects
     }
 
-    /// Help covers the player: its clock stops while help is open.
-    fn toggle_help(&mut self, now: &Now) {
+    /// Help covers the player: its clock stops (and its voice) while help is open.
+    fn toggle_help(&mut self, now: &Now) -> Vec<Effect> {
         self.help_open = !self.help_open;
-        if let Screen::Player(session) = &mut self.screen {
-            if self.help_open {
-                session.hold(now.mono);
-            } else {
-                session.release(now.mono);
-            }
+        let Screen::Player(session) = &mut self.screen else {
+            return Vec::new();
+        };
+        if self.help_open {
+            session.hold(now.mono);
+        } else {
+            session.release(now.mono);
         }
+        session.tick(now.mono, self.settings.sound())
     }
 
     /// Lets time pass: the session advances, rings its bell, and ends when its time is up.
@@ -207,7 +235,7 @@ impl App {
         let Screen::Player(session) = &mut self.screen else {
             return Vec::new();
         };
-        let mut effects = session.tick(now.mono, self.settings.bell);
+        let mut effects = session.tick(now.mono, self.settings.sound());
         effects.extend(self.after_session_turn(now));
         effects
     }

@@ -74,8 +74,12 @@ impl App {
                 Answer::Given(value) => stay(self.player(&routine, variant, Some(value), now)),
                 Answer::Skipped => stay(self.player(&routine, variant, None, now)),
             },
+            Screen::Player(mut session) if action == Action::ToggleVoice => {
+                let effects = self.toggle_voice(&mut session, now);
+                (Screen::Player(session), effects)
+            }
             Screen::Player(mut session) => {
-                let effects = session.update(action, now.mono, self.settings.bell);
+                let effects = session.update(action, now.mono, self.settings.sound());
                 (Screen::Player(session), effects)
             }
             Screen::After(mut session, rating) => match answer(rating, action) {
@@ -124,7 +128,8 @@ impl App {
             Action::Down => self.home.move_by(1, count),
             Action::Minutes(n) => self.home.filter(n, &self.routines),
             Action::Scroll(lines) => self.home.scroll_details(lines),
-            Action::StartFull | Action::StartShort => {
+            Action::StartFull | Action::StartShort | Action::StartLearn => {
+                self.learning = action == Action::StartLearn;
                 if let Some(screen) = self.start_chosen(action == Action::StartShort, now) {
                     return (screen, Vec::new());
                 }

@@ -29,7 +29,7 @@ impl App {
         now: &Now,
     ) -> Screen {
         let offers = self.easier.get(&routine.id).map_or(&[][..], Vec::as_slice);
-        let mut session = LiveSession::new(routine, variant, offers, now);
+        let mut session = LiveSession::new(routine, variant, offers, now, self.learning);
         session.stiffness_before = before;
         Screen::Player(Box::new(session))
     }

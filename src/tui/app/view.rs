@@ -35,6 +35,7 @@ enum ScreenView {
         snapshot: Snapshot,
         confirm_end: bool,
         notice: Option<String>,
+        voice: bool,
     },
     Summary(SessionSummary),
     Progress(Box<ProgressModel>),
@@ -54,7 +55,8 @@ impl App {
             Screen::Player(session) => ScreenView::Player {
                 snapshot: session.player.snapshot(now.mono),
                 confirm_end: session.confirm_end,
-                notice: session.overlay(false).notice.map(str::to_string),
+                notice: session.overlay(false, false).notice.map(str::to_string),
+                voice: self.speaking(),
             },
             Screen::Summary(s) => ScreenView::Summary(s.clone()),
             Screen::Progress(model) => ScreenView::Progress(model.clone()),
@@ -83,7 +85,7 @@ impl App {
             Screen::Note(_, text) => note::render(frame, area, text, theme),
             Screen::Player(session) => {
                 let snap = session.player.snapshot(now.mono);
-                let overlay = session.overlay(self.settings.reduced_motion);
+                let overlay = session.overlay(self.settings.reduced_motion, self.speaking());
                 player::render(
                     frame,
                     area,

@@ -12,6 +12,8 @@ pub enum Action {
     /// Scroll the details pane by lines.
     Scroll(i16),
     StartShort,
+    /// Start a learning run: twice the get-ready, every detail shown.
+    StartLearn,
     /// "I have N minutes" (1 to 9); 0 clears the filter.
     Minutes(u8),
     Help,
@@ -26,6 +28,8 @@ pub enum Action {
     /// Any other key while a yes/no question is open.
     No,
     Painful,
+    /// Speak the cues, or stop.
+    ToggleVoice,
     /// The usual version of a step played in its easier version.
     Usual,
     Progress,

@@ -103,12 +103,13 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
         _ => None,
     });
     frame.render_widget(
-        Paragraph::new(format!(" {keys}")).style(theme.muted()),
+        Paragraph::new(fit(&format!(" {keys}"), usize::from(footer.width))).style(theme.muted()),
         footer,
     );
 }
 
 fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], theme: Theme) {
+    let width = usize::from(area.width.saturating_sub(2));
     let mut lines = Vec::new();
     let mut selected_line = 0;
     let mut wardrobe = None;
@@ -116,15 +117,15 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
         let r = choice.routine;
         if wardrobe != Some(r.wardrobe.as_str()) {
             wardrobe = Some(r.wardrobe.as_str());
-            let heading = sanitize(&r.wardrobe).to_uppercase();
-            let columns = usize::from(area.width.saturating_sub(2));
-            lines.push(Line::styled(fit(&heading, columns), theme.heading()));
+            lines.push(Line::styled(
+                fit(&sanitize(&r.wardrobe).to_uppercase(), width),
+                theme.heading(),
+            ));
         }
         if i == home.selected {
             selected_line = lines.len();
         }
-        let columns = usize::from(area.width.saturating_sub(2));
-        lines.extend(choice_lines(choice, i == home.selected, columns, theme));
+        lines.extend(choice_lines(choice, i == home.selected, width, theme));
     }
     let inner_height = usize::from(area.height.saturating_sub(2));
     let scroll = u16::try_from((selected_line + 2).saturating_sub(inner_height)).unwrap_or(0);
@@ -136,13 +137,8 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
 }
 
 /// The title (highlighted when selected), then its times and setting:
-/// "7:00 · short 3:00 · beside the bed · no equipment", each cut with `…` to `columns`.
-fn choice_lines<'a>(
-    choice: &Choice,
-    selected: bool,
-    columns: usize,
-    theme: Theme,
-) -> [Line<'a>; 2] {
+/// "7:00 · short 3:00 · beside the bed · no equipment", each cut to `width` with "…".
+fn choice_lines<'a>(choice: &Choice, selected: bool, width: usize, theme: Theme) -> [Line<'a>; 2] {
     let r = choice.routine;
     let time = match choice.variant {
         Variant::Full if r.has_short() => format!(
@@ -160,11 +156,11 @@ fn choice_lines<'a>(
     };
     let details = std::iter::once(time).chain(r.setting.iter().map(|t| sanitize(t)));
     [
-        Line::styled(fit(&format!(" {} ", sanitize(&r.title)), columns), style),
+        Line::styled(fit(&format!(" {} ", sanitize(&r.title)), width), style),
         Line::styled(
             fit(
                 &format!("  {}", details.collect::<Vec<_>>().join(" · ")),
-                columns,
+                width,
             ),
             theme.muted(),
         ),
@@ -199,6 +195,7 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, scroll: u16, t
         choice.variant.as_str(),
         mss(r.total(choice.variant))
     );
+    let title = fit(&title, usize::from(area.width.saturating_sub(2)));
     let block = Block::bordered()
         .title(title)
         .border_style(theme.border())

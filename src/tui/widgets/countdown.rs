@@ -1,5 +1,5 @@
-//! The large m:ss countdown, drawn in a five-row block font when there is room for it and
-//! as plain text when there is not.
+//! The large m:ss countdown, drawn in a five-row block font when there is room for it, twice
+//! that size on a large screen (readable from across a room), and as plain text otherwise.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -9,6 +9,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 /// Rows of the block font.
 pub const HEIGHT: u16 = 5;
+/// Rows of the block font drawn at twice the size.
+pub const LARGE_HEIGHT: u16 = HEIGHT * 2;
 
 /// Each glyph as five rows of three cells; `#` is filled.
 const GLYPHS: [(char, [&str; 5]); 11] = [
@@ -40,16 +42,23 @@ impl Countdown {
         glyphs.saturating_mul(4).saturating_sub(1)
     }
 
-    fn big_lines(&self) -> Vec<Line<'static>> {
-        (0..5)
+    /// The block font with each cell drawn `scale` x `scale`.
+    fn big_lines(&self, scale: usize) -> Vec<Line<'static>> {
+        let gap = " ".repeat(scale);
+        (0..usize::from(HEIGHT) * scale)
             .map(|row| {
                 let cells: Vec<String> = self
                     .text
                     .chars()
                     .filter_map(|c| GLYPHS.iter().find(|(g, _)| *g == c))
-                    .map(|(_, rows)| rows[row].replace('#', "█"))
+                    .map(|(_, rows)| {
+                        rows[row / scale]
+                            .chars()
+                            .map(|c| if c == '#' { "█" } else { " " }.repeat(scale))
+                            .collect()
+                    })
                     .collect();
-                Line::styled(cells.join(" "), self.style)
+                Line::styled(cells.join(&gap), self.style)
             })
             .collect()
     }
@@ -57,8 +66,11 @@ impl Countdown {
 
 impl Widget for Countdown {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let lines = if area.height >= HEIGHT && area.width >= self.big_width() {
-            self.big_lines()
+        let large = area.height >= LARGE_HEIGHT && area.width >= self.big_width() * 2;
+        let lines = if large {
+            self.big_lines(2)
+        } else if area.height >= HEIGHT && area.width >= self.big_width() {
+            self.big_lines(1)
         } else {
             vec![Line::styled(fitted(&self.text, area.width), self.style)]
         };
@@ -102,6 +114,18 @@ mod tests {
             buf,
             Buffer::with_lines(picture.map(|row| row.replace('#', "█")))
         );
+    }
+
+    #[test]
+    fn twice_the_size_when_there_is_room_for_it() {
+        let countdown = Countdown {
+            text: "1".into(),
+            style: Style::new(),
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 10));
+        countdown.render(buf.area, &mut buf);
+        let row = "    ██";
+        assert_eq!(buf, Buffer::with_lines([row; 10]));
     }
 
     #[test]

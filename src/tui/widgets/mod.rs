@@ -1,6 +1,7 @@
 //! Widgets that screens compose: each draws one thing and holds no state.
 
 pub mod countdown;
+pub mod cue;
 pub mod heatmap;
 pub mod pacer;
 
