@@ -3,6 +3,7 @@
 //! Warnings about damaged records go to stderr, results to stdout. When a record cannot be
 //! saved, the message and the record's TOML both go to stderr, and the exit status is 1.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::output::{print, print_saved};
@@ -10,7 +11,9 @@ use super::{not_saved, warn};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::journal::export::Chosen;
-use crate::journal::{self, CheckinRecord, Journal, Parsed, Record, log_line, note_or_none};
+use crate::journal::folder::{Union, own_file_name, read_union};
+use crate::journal::relocate::copy_journal;
+use crate::journal::{self, CheckinRecord, Journal, ReadError, Record, log_line, note_or_none};
 use crate::paths::Paths;
 use crate::progress::{self, Check};
 
@@ -49,18 +52,78 @@ pub struct ExportArgs {
     pub desk: bool,
 }
 
-/// `poised journal ...`.
-#[derive(Debug, Clone, Copy, clap::Subcommand)]
-pub enum JournalAction {
-    /// List every damaged record with its lines and what is wrong; changes nothing.
-    Check,
-}
-
 /// The forms `poised export` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
     Csv,
     Toml,
+}
+
+/// `poised journal ...`: commands about the journal file itself.
+#[derive(Debug, clap::Subcommand)]
+pub enum JournalCommand {
+    /// List every damaged record with its lines and what is wrong; changes nothing.
+    Check,
+    /// Copy the journal into a folder (inside a synced folder) as this machine's file, so that
+    /// several machines can share one history; the original is left in place.
+    Move {
+        /// The folder to keep the journal in, for example ~/Sync/poised.
+        dir: PathBuf,
+    },
+}
+
+/// Runs a `poised journal` command.
+pub fn journal(paths: &Paths, command: JournalCommand) -> ExitCode {
+    match command {
+        JournalCommand::Check => check(paths),
+        JournalCommand::Move { dir } => move_journal(paths, &dir),
+    }
+}
+
+/// `poised journal move DIR`: copies the single journal into DIR as this machine's file and
+/// says how to start using the folder.
+fn move_journal(paths: &Paths, dir: &Path) -> ExitCode {
+    let device = match crate::device::device_name(&paths.state) {
+        Ok(device) => device,
+        Err(e) => {
+            eprintln!("poised: cannot name this machine for the journal folder: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let from = paths.single_journal();
+    let to = dir.join(own_file_name(&device));
+    match copy_journal(&from, &to) {
+        Ok(moved) => {
+            let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            print(&format!(
+                "copied {} to {} and read {} back\n\
+                 the original stays at {}; remove it once poised reads from the folder\n\
+                 to use the folder, add this line to {}:\n  journal_dir = {}\n\
+                 or set {}={}\n",
+                records(moved.records),
+                moved.to.display(),
+                if moved.records == 1 { "it" } else { "them" },
+                from.display(),
+                paths.config.display(),
+                toml::Value::from(dir.display().to_string()),
+                crate::paths::JOURNAL_DIR_VAR,
+                dir.display(),
+            ))
+        }
+        Err(error) => {
+            eprintln!("poised: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// "1 record", "12 records".
+fn records(count: usize) -> String {
+    if count == 1 {
+        "1 record".to_string()
+    } else {
+        format!("{count} records")
+    }
 }
 
 /// Records a morning check-in now, in local time, and prints what was recorded.
@@ -85,41 +148,42 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
 ///
 /// The records are read from the end of the journal; the warnings about damaged records
 /// anywhere in it come from the summary cache that `poised streak` keeps, so neither grows
-/// with the journal's length.
+/// with the journal's length. A journal folder is read whole, as the union of its files.
 pub fn log(paths: &Paths, clock: &Clock, args: &LogArgs) -> ExitCode {
+    let records = if paths.journal_dir.is_some() {
+        read(paths).ok_or(())
+    } else {
+        newest(paths, clock, args).map_err(|message| eprintln!("poised: {message}"))
+    };
+    let Ok(mut records) = records else {
+        return ExitCode::FAILURE;
+    };
+    if records.is_empty() {
+        return print(&format!("no records yet in {}\n", paths.journal.display()));
+    }
+    let newest = records.split_off(records.len().saturating_sub(args.limit));
+    let lines: String = newest.iter().rev().map(|r| log_line(r) + "\n").collect();
+    print(&lines)
+}
+
+/// The newest records of the one journal file, read from its end, after the warnings.
+fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<Record>, String> {
     let check = if args.verify {
         Check::Full
     } else {
         Check::Quick
     };
-    let warnings = Config::load(&paths.config)
-        .map_err(|e| e.to_string())
-        .and_then(|config| {
-            progress::warnings(paths, config.day_starts_at, clock.local(), check)
-                .map_err(|e| e.to_string())
-        });
-    let records = warnings.and_then(|warnings| {
-        warnings.iter().for_each(warn);
-        let journal = Journal::new(&paths.journal);
-        journal.read_last(args.limit).map_err(|e| e.to_string())
-    });
-    let records = match records {
-        Ok(records) => records,
-        Err(message) => {
-            eprintln!("poised: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if records.is_empty() {
-        return print(&format!("no records yet in {}\n", paths.journal.display()));
-    }
-    let lines: String = records.iter().rev().map(|r| log_line(r) + "\n").collect();
-    print(&lines)
+    let config = Config::load(&paths.config).map_err(|e| e.to_string())?;
+    let warnings = progress::warnings(paths, config.day_starts_at, clock.local(), check)
+        .map_err(|e| e.to_string())?;
+    warnings.iter().for_each(warn);
+    let journal = Journal::new(&paths.journal);
+    journal.read_last(args.limit).map_err(|e| e.to_string())
 }
 
 /// Prints every session (or check-in) as CSV or TOML.
 pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
-    let Some(parsed) = read(paths) else {
+    let Some(records) = read(paths) else {
         return ExitCode::FAILURE;
     };
     let chosen = match (args.checkins, args.desk) {
@@ -127,7 +191,7 @@ pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
         (_, true) => Chosen::Desk,
         _ => Chosen::Sessions,
     };
-    let records = &parsed.records;
+    let records = &records;
     let text = match (args.format, chosen) {
         (ExportFormat::Csv, Chosen::Sessions) => journal::export::sessions_csv(records),
         (ExportFormat::Csv, Chosen::Checkins) => journal::export::checkins_csv(records),
@@ -139,7 +203,7 @@ pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
 
 /// `poised journal check`: every damaged record on stdout, one line each, then how many;
 /// status 1 when there is any. The journal is only read.
-pub fn check(paths: &Paths) -> ExitCode {
+fn check(paths: &Paths) -> ExitCode {
     let parsed = match Journal::new(&paths.journal).read() {
         Ok(parsed) => parsed,
         Err(error) => {
@@ -168,13 +232,23 @@ pub fn check(paths: &Paths) -> ExitCode {
 }
 
 /// Reads the journal, printing its warnings; `None` (after saying why) when it cannot be read.
-fn read(paths: &Paths) -> Option<Parsed> {
-    match Journal::new(&paths.journal).read() {
-        Ok(parsed) => {
-            for warning in &parsed.warnings {
+fn read(paths: &Paths) -> Option<Vec<Record>> {
+    let read = match &paths.journal_dir {
+        None => Journal::new(&paths.journal)
+            .read()
+            .map(|parsed| (parsed.records, parsed.warnings)),
+        Some(dir) => paths
+            .journal_files()
+            .map_err(|e| ReadError::io(dir, e))
+            .and_then(|files| read_union(&files))
+            .map(Union::into_records),
+    };
+    match read {
+        Ok((records, warnings)) => {
+            for warning in &warnings {
                 warn(warning);
             }
-            Some(parsed)
+            Some(records)
         }
         Err(error) => {
             eprintln!("poised: {error}");

@@ -8,6 +8,7 @@ use clap::CommandFactory;
 
 use super::Cli;
 use super::output::print;
+use crate::journal::folder::FileKind;
 use crate::paths::Paths;
 use crate::routine::load::{self, Library};
 use crate::routine::{Routine, Variant};
@@ -113,14 +114,30 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
     if failed { ExitCode::FAILURE } else { printed }
 }
 
-/// `poised paths`: the three places poised uses, one per line.
+/// `poised paths`: the places poised uses, one per line; with a journal folder, the folder,
+/// this machine's file and every other file read from it.
 pub fn paths(paths: &Paths) -> ExitCode {
-    print(&format!(
-        "config: {}\nroutines: {}\njournal: {}\n",
+    let mut out = format!(
+        "config: {}\nroutines: {}\n",
         paths.config.display(),
-        paths.routines.display(),
-        paths.journal.display()
-    ))
+        paths.routines.display()
+    );
+    let Some(dir) = &paths.journal_dir else {
+        let _ = writeln!(out, "journal: {}", paths.journal.display());
+        return print(&out);
+    };
+    let _ = writeln!(out, "journal folder: {}", dir.display());
+    let _ = writeln!(out, "journal: {}", paths.journal.display());
+    match paths.journal_files() {
+        Ok(files) => {
+            for file in files.iter().filter(|f| f.kind != FileKind::Own) {
+                let _ = writeln!(out, "reads: {}", file.path.display());
+            }
+        }
+        Err(e) => eprintln!("poised: cannot list {}: {e}", dir.display()),
+    }
+    let _ = writeln!(out, "local state: {}", paths.state.display());
+    print(&out)
 }
 
 /// `poised completions SHELL`: a completion script on stdout.
