@@ -17,7 +17,7 @@ use poised::journal::{
     CheckinRecord, DeskEvent, DeskRecord, FORMAT_LINE, Record, SessionRecord, record_toml,
 };
 
-/// SplitMix64: a small, well-mixed deterministic generator (no crate needed).
+/// `SplitMix64`: a small, well-mixed deterministic generator (no crate needed).
 struct Rng(u64);
 
 impl Rng {

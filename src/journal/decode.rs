@@ -214,6 +214,7 @@ struct Rules {
 }
 
 impl Rules {
+    #[allow(clippy::unused_self)] // a method, so each rule reads `self.optional(...)`
     fn optional<T>(
         &self,
         key: &str,
@@ -329,11 +330,10 @@ fn expected(key: &str) -> &'static str {
             "a date and time with its UTC offset, like 2026-11-21T07:02:11+01:00"
         }
         "date" => "a date, like 2026-11-21",
-        "completed" => "true or false",
+        "completed" | "by_hand" => "true or false",
         "stiffness" | "stiffness_before" | "stiffness_after" => "a whole number from 0 to 10",
         "active_seconds" | "steps_done" | "steps_total" => "a whole number from 0 up",
         "painful_steps" => "a list of step names in quotes",
-        "by_hand" => "true or false",
         "event" => {
             "one of \"opened\", \"reset\", \"transition\", \"snoozed\", \"skipped\", \"missed\""
         }
@@ -437,7 +437,7 @@ mod tests {
                 assert_eq!(read, Ok(Content::Record(checkin.clone())));
             }
         }
-        let by_hand = record_toml(&checkin).replacen("\n", "\nby_hand = true\n", 1);
+        let by_hand = record_toml(&checkin).replacen('\n', "\nby_hand = true\n", 1);
         assert_eq!(read(by_hand.as_bytes()), Ok(Content::Record(checkin)));
     }
 

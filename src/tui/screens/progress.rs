@@ -1,5 +1,5 @@
-//! Progress: streaks and consistency, the 26-week calendar, stiffness over 8 weeks, the
-//! wardrobes used lately, and the hints with the numbers behind them.
+//! Progress: streaks and consistency, the calendar of the last weeks, stiffness over the
+//! chart's days, the wardrobes used lately, and the hints with the numbers behind them.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,9 +7,10 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
 
-use crate::progress::ProgressModel;
 use crate::progress::hints::DISCLAIMER;
 use crate::progress::trends::StiffnessPoint;
+use crate::progress::trends::{CHART_DAYS, RECENT_DAYS};
+use crate::progress::{CALENDAR_WEEKS, ProgressModel};
 use crate::text::sanitize;
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
@@ -29,7 +30,8 @@ pub fn render(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: Theme
     .areas(area);
     frame.render_widget(Paragraph::new(headline(model, theme)), head);
     let cell_width = if wide { 2 } else { 1 };
-    let calendar_width = 4 + 26 * cell_width + 2;
+    let weeks = u16::try_from(CALENDAR_WEEKS).unwrap_or(u16::MAX);
+    let calendar_width = 4 + weeks * cell_width + 2;
     let [calendar, chart] =
         Layout::horizontal([Constraint::Length(calendar_width), Constraint::Min(20)]).areas(top);
     render_calendar(frame, calendar, model, cell_width, theme);
@@ -71,7 +73,7 @@ fn render_calendar(
     theme: Theme,
 ) {
     let block = Block::bordered()
-        .title(" 26 weeks, today lit ")
+        .title(format!(" {CALENDAR_WEEKS} weeks, today lit "))
         .border_style(theme.border())
         .title_style(theme.title());
     let inner = block.inner(area);
@@ -121,15 +123,19 @@ fn render_chart(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: The
             .style(theme.pacer())
             .data(&mornings),
     ];
-    let middle = s.start + chrono::Days::new(28);
+    let middle = s.start + chrono::Days::new(CHART_DAYS / 2);
     let labels = [s.start, middle].map(|d| d.format("%d %b").to_string());
     let x_axis = Axis::default()
-        .bounds([0.0, 56.0])
+        .bounds([
+            0.0,
+            f64::from(u32::try_from(CHART_DAYS).unwrap_or(u32::MAX)),
+        ])
         .labels([labels[0].clone(), labels[1].clone(), "today".to_string()])
         .style(theme.muted());
+    let top = crate::journal::STIFFNESS_MAX;
     let y_axis = Axis::default()
-        .bounds([0.0, 10.0])
-        .labels(["0", "5", "10"])
+        .bounds([0.0, f64::from(top)])
+        .labels(["0".to_string(), (top / 2).to_string(), top.to_string()])
         .style(theme.muted());
     let block = Block::bordered()
         .title(" Stiffness: • before ▄ after █ morning ")
@@ -175,7 +181,7 @@ fn usage(model: &ProgressModel) -> String {
             )
         },
     );
-    format!("Last 28 days: {used}. {change}.")
+    format!("Last {RECENT_DAYS} days: {used}. {change}.")
 }
 
 fn render_hints(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: Theme) {

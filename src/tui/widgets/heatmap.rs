@@ -101,14 +101,13 @@ mod tests {
     }
 
     #[test]
-    fn renders_in_no_space_without_panicking() {
+    fn in_little_room_it_draws_what_fits() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         let calendar = Calendar {
             weeks: vec![[day(DayKind::Full, 2); 7]],
             today,
-            max_sessions: 2,
         };
-        for (w, h) in [(0, 0), (1, 1), (3, 2)] {
+        let drawn = |w, h| {
             let area = Rect::new(0, 0, w, h);
             let mut buf = Buffer::empty(area);
             Heatmap {
@@ -117,6 +116,10 @@ mod tests {
                 theme: Theme::plain(),
             }
             .render(area, &mut buf);
-        }
+            buf
+        };
+        assert_eq!(drawn(0, 0), Buffer::empty(Rect::ZERO));
+        assert_eq!(drawn(1, 1), Buffer::with_lines(["M"]));
+        assert_eq!(drawn(3, 2), Buffer::with_lines(["Mon", "Tue"]));
     }
 }
