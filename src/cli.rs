@@ -122,7 +122,11 @@ pub enum Command {
     /// Print every session (or check-in) as CSV or TOML.
     Export(journal::ExportArgs),
     /// Print the streak in one line, for a shell prompt.
-    Streak,
+    Streak {
+        /// Check every byte of the journal against the summary cache, not only its end.
+        #[arg(long)]
+        verify: bool,
+    },
     /// Look after the journal file itself.
     Journal {
         #[command(subcommand)]
@@ -197,10 +201,10 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
         Command::Paths => routines::paths(paths),
         Command::Completions { shell } => shell::completions(shell),
         Command::Checkin(args) => journal::checkin(paths, clock, &args),
-        Command::Log(args) => journal::log(paths, &args),
+        Command::Log(args) => journal::log(paths, clock, &args),
         Command::Export(args) => journal::export(paths, &args),
         Command::Journal { command } => journal::journal(paths, command),
-        Command::Streak => progress::streak(paths, clock),
+        Command::Streak { verify } => progress::streak(paths, clock, verify),
         Command::Rest { reason } => progress::rest(paths, clock, reason.as_deref()),
         Command::Desk(args) => play::desk(paths, clock, &args),
         Command::Status(args) => desk::status(paths, clock, &args),

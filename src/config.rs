@@ -72,15 +72,14 @@ impl Config {
     /// (with a warning).
     #[must_use]
     pub fn load(path: &Path) -> Loaded {
-        match std::fs::read_to_string(path) {
+        match crate::files::read_text(path, crate::files::CONFIG_MAX) {
             Ok(text) => Self::parse(path, &text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Loaded::default(),
             Err(e) => Loaded {
                 config: Self::default(),
                 warnings: vec![format!(
-                    "{}: cannot read the config file ({}); using the defaults",
+                    "{}: cannot read the config file ({e}); using the defaults",
                     path.display(),
-                    e.kind()
                 )],
             },
         }

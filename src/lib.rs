@@ -9,6 +9,7 @@ pub mod clock;
 pub mod config;
 pub mod desk;
 pub mod device;
+pub mod files;
 pub mod journal;
 pub mod paths;
 pub mod progress;

@@ -193,9 +193,30 @@ fn damaged_records_are_warned_about_on_stderr_and_the_rest_still_listed() {
     assert_eq!(stdout(&output), LOG);
     let stderr = String::from_utf8_lossy(&output.stderr);
     let expected = format!(
-        "poised: warning: {} line 47, column 13: skipped the damaged record on lines 45-47: ",
+        "poised: warning: {} line 57, column 13: skipped the damaged record on lines 55-57: ",
         path.display()
     );
     assert!(stderr.starts_with(&expected), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn journal_check_lists_each_damaged_record_and_changes_nothing() {
+    let home = prepared();
+    let path = home.path().join("journal.toml");
+    let clean = poised(home.path(), &["journal", "check"]);
+    assert_eq!(clean.status.code(), Some(0));
+    assert!(stdout(&clean).ends_with(": 5 records, none damaged\n"));
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\n[[checkin]]\nat = 2026-11-24T07:00:00+01:00\nstiffness = \"low\"\n");
+    std::fs::write(&path, &text).unwrap();
+    let output = poised(home.path(), &["journal", "check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("skipped the damaged record on lines 55-57: `stiffness` must be"),
+        "{said}"
+    );
+    assert!(said.ends_with(": 5 records read, 1 damaged\n"), "{said}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }

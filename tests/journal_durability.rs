@@ -159,8 +159,8 @@ fn two_writers_at_once_leave_every_record_intact() {
     assert_eq!(first, (0..500).collect::<Vec<_>>());
     assert_eq!(second, (10_000..10_500).collect::<Vec<_>>());
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("format = 1\n\n[[session]]\n"));
-    assert_eq!(text.matches("format = 1").count(), 1);
+    assert!(text.starts_with("format = 2\n\n[[session]]\n"));
+    assert_eq!(text.matches("format = 2").count(), 1);
 }
 
 #[test]

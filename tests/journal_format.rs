@@ -8,7 +8,8 @@ use std::path::Path;
 use journal_support::{
     at, example_checkin, example_desk, example_rest, example_session, numbered_session, scratch,
 };
-use poised::journal::{CheckinRecord, Record, parse, record_toml};
+use poised::journal::seal::crc_of;
+use poised::journal::{CheckinRecord, Record, parse, record_toml, sealed_toml};
 
 fn read(text: &str) -> poised::journal::Parsed {
     parse(Path::new("journal.toml"), text.as_bytes())
@@ -194,21 +195,32 @@ fn keys_and_records_this_version_does_not_know_are_ignored() {
 }
 
 #[test]
-fn a_new_journal_starts_with_the_format_line_and_has_one_record_per_table() {
+fn a_new_journal_starts_with_the_format_line_and_has_one_sealed_record_per_table() {
     let (_dir, journal) = scratch();
     journal.append(&Record::Checkin(example_checkin())).unwrap();
     journal.append(&Record::Rest(example_rest())).unwrap();
-    assert_eq!(
-        std::fs::read_to_string(journal.path()).unwrap(),
-        "format = 1\n\n[[checkin]]\nat = 2026-11-22T07:00:00+01:00\nstiffness = 4\nnote = \"\"\n\n\
-         [[rest]]\ndate = 2026-11-23\nreason = \"flare\"\n"
-    );
+    let text = std::fs::read_to_string(journal.path()).unwrap();
+    let ids: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("id = \""))
+        .map(|l| l.trim_end_matches('"'))
+        .collect();
+    assert_eq!(ids.len(), 2);
+    let checkin = sealed_toml(&Record::Checkin(example_checkin()), ids[0]);
+    let rest = sealed_toml(&Record::Rest(example_rest()), ids[1]);
+    assert_eq!(text, format!("format = 2\n\n{checkin}\n{rest}"));
+    assert!(checkin.starts_with("[[checkin]]\nid = \""), "{checkin}");
+    assert!(checkin.ends_with(&format!(
+        "note = \"\"\ncrc = \"{}\"\n",
+        crc_of(checkin.rsplit_once("crc").unwrap().0.as_bytes())
+    )));
+    assert_eq!(journal.read().unwrap().records.len(), 2);
 }
 
 #[test]
 fn a_journal_of_a_newer_format_is_read_with_a_warning() {
     let text = format!(
-        "format = 2\n\n{}",
+        "format = 3\n\n{}",
         record_toml(&Record::Rest(example_rest()))
     );
     let parsed = read(&text);
@@ -219,10 +231,19 @@ fn a_journal_of_a_newer_format_is_read_with_a_warning() {
         (1, Some(10))
     );
     assert!(
-        parsed.warnings[0].message.contains("format = 2"),
+        parsed.warnings[0].message.contains("format = 3"),
         "{}",
         parsed.warnings[0]
     );
+}
+
+#[test]
+fn format_one_and_format_two_records_read_side_by_side() {
+    let old = record_toml(&Record::Checkin(example_checkin()));
+    let new = sealed_toml(&Record::Rest(example_rest()), "00ff00ff00ff00ff");
+    let parsed = read(&format!("format = 1\n\n{old}\n{new}"));
+    assert_eq!(parsed.warnings, []);
+    assert_eq!(parsed.records.len(), 2);
 }
 
 #[test]
@@ -241,10 +262,26 @@ fn a_learning_run_is_written_as_learn_true_and_reads_back() {
     learning.learn = true;
     let text = record_toml(&Record::Session(learning.clone()));
     assert!(
-        text.ends_with("painful_steps = [\"Bird-dog\"]\nlearn = true\n"),
+        text.contains("painful_steps = [\"Bird-dog\"]\nlearn = true\n"),
         "{text}"
     );
     let parsed = read(&format!("format = 1\n{text}"));
     assert_eq!(parsed.records, [Record::Session(learning)]);
     assert!(!record_toml(&Record::Session(example_session())).contains("learn"));
+}
+
+#[test]
+fn the_readmes_sealed_example_reads_whole() {
+    let readme = include_str!("../README.md");
+    let block = readme
+        .split("<!-- sealed example")
+        .nth(1)
+        .and_then(|rest| rest.split("```toml\n").nth(1))
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    let parsed = read(&format!("format = 2\n\n{block}"));
+    assert_eq!(parsed.warnings, []);
+    assert_eq!(parsed.records.len(), 2);
+    let cut = block.replacen("stiffness = 4", "stiffness = 5", 1);
+    assert_eq!(read(&cut).records.len(), 1);
 }

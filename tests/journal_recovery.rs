@@ -9,7 +9,9 @@ use std::fs;
 use std::path::Path;
 
 use journal_support::{example_checkin, numbered_session, numbers, scratch_in_memory, write};
-use poised::journal::{Journal, Parsed, Position, ReadError, Record, parse, record_toml};
+use poised::journal::{
+    Journal, Parsed, Position, ReadError, Record, parse, record_toml, sealed_toml,
+};
 
 /// A journal of `n` numbered sessions, appended the normal way (in memory: the tests below
 /// make hundreds of journals, and what they check does not depend on the disk).
@@ -56,8 +58,8 @@ fn assert_next_append_is_clean(journal: &Journal, before: &[u8], earlier: &[u64]
 
 #[test]
 fn a_record_cut_anywhere_by_a_crash_is_skipped_and_the_rest_count() {
-    let record = record_toml(&numbered_session(3));
-    for cut in 1..record.len() - 1 {
+    let record = sealed_toml(&numbered_session(3), "5eed5eed5eed5eed");
+    for cut in 1..record.trim_end().len() {
         let (_dir, journal) = journal_of(3);
         append_raw(&journal, format!("\n{}", &record[..cut]).as_bytes());
         let before = bytes(&journal);
@@ -70,7 +72,7 @@ fn a_record_cut_anywhere_by_a_crash_is_skipped_and_the_rest_count() {
             &record[..cut]
         );
         assert_eq!(parsed.warnings.len(), 1, "cut at {cut}");
-        assert!(parsed.warnings[0].line >= 27, "{}", parsed.warnings[0]);
+        assert!(parsed.warnings[0].line >= 33, "{}", parsed.warnings[0]);
         assert_next_append_is_clean(&journal, &before, &[0, 1, 2]);
     }
 }
@@ -84,11 +86,11 @@ fn garbage_at_the_end_is_named_by_line_and_the_rest_count() {
     assert_eq!(bytes(&journal), before);
     assert_eq!(numbers(&parsed.records), [0, 1]);
     let warning = &parsed.warnings[0];
-    assert_eq!((warning.line, warning.column), (26, Some(15)));
+    assert_eq!((warning.line, warning.column), (30, Some(15)));
     assert_eq!(
         warning.to_string(),
         format!(
-            "{} line 26, column 15: skipped the damaged record on lines 25-26: this is not UTF-8 text. \
+            "{} line 30, column 15: skipped the damaged record on lines 29-30: this is not UTF-8 text. \
              The file is unchanged; fix or delete those lines to count the record again",
             journal.path().display()
         )
@@ -103,7 +105,7 @@ fn a_tail_of_any_text_without_a_header_leaves_the_records_before_it() {
     let before = bytes(&journal);
     let parsed = journal.read().unwrap();
     assert_eq!(numbers(&parsed.records), [0]);
-    assert_eq!(parsed.warnings[0].line, 24);
+    assert_eq!(parsed.warnings[0].line, 28);
     assert_next_append_is_clean(&journal, &before, &[0]);
 }
 
@@ -217,6 +219,16 @@ fn datetimes_must_be_real_and_carry_their_utc_offset() {
 }
 
 #[test]
+fn a_session_that_ends_before_it_starts_is_damaged() {
+    assert_mistake(
+        "ended = 2026-11-21T21:05:00-05:00",
+        "ended = 2026-11-21T20:59:59-05:00",
+        (19, Some(9)),
+        "`ended` is before `started`, which cannot be",
+    );
+}
+
+#[test]
 fn stiffness_must_be_from_zero_to_ten() {
     let text =
         record_toml(&Record::Checkin(example_checkin())).replace("stiffness = 4", "stiffness = 11");
@@ -251,7 +263,7 @@ fn resumed_reading_names_the_same_lines_as_a_whole_read() {
     let since = journal.read_from(first.end).unwrap();
     let whole = journal.read().unwrap();
     assert_eq!(since.warnings, whole.warnings);
-    assert_eq!(since.warnings[0].line, 26);
+    assert_eq!(since.warnings[0].line, 30);
 }
 
 #[test]
@@ -306,12 +318,12 @@ fn keys_appended_outside_any_record_are_named_when_read_on_their_own() {
     assert_eq!(since.warnings.len(), 1);
     assert_eq!(
         (since.warnings[0].line, since.warnings[0].column),
-        (13, None)
+        (15, None)
     );
     assert!(
         since.warnings[0]
             .message
-            .starts_with("skipped lines 13-13: these keys are outside any record.")
+            .starts_with("skipped lines 15-15: these keys are outside any record.")
     );
 }
 

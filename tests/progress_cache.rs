@@ -2,12 +2,13 @@
 //! up to date incrementally on append, and always equal to reading the whole journal.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use chrono::{Days, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use poised::journal::{
     CheckinRecord, FORMAT_LINE, Record, RestRecord, SessionRecord, parse, record_toml,
 };
-use poised::progress::cache::{Summary, summarize};
+use poised::progress::cache::{Check, Summary, summarize, summarize_checked};
 use poised::progress::days::{History, record_date};
 
 struct Home {
@@ -158,24 +159,63 @@ fn a_missing_journal_is_empty_and_writes_no_cache() {
     assert!(!home.cache.exists());
 }
 
+/// Sets the journal's modification time, as if it was last written then.
+fn set_modified(journal: &Path, at: SystemTime) {
+    let file = std::fs::File::options().write(true).open(journal).unwrap();
+    file.set_modified(at).unwrap();
+}
+
+fn an_hour_ago() -> SystemTime {
+    SystemTime::now() - Duration::from_secs(3600)
+}
+
 #[test]
 fn the_first_load_writes_a_cache_that_the_next_load_reads() {
     let home = home();
     append(&home.journal, &records(&mut Rng(1), 300));
+    let written = an_hour_ago();
+    set_modified(&home.journal, written);
     let first = load(&home);
     assert_matches_full_read(&first, &home.journal, today());
     let text = std::fs::read_to_string(&home.cache).unwrap();
-    assert!(text.starts_with("poised progress cache 1\n"));
-    // Proof that the cache is read: a day invented in it shows in the next load.
+    assert!(text.starts_with("poised progress cache 2 "));
+    // Proof that the cache is read: an edit early on, at the same length and with the old
+    // modification time, goes unseen by the quick check and is found by the full one.
+    let journal = std::fs::read_to_string(&home.journal).unwrap();
+    let at = journal.find("stiffness = ").unwrap() + "stiffness = ".len();
+    let digit = if &journal[at..=at] == "1" { "2" } else { "1" };
+    let edited = format!("{}{digit}{}", &journal[..at], &journal[at + 1..]);
+    std::fs::write(&home.journal, edited).unwrap();
+    set_modified(&home.journal, written);
+    assert_eq!(load(&home), first);
+    let verified =
+        summarize_checked(&home.journal, &home.cache, three(), today(), Check::Full).unwrap();
+    assert_matches_full_read(&verified, &home.journal, today());
+    assert_ne!(verified.history, first.history);
+}
+
+#[test]
+fn a_tampered_cache_is_rebuilt() {
+    let home = home();
+    append(&home.journal, &records(&mut Rng(1), 300));
+    set_modified(&home.journal, an_hour_ago());
+    let first = load(&home);
+    let text = std::fs::read_to_string(&home.cache).unwrap();
     let invented = text.replacen("\nday ", "\nday 1999-01-01 1 0 0 0 0 0\nday ", 1);
     std::fs::write(&home.cache, invented).unwrap();
-    let second = load(&home);
-    assert!(
-        second
-            .history
-            .day(NaiveDate::from_ymd_opt(1999, 1, 1).unwrap())
-            .is_ritual()
-    );
+    assert_eq!(load(&home), first);
+}
+
+#[test]
+fn an_edit_at_the_same_length_with_a_new_time_is_read_again() {
+    let home = home();
+    append(&home.journal, &records(&mut Rng(9), 200));
+    set_modified(&home.journal, an_hour_ago());
+    load(&home);
+    let journal = std::fs::read_to_string(&home.journal).unwrap();
+    std::fs::write(&home.journal, journal.replacen("true", "fals", 1)).unwrap();
+    set_modified(&home.journal, SystemTime::now() - Duration::from_secs(600));
+    assert_matches_full_read(&load(&home), &home.journal, today());
 }
 
 #[test]
@@ -365,4 +405,32 @@ fn load_gives_the_model_of_a_full_read_cold_and_warm() {
         assert_eq!(model, expected);
     }
     assert!(home.cache.exists());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Random edits of a valid cache (bytes replaced, inserted or removed anywhere) never change
+    /// the summary from what a read without the cache gives, and never panic.
+    #[test]
+    fn a_tampered_cache_never_changes_a_figure(
+        edits in proptest::collection::vec((0.0..1.0_f64, 0..3_u8, proptest::num::u8::ANY), 1..6)
+    ) {
+        let home = home();
+        append(&home.journal, &records(&mut Rng(21), 120));
+        set_modified(&home.journal, an_hour_ago());
+        let truth = load(&home);
+        let mut cache = std::fs::read(&home.cache).unwrap();
+        for (place, kind, byte) in edits {
+            let at = ((cache.len() as f64) * place) as usize;
+            match kind {
+                0 if at < cache.len() => cache[at] = byte,
+                1 => cache.insert(at.min(cache.len()), byte),
+                _ if at < cache.len() => drop(cache.remove(at)),
+                _ => {}
+            }
+        }
+        std::fs::write(&home.cache, &cache).unwrap();
+        proptest::prop_assert_eq!(load(&home), truth);
+    }
 }

@@ -296,7 +296,9 @@ fn the_journal_folder_comes_from_the_environment_before_the_config() {
     assert_eq!(names.len(), 1);
     assert!(
         names[0].starts_with("journal-")
-            && std::path::Path::new(&names[0]).extension() == Some("toml".as_ref()),
+            && std::path::Path::new(&names[0])
+                .extension()
+                .is_some_and(|e| e == "toml"),
         "{names:?}"
     );
     assert!(!home.path().join("from-config").exists());

@@ -7,13 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::not_saved;
-use super::out::{err, out, say, warn};
+use super::out::{err, out, out_saved, say, warn};
 use crate::clock::Clock;
+use crate::config::Config;
 use crate::journal::export::Chosen;
 use crate::journal::folder::{Union, own_file_name, read_union};
 use crate::journal::relocate::copy_journal;
 use crate::journal::{self, CheckinRecord, Journal, ReadError, Record, log_line, note_or_none};
 use crate::paths::Paths;
+use crate::progress::{self, Check};
 
 /// `poised checkin N [--note TEXT]`.
 #[derive(Debug, clap::Args)]
@@ -32,6 +34,9 @@ pub struct LogArgs {
     /// How many records to show, newest first.
     #[arg(long, default_value_t = 20, value_parser = count)]
     pub limit: usize,
+    /// Check every byte of the journal against the summary cache, not only its end.
+    #[arg(long)]
+    pub verify: bool,
 }
 
 /// `poised export [--format csv|toml] [--checkins | --desk]`.
@@ -57,6 +62,8 @@ pub enum ExportFormat {
 /// `poised journal ...`: commands about the journal file itself.
 #[derive(Debug, clap::Subcommand)]
 pub enum JournalCommand {
+    /// List every damaged record with its lines and what is wrong; changes nothing.
+    Check,
     /// Copy the journal into a folder (inside a synced folder) as this machine's file, so that
     /// several machines can share one history; the original is left in place.
     Move {
@@ -68,6 +75,7 @@ pub enum JournalCommand {
 /// Runs a `poised journal` command.
 pub fn journal(paths: &Paths, command: JournalCommand) -> ExitCode {
     match command {
+        JournalCommand::Check => check(paths),
         JournalCommand::Move { dir } => move_journal(paths, &dir),
     }
 }
@@ -78,7 +86,9 @@ fn move_journal(paths: &Paths, dir: &Path) -> ExitCode {
     let device = match crate::device::device_name(&paths.state) {
         Ok(device) => device,
         Err(e) => {
-            eprintln!("poised: cannot name this machine for the journal folder: {e}");
+            say(&format!(
+                "cannot name this machine for the journal folder: {e}"
+            ));
             return ExitCode::FAILURE;
         }
     };
@@ -103,7 +113,7 @@ fn move_journal(paths: &Paths, dir: &Path) -> ExitCode {
             ))
         }
         Err(error) => {
-            eprintln!("poised: {error}");
+            say(&error.to_string());
             ExitCode::FAILURE
         }
     }
@@ -149,7 +159,7 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
         note,
     });
     match Journal::new(&paths.journal).append(&record) {
-        Ok(()) => out(&format!("recorded  {}\n", log_line(&record))),
+        Ok(()) => out_saved(&format!("recorded  {}\n", log_line(&record)), "check-in"),
         Err(error) => {
             err(&format!("poised: {}", not_saved("check-in", &error)));
             ExitCode::FAILURE
@@ -158,20 +168,40 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
 }
 
 /// Prints the newest records first, one line each.
-pub fn log(paths: &Paths, args: &LogArgs) -> ExitCode {
-    let Some(records) = read(paths) else {
+///
+/// The records are read from the end of the journal; the warnings about damaged records
+/// anywhere in it come from the summary cache that `poised streak` keeps, so neither grows
+/// with the journal's length. A journal folder is read whole, as the union of its files.
+pub fn log(paths: &Paths, clock: &Clock, args: &LogArgs) -> ExitCode {
+    let records = if paths.journal_dir.is_some() {
+        read(paths).ok_or(())
+    } else {
+        newest(paths, clock, args).map_err(|message| say(&message))
+    };
+    let Ok(mut records) = records else {
         return ExitCode::FAILURE;
     };
     if records.is_empty() {
         return out(&format!("no records yet in {}\n", paths.journal.display()));
     }
-    let lines: String = records
-        .iter()
-        .rev()
-        .take(args.limit)
-        .map(|r| log_line(r) + "\n")
-        .collect();
+    let newest = records.split_off(records.len().saturating_sub(args.limit));
+    let lines: String = newest.iter().rev().map(|r| log_line(r) + "\n").collect();
     out(&lines)
+}
+
+/// The newest records of the one journal file, read from its end, after the warnings.
+fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<Record>, String> {
+    let check = if args.verify {
+        Check::Full
+    } else {
+        Check::Quick
+    };
+    let config = Config::load(&paths.config).config;
+    let warnings = progress::warnings(paths, config.day_starts_at, clock.local(), check)
+        .map_err(|e| e.to_string())?;
+    warnings.iter().for_each(warn);
+    let journal = Journal::new(&paths.journal);
+    journal.read_last(args.limit).map_err(|e| e.to_string())
 }
 
 /// Prints every session (or check-in) as CSV or TOML.
@@ -192,6 +222,36 @@ pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
         (ExportFormat::Toml, chosen) => journal::export::records_toml(records, chosen),
     };
     out(&text)
+}
+
+/// `poised journal check`: every damaged record on stdout, one line each, then how many;
+/// status 1 when there is any. The journal is only read.
+fn check(paths: &Paths) -> ExitCode {
+    let parsed = match Journal::new(&paths.journal).read() {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            say(&error.to_string());
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut text: String = parsed.warnings.iter().map(|w| format!("{w}\n")).collect();
+    let records = parsed.records.len();
+    text.push_str(&match parsed.warnings.len() {
+        0 => format!(
+            "{}: {records} records, none damaged\n",
+            paths.journal.display()
+        ),
+        n => format!(
+            "{}: {records} records read, {n} damaged\n",
+            paths.journal.display()
+        ),
+    });
+    let printed = out(&text);
+    if parsed.warnings.is_empty() {
+        printed
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Reads the journal, printing its warnings; `None` (after saying why) when it cannot be read.

@@ -5,22 +5,24 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use super::not_saved;
-use super::out::{out, say, warn};
+use super::out::{out, out_saved, say, warn};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::paths::Paths;
-use crate::progress;
 use crate::progress::rest::{RestEffect, RestError, Rested, record_rest};
+use crate::progress::{self, Check};
 
 /// `poised streak`: one line, fit for a shell prompt.
-pub fn streak(paths: &Paths, clock: &Clock) -> ExitCode {
+pub fn streak(paths: &Paths, clock: &Clock, verify: bool) -> ExitCode {
     let config = load_config(paths);
-    let line = progress::load(paths, config.day_starts_at, clock.local(), |_| None).map(|model| {
-        for warning in &model.warnings {
-            warn(warning);
-        }
-        model.streak_line()
-    });
+    let check = if verify { Check::Full } else { Check::Quick };
+    let line = progress::load_checked(paths, config.day_starts_at, clock.local(), check, |_| None)
+        .map(|model| {
+            for warning in &model.warnings {
+                warn(warning);
+            }
+            model.streak_line()
+        });
     finish(line.map_err(|e| e.to_string()))
 }
 
@@ -28,10 +30,16 @@ pub fn streak(paths: &Paths, clock: &Clock) -> ExitCode {
 /// for the streak.
 pub fn rest(paths: &Paths, clock: &Clock, reason: Option<&str>) -> ExitCode {
     let config = load_config(paths);
-    let said = record_rest(paths, config.day_starts_at, clock.local(), reason)
-        .map(|rested| rest_line(&rested))
-        .map_err(|e| rest_error(&e));
-    finish(said)
+    match record_rest(paths, config.day_starts_at, clock.local(), reason) {
+        Ok(rested @ Rested::Recorded { .. }) => {
+            out_saved(&format!("{}\n", rest_line(&rested)), "rest day")
+        }
+        other => finish(
+            other
+                .map(|rested| rest_line(&rested))
+                .map_err(|e| rest_error(&e)),
+        ),
+    }
 }
 
 /// What a rest day came to, in one line.

@@ -75,6 +75,7 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
             .collect()
     };
     let mut failed = false;
+    let mut text = String::new();
     for (path, result) in results {
         match result {
             Ok(valid) => {
@@ -82,7 +83,7 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
                 for w in &valid.warnings {
                     warn(w);
                 }
-                out(&format!(
+                text.push_str(&format!(
                     "{}: ok, {}\n",
                     path.display(),
                     timing(&valid.routine)
@@ -96,11 +97,8 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    let printed = out(&text);
+    if failed { ExitCode::FAILURE } else { printed }
 }
 
 /// `poised paths`: the places poised uses, one per line; with a journal folder, the folder,

@@ -10,6 +10,7 @@ use toml::{Spanned, Value};
 use super::encode::FORMAT;
 use super::raw::{Entries, Field, RawCheckin, RawDesk, RawLoose, RawRest, RawSession, RawTables};
 use super::record::{CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord};
+use super::seal;
 
 /// The highest stiffness rating.
 pub const STIFFNESS_MAX: u8 = 10;
@@ -52,13 +53,21 @@ pub(super) fn read(bytes: &[u8]) -> Result<Content, Damage> {
     }
     let tables: RawTables = toml::from_str(text).map_err(syntax)?;
     let record = if let Some(entries) = tables.session {
-        session(one("session", entries)?)?
+        let raw = one("session", entries)?;
+        sealed(text, "session", &raw.id, &raw.crc, &raw.by_hand)?;
+        session(raw)?
     } else if let Some(entries) = tables.checkin {
-        checkin(one("checkin", entries)?)?
+        let raw = one("checkin", entries)?;
+        sealed(text, "checkin", &raw.id, &raw.crc, &raw.by_hand)?;
+        checkin(raw)?
     } else if let Some(entries) = tables.rest {
-        rest(one("rest", entries)?)?
+        let raw = one("rest", entries)?;
+        sealed(text, "rest", &raw.id, &raw.crc, &raw.by_hand)?;
+        rest(raw)?
     } else if let Some(entries) = tables.desk {
-        desk(one("desk", entries)?)?
+        let raw = one("desk", entries)?;
+        sealed(text, "desk", &raw.id, &raw.crc, &raw.by_hand)?;
+        desk(raw)?
     } else {
         return Ok(Content::Nothing);
     };
@@ -70,6 +79,36 @@ fn syntax(e: toml::de::Error) -> Damage {
         at: e.span().map(|s| s.start),
         message: e.message().to_string(),
     }
+}
+
+/// Format 2: a record with an `id` ends with an integrity line that matches its text, or is
+/// marked `by_hand = true`; an integrity line is checked wherever it is.
+fn sealed(
+    chunk: &str,
+    table: &'static str,
+    id: &Field,
+    crc: &Field,
+    by_hand: &Field,
+) -> Result<(), Damage> {
+    let r = Rules { table };
+    r.optional("id", id.clone(), text)?;
+    let by_hand = r.optional("by_hand", by_hand.clone(), Value::as_bool)?;
+    if let Some(crc) = crc {
+        let value = crc.get_ref().as_str().ok_or_else(|| wrong("crc", crc))?;
+        return seal::check(chunk, crc.span().start, value).map_err(|message| Damage {
+            at: Some(crc.span().start),
+            message: message.to_string(),
+        });
+    }
+    if id.is_some() && by_hand != Some(true) {
+        return Err(Damage {
+            at: None,
+            message: "it has an `id` but no integrity line `crc` at its end, so it was cut short \
+                      while being saved; if you wrote it by hand, add `by_hand = true`"
+                .to_string(),
+        });
+    }
+    Ok(())
 }
 
 /// The one record a `[[name]]` chunk holds.
@@ -86,7 +125,19 @@ fn one<T>(name: &str, entries: Entries<T>) -> Result<T, Damage> {
 
 fn session(raw: RawSession) -> Result<Record, Damage> {
     let r = Rules { table: "session" };
-    Ok(Record::Session(SessionRecord {
+    let ended_at = raw.ended.as_ref().map(|e| e.span().start);
+    let session = session_fields(&r, raw)?;
+    if session.ended < session.started {
+        return Err(Damage {
+            at: ended_at,
+            message: "`ended` is before `started`, which cannot be".to_string(),
+        });
+    }
+    Ok(Record::Session(session))
+}
+
+fn session_fields(r: &Rules, raw: RawSession) -> Result<SessionRecord, Damage> {
+    Ok(SessionRecord {
         routine: r.required("routine", raw.routine, text)?,
         title: r.required("title", raw.title, text)?,
         variant: r.required("variant", raw.variant, text)?,
@@ -105,7 +156,7 @@ fn session(raw: RawSession) -> Result<Record, Damage> {
         learn: r
             .optional("learn", raw.learn, Value::as_bool)?
             .unwrap_or_default(),
-    }))
+    })
 }
 
 fn checkin(raw: RawCheckin) -> Result<Record, Damage> {
@@ -134,11 +185,14 @@ fn desk(raw: RawDesk) -> Result<Record, Damage> {
     }))
 }
 
-/// Keys outside a table: only `format` means something, and it should be [`FORMAT`].
+/// Keys outside a table: only `format` means something, and it should be 1 or [`FORMAT`].
 fn loose(keys: &RawLoose) -> Content {
     let format_notice = keys
         .get("format")
-        .filter(|value| value.get_ref().as_integer() != Some(FORMAT))
+        .filter(|value| {
+            let format = value.get_ref().as_integer();
+            !format.is_some_and(|n| (1..=FORMAT).contains(&n))
+        })
         .map(|value| {
             let shown = match value.get_ref() {
                 Value::Integer(n) => n.to_string(),
@@ -279,7 +333,7 @@ fn expected(key: &str) -> &'static str {
             "a date and time with its UTC offset, like 2026-11-21T07:02:11+01:00"
         }
         "date" => "a date, like 2026-11-21",
-        "completed" | "learn" => "true or false",
+        "completed" | "learn" | "by_hand" => "true or false",
         "stiffness" | "stiffness_before" | "stiffness_after" => "a whole number from 0 to 10",
         "active_seconds" | "steps_done" | "steps_total" => "a whole number from 0 up",
         "painful_steps" => "a list of step names in quotes",
@@ -362,6 +416,32 @@ mod tests {
     fn the_canonical_chunk_reads_as_toml_reads_it() {
         assert!(matches!(read(CANONICAL.as_bytes()), Ok(Content::Record(_))));
         agrees_with_toml(CANONICAL);
+    }
+
+    /// A record poised appends (format 2) reads whole or not at all: no cut reads as a record,
+    /// so `stiffness = 1` of `stiffness = 10` can never count.
+    #[test]
+    fn no_cut_of_a_sealed_record_reads_as_a_record() {
+        let checkin = Record::Checkin(CheckinRecord {
+            at: DateTime::parse_from_rfc3339("2026-11-22T07:00:00+01:00").unwrap(),
+            stiffness: 10,
+            note: Some("stiff".into()),
+        });
+        let sealed = crate::journal::sealed_toml(&checkin, "0123456789abcdef");
+        let whole = sealed.trim_end().len();
+        for cut in 0..sealed.len() {
+            let read = read(&sealed.as_bytes()[..cut]);
+            if cut < whole {
+                assert!(
+                    !matches!(read, Ok(Content::Record(_))),
+                    "cut at {cut}: {read:?}"
+                );
+            } else {
+                assert_eq!(read, Ok(Content::Record(checkin.clone())));
+            }
+        }
+        let by_hand = record_toml(&checkin).replacen('\n', "\nby_hand = true\n", 1);
+        assert_eq!(read(by_hand.as_bytes()), Ok(Content::Record(checkin)));
     }
 
     #[test]

@@ -11,12 +11,13 @@ use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 
 use super::note::sanitize_note;
 use super::record::{CheckinRecord, DeskRecord, Record, RestRecord, SessionRecord};
+use super::seal::seal;
 
-/// The journal format this version writes and reads.
-pub const FORMAT: i64 = 1;
+/// The journal format this version writes; it reads format 1 too.
+pub const FORMAT: i64 = 2;
 
-/// The first line of every journal file: `format = ` [`FORMAT`].
-pub const FORMAT_LINE: &str = "format = 1\n";
+/// The first line of every new journal file: `format = ` [`FORMAT`].
+pub const FORMAT_LINE: &str = "format = 2\n";
 
 /// Renders a record as its TOML table, header first, ending with a newline.
 #[must_use]
@@ -77,6 +78,15 @@ fn desk(out: &mut Lines, d: &DeskRecord) {
     if let Some(offered) = &d.offered {
         out.datetime("offered", offered);
     }
+}
+
+/// Renders a record as poised appends it (format 2): `id` after the header, the integrity
+/// line at the end. This is also the text shown to keep when it could not be saved.
+#[must_use]
+pub fn sealed_toml(record: &Record, id: &str) -> String {
+    let body = record_toml(record);
+    let (header, fields) = body.split_once('\n').unwrap_or((&body, ""));
+    seal(&format!("{header}\nid = {}\n{fields}", quoted(id)))
 }
 
 /// A TOML datetime as poised writes it: `2026-11-21T07:02:11+01:00`, with a fraction of a

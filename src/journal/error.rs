@@ -4,6 +4,8 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::append::Failure;
+
 /// The part of an append that failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AppendStep {
@@ -33,9 +35,14 @@ pub struct AppendError {
 }
 
 impl AppendError {
-    pub(super) fn new(path: &Path, step: AppendStep, source: io::Error, record: String) -> Self {
+    pub(super) fn new(path: &Path, failure: Failure, record: String) -> Self {
+        let Failure {
+            step,
+            source,
+            rolled_back,
+        } = failure;
         let (reason, advice) = plain_words(&source);
-        let message = match (step, path.parent()) {
+        let mut message = match (step, path.parent()) {
             (AppendStep::Folder, Some(folder)) => {
                 format!(
                     "could not create the journal's folder {}: {reason}; {advice}",
@@ -47,6 +54,9 @@ impl AppendError {
                 path.display()
             ),
         };
+        if !rolled_back {
+            message.push_str(". The journal may end in a partial record; poised will skip it");
+        }
         Self {
             message,
             path: path.to_path_buf(),
@@ -143,10 +153,14 @@ mod tests {
     use super::*;
 
     fn message(kind: io::ErrorKind, step: AppendStep) -> String {
+        let failure = Failure {
+            step,
+            source: kind.into(),
+            rolled_back: true,
+        };
         AppendError::new(
             Path::new("/home/u/poised/journal.toml"),
-            step,
-            kind.into(),
+            failure,
             String::new(),
         )
         .to_string()

@@ -47,8 +47,10 @@ pub fn own_file_name(device: &str) -> String {
 /// What a file name in the journal folder is, or `None` for a file poised does not read
 /// (hidden files and the sync tools' temporary files among them).
 #[must_use]
-// poised names these files itself, always in lower case; a sync tool keeps the case.
-#[allow(clippy::case_sensitive_file_extension_comparisons)]
+#[allow(
+    clippy::case_sensitive_file_extension_comparisons,
+    reason = "poised writes these names itself, in lower case, and the sync tools keep them"
+)]
 pub fn classify(name: &str, own: &str) -> Option<FileKind> {
     if name.starts_with('.') || !name.starts_with("journal") {
         return None;
@@ -69,7 +71,10 @@ pub fn classify(name: &str, own: &str) -> Option<FileKind> {
 
 /// Syncthing's `name.sync-conflict-DATE-TIME-ID.toml`, Dropbox's and Nextcloud's
 /// `name (… conflicted copy …).toml`, and the `.orig` that merge tools leave.
-#[allow(clippy::case_sensitive_file_extension_comparisons)]
+#[allow(
+    clippy::case_sensitive_file_extension_comparisons,
+    reason = "poised writes these names itself, in lower case, and the sync tools keep them"
+)]
 fn is_conflict_copy(name: &str) -> bool {
     name.contains(".sync-conflict-")
         || (name.contains("conflicted copy") && name.ends_with(".toml"))

@@ -6,6 +6,7 @@
 //! one chunk per record and reads each on its own ([`parse`]), so one damaged
 //! record never hides the others.
 
+pub mod append;
 mod decode;
 pub mod describe;
 pub mod encode;
@@ -17,12 +18,13 @@ pub mod parse;
 mod raw;
 pub mod record;
 pub mod relocate;
+pub mod seal;
 pub mod split;
 mod store;
 
 pub use decode::STIFFNESS_MAX;
 pub use describe::{log_line, rating_change};
-pub use encode::{FORMAT, FORMAT_LINE, record_toml};
+pub use encode::{FORMAT, FORMAT_LINE, record_toml, sealed_toml};
 pub use error::{AppendError, AppendStep, ReadError};
 pub use note::{NOTE_MAX_CHARS, note_or_none, sanitize_note};
 pub use parse::{Parsed, Position, Warning, parse, parse_from};

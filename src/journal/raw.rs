@@ -3,7 +3,8 @@
 //! plain words what is wrong and where.
 //!
 //! To add a key to a record: one line in its raw type here, one in [`super::decode`] (its
-//! rule), one in [`super::encode`].
+//! rule), one in [`super::encode`]. `id`, `crc` and `by_hand` are in every record
+//! ([`super::seal`]).
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -18,6 +19,10 @@ pub(super) type Field = Option<Spanned<toml::Value>>;
 /// `[[session]]`: one played session.
 #[derive(Deserialize)]
 pub(super) struct RawSession {
+    /// Format 2: the record's id, its integrity line, or the mark of a hand-written record.
+    pub id: Field,
+    pub crc: Field,
+    pub by_hand: Field,
     pub routine: Field,
     pub title: Field,
     pub variant: Field,
@@ -37,6 +42,10 @@ pub(super) struct RawSession {
 /// `[[checkin]]`: a morning check-in.
 #[derive(Deserialize)]
 pub(super) struct RawCheckin {
+    /// Format 2: the record's id, its integrity line, or the mark of a hand-written record.
+    pub id: Field,
+    pub crc: Field,
+    pub by_hand: Field,
     pub at: Field,
     pub stiffness: Field,
     pub note: Field,
@@ -45,6 +54,10 @@ pub(super) struct RawCheckin {
 /// `[[rest]]`: a rest day.
 #[derive(Deserialize)]
 pub(super) struct RawRest {
+    /// Format 2: the record's id, its integrity line, or the mark of a hand-written record.
+    pub id: Field,
+    pub crc: Field,
+    pub by_hand: Field,
     pub date: Field,
     pub reason: Field,
 }
@@ -52,6 +65,10 @@ pub(super) struct RawRest {
 /// `[[desk]]`: desk mode opened, or a prompt answered.
 #[derive(Deserialize)]
 pub(super) struct RawDesk {
+    /// Format 2: the record's id, its integrity line, or the mark of a hand-written record.
+    pub id: Field,
+    pub crc: Field,
+    pub by_hand: Field,
     pub at: Field,
     pub event: Field,
     pub offered: Field,

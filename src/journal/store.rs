@@ -6,14 +6,18 @@
 //! record, and never changes the file.
 
 use std::fs::{DirBuilder, File, OpenOptions};
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use super::encode::{FORMAT_LINE, record_toml};
+use super::append::{self, Disk, Failure};
+use super::encode::sealed_toml;
 use super::error::{AppendError, AppendStep, ReadError};
 use super::parse::{Parsed, Position, parse_from};
 use super::record::Record;
+use super::seal::new_id;
+use super::split::record_starts;
+use crate::files::{JOURNAL_MAX, open_regular, regular};
 
 /// The journal file at one path. Cheap to create; every call opens the file anew, so several
 /// processes can share it.
@@ -38,9 +42,9 @@ impl Journal {
     /// `format = 1`) and its folder (0700) when missing. On error nothing was saved for sure,
     /// and the error carries the record's TOML.
     pub fn append(&self, record: &Record) -> Result<(), AppendError> {
-        let text = record_toml(record);
+        let text = sealed_toml(record, &new_id());
         self.append_text(&text)
-            .map_err(|(step, source)| AppendError::new(&self.path, step, source, text))
+            .map_err(|failure| AppendError::new(&self.path, failure, text))
     }
 
     /// Reads every record; a missing file is an empty journal.
@@ -64,17 +68,44 @@ impl Journal {
         }
     }
 
+    /// The newest `n` records, read from the end of the file: the time does not grow with the
+    /// journal's length. Damaged records among them are skipped; naming them with their lines
+    /// is the whole read's job.
+    pub fn read_last(&self, n: usize) -> Result<Vec<Record>, ReadError> {
+        let read_error = |e| ReadError::io(&self.path, e);
+        let file = match open_regular(&self.path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            opened => opened.map_err(read_error)?,
+        };
+        let _ = file.lock_shared();
+        let len = file.metadata().map_err(read_error)?.len();
+        let mut size = TAIL;
+        loop {
+            let from = len.saturating_sub(size);
+            let mut bytes = vec![0; usize::try_from(len - from).unwrap_or(0)];
+            file.read_exact_at(&mut bytes, from).map_err(read_error)?;
+            // A slice that does not start the file may start mid-record: skip to a record.
+            let start = if from == 0 {
+                0
+            } else {
+                record_starts(&bytes).next().unwrap_or(bytes.len())
+            };
+            let mut records = parse_from(&self.path, &bytes[start..], Position::START).records;
+            if records.len() >= n || from == 0 {
+                return Ok(records.split_off(records.len().saturating_sub(n)));
+            }
+            size = size.saturating_mul(4);
+        }
+    }
+
     /// The bytes from `offset` to the end, or the file's length when it is shorter than that.
     fn bytes_from(&self, offset: u64) -> io::Result<Result<Vec<u8>, u64>> {
-        let mut file = match File::open(&self.path) {
+        let mut file = match open_regular(&self.path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Ok(if offset == 0 { Ok(Vec::new()) } else { Err(0) });
             }
             opened => opened?,
         };
-        if file.metadata()?.is_dir() {
-            return Err(io::ErrorKind::IsADirectory.into());
-        }
         // Without the lock (a file system that has none) a half-written record is only
         // reported as damaged, so reading goes on.
         let _ = file.lock_shared();
@@ -82,38 +113,71 @@ impl Journal {
         if len < offset {
             return Ok(Err(len));
         }
+        if len - offset > JOURNAL_MAX {
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!("it is larger than {JOURNAL_MAX} bytes, more than poised reads"),
+            ));
+        }
         file.seek(SeekFrom::Start(offset))?;
         let mut bytes = Vec::with_capacity(usize::try_from(len - offset).unwrap_or(0));
         file.read_to_end(&mut bytes)?;
         Ok(Ok(bytes))
     }
 
-    fn append_text(&self, text: &str) -> Result<(), (AppendStep, io::Error)> {
-        let (file, created) = self.open_for_append()?;
-        file.lock().map_err(|e| (AppendStep::Lock, e))?;
-        let written = write_locked(&file, text);
+    fn append_text(&self, text: &str) -> Result<(), Failure> {
+        let nothing_written = |step| {
+            move |source| Failure {
+                step,
+                source,
+                rolled_back: true,
+            }
+        };
+        let (file, created) = self
+            .open_for_append()
+            .map_err(|(step, e)| nothing_written(step)(e))?;
+        file.lock().map_err(nothing_written(AppendStep::Lock))?;
+        let mut disk = Disk {
+            file: &file,
+            folders: created,
+        };
+        let created = !disk.folders.is_empty();
+        let written = append::append(&mut disk, text, created);
         // Closing the file releases the lock too; unlocking first only makes it prompt.
         let _ = file.unlock();
-        written?;
-        if created {
-            sync_folder(&self.path);
-        }
-        Ok(())
+        written
     }
 
-    /// Opens the journal for appending, creating it and its folder when missing; tells
-    /// whether this call created the file.
-    fn open_for_append(&self) -> Result<(File, bool), (AppendStep, io::Error)> {
-        let open = || OpenOptions::new().read(true).append(true).open(&self.path);
+    /// Opens the journal for appending, creating it and its folder when missing; gives the
+    /// folders to sync when this call created the file (none when it existed).
+    fn open_for_append(&self) -> Result<(File, Vec<PathBuf>), (AppendStep, io::Error)> {
+        let open = || {
+            let file = OpenOptions::new()
+                .read(true)
+                .append(true)
+                .custom_flags(libc::O_NONBLOCK)
+                .open(&self.path)?;
+            regular(file)
+        };
         match open() {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             opened => {
                 return opened
-                    .map(|f| (f, false))
+                    .map(|f| (f, Vec::new()))
                     .map_err(|e| (AppendStep::Open, e));
             }
         }
+        let mut folders = Vec::new();
         if let Some(folder) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            // The folder, and up to the first one that exists: each holds a new name.
+            let mut at = Some(folder);
+            while let Some(dir) = at {
+                folders.push(dir.to_path_buf());
+                if dir.exists() {
+                    break;
+                }
+                at = dir.parent().filter(|p| !p.as_os_str().is_empty());
+            }
             let mut builder = DirBuilder::new();
             builder.recursive(true).mode(0o700);
             builder
@@ -127,39 +191,17 @@ impl Journal {
             .mode(0o600)
             .open(&self.path);
         match created {
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => open().map(|f| (f, false)),
-            created => created.map(|f| (f, true)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => open().map(|f| (f, Vec::new())),
+            created => created.map(|f| (f, folders)),
         }
         .map_err(|e| (AppendStep::Open, e))
     }
 }
 
-/// Writes the record under the lock: after the format line in an empty file, after a line
-/// break when the file ends in a broken tail, always after a blank line.
-fn write_locked(file: &File, text: &str) -> Result<(), (AppendStep, io::Error)> {
-    let write = |e| (AppendStep::Write, e);
-    let len = file.metadata().map_err(write)?.len();
-    let mut bytes = String::with_capacity(FORMAT_LINE.len() + text.len() + 2);
-    if len == 0 {
-        bytes.push_str(FORMAT_LINE);
-    } else if last_byte(file, len).map_err(write)? != b'\n' {
-        bytes.push('\n');
-    }
-    bytes.push('\n');
-    bytes.push_str(text);
-    let mut writer = file;
-    writer.write_all(bytes.as_bytes()).map_err(write)?;
-    file.sync_all().map_err(|e| (AppendStep::Sync, e))
-}
+/// How many bytes from the end [`Journal::read_last`] reads first: about 70 records.
+const TAIL: u64 = 16 * 1024;
 
-fn last_byte(file: &File, len: u64) -> io::Result<u8> {
-    let mut byte = [0];
-    file.read_exact_at(&mut byte, len - 1)?;
-    Ok(byte[0])
-}
-
-/// Makes a new file's name durable. The record itself is already on disk, so a failure here
-/// is not reported: reporting it would invite saving the record twice.
+/// Makes a new file's name durable: an fsync of the folder that holds it.
 pub(super) fn sync_folder(path: &Path) {
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         let _ = File::open(folder).and_then(|f| f.sync_all());

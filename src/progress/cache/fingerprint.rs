@@ -4,7 +4,8 @@
 //! Not cryptographic: it guards against edits, not attacks. Each 8-byte word goes through
 //! steps that are each a bijection of the state (rotate, xor with the word, multiply by an
 //! odd constant), so changing any single word always changes the result; the length is
-//! folded in at the end. It can be continued, so the cache extends it over appended bytes.
+//! folded in at the end. It can be continued, so the cache extends it over appended bytes,
+//! and resumed from its state and the last few bytes, so continuing never rereads the past.
 
 use std::io::{self, Read};
 
@@ -12,7 +13,7 @@ const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 const BLOCK: usize = 64 * 1024;
 
 /// The running fingerprint of a byte stream.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Fingerprint {
     state: u64,
     pending: [u8; 8],
@@ -34,6 +35,34 @@ impl Fingerprint {
             left -= take as u64;
         }
         Ok(fingerprint)
+    }
+
+    /// The fingerprint of `len` bytes whose running state was `state` (from [`Self::state`])
+    /// and whose last bytes end with `tail`, as if they had all been hashed again.
+    #[must_use]
+    pub fn resume(state: u64, len: u64, tail: &[u8]) -> Option<Self> {
+        let pending_len = usize::try_from(len % 8).ok()?;
+        let pending_bytes = tail.get(tail.len().checked_sub(pending_len)?..)?;
+        let mut pending = [0_u8; 8];
+        pending[..pending_len].copy_from_slice(pending_bytes);
+        Some(Self {
+            state,
+            pending,
+            pending_len,
+            len,
+        })
+    }
+
+    /// The running state over the whole 8-byte words so far, to [`Self::resume`] from.
+    #[must_use]
+    pub fn state(&self) -> u64 {
+        self.state
+    }
+
+    /// How many bytes were hashed.
+    #[must_use]
+    pub fn len(&self) -> u64 {
+        self.len
     }
 
     /// Continues over more bytes.
@@ -68,6 +97,23 @@ impl Fingerprint {
         last[..self.pending_len].copy_from_slice(&self.pending[..self.pending_len]);
         step(step(self.state, u64::from_le_bytes(last)), self.len)
     }
+}
+
+impl PartialEq for Fingerprint {
+    fn eq(&self, other: &Self) -> bool {
+        (self.state, self.len) == (other.state, other.len)
+            && self.pending[..self.pending_len] == other.pending[..other.pending_len]
+    }
+}
+
+impl Eq for Fingerprint {}
+
+/// The fingerprint of some bytes at once.
+#[must_use]
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut running = Fingerprint::default();
+    running.update(bytes);
+    running.value()
 }
 
 fn step(state: u64, word: u64) -> u64 {
@@ -107,6 +153,20 @@ mod tests {
             }
             assert_eq!(running.value(), of(&text), "cut at {cut}");
         }
+    }
+
+    #[test]
+    fn resuming_from_the_state_and_the_last_bytes_continues_alike() {
+        let text: Vec<u8> = (0..1000_u32).map(|i| (i * 13 % 256) as u8).collect();
+        for cut in [0_usize, 3, 8, 13, 999] {
+            let before = Fingerprint::of_reader(&mut &text[..], cut as u64).unwrap();
+            let tail = &text[cut.saturating_sub(20)..cut];
+            let mut resumed = Fingerprint::resume(before.state(), cut as u64, tail).unwrap();
+            assert_eq!(resumed.value(), before.value(), "cut at {cut}");
+            resumed.update(&text[cut..]);
+            assert_eq!(resumed.value(), of(&text), "cut at {cut}");
+        }
+        assert!(Fingerprint::resume(0, 7, b"abc").is_none());
     }
 
     #[test]

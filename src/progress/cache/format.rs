@@ -2,35 +2,55 @@
 //! records exactly as the journal writes them.
 //!
 //! ```text
-//! poised progress cache 1
-//! journal 3842113 18251 9f3c2a7d1e0b4c55    bytes covered, lines covered, fingerprint
+//! poised progress cache 2 5d0c9e1f3a7b2c44     a checksum of everything after this line
+//! journal 3842113 18251 9f3c2a7d1e0b4c55       bytes covered, lines covered, running hash
+//! file 2049 1311 3842577 1764300000 120 0      device, inode, size, mtime (s, ns), racy
+//! end 77aa01c3b9d2e460                         hash of the last 4 KiB before `covered`
 //! day_start 03:00
-//! window 2026-09-27                          records dated from here on follow below
-//! warning journal.toml line 12: ...          zero or more, as the journal reader said them
-//! day 2026-11-21 2 1 0 0 4 1                 full short partial rest checkin_sum checkin_count
+//! window 2026-09-27                            records dated from here on follow below
+//! warning journal.toml line 12: ...            zero or more, as the journal reader said them
+//! day 2026-11-21 2 1 0 0 4 1                   full short partial rest checkin_sum checkin_count
 //! records
 //! [[session]]
 //! ...
 //! ```
-//! Anything that does not read back exactly makes the whole cache invalid, and it is rebuilt.
+//! Anything that does not read back exactly, or whose checksum does not match, makes the whole
+//! cache invalid, and it is rebuilt.
 
 use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime};
 
+use super::fingerprint::fingerprint;
 use crate::journal::parse::Position;
 use crate::progress::days::{DayTally, History};
 
-const MAGIC: &str = "poised progress cache 1";
+const MAGIC: &str = "poised progress cache 2 ";
 const RECORDS: &str = "records\n";
+
+/// What the journal file was when the cache was written: what cannot change silently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stamp {
+    pub device: u64,
+    pub inode: u64,
+    pub size: u64,
+    /// Modification time: seconds and nanoseconds since 1970.
+    pub modified: (i64, u32),
+    /// The file was modified too shortly before the cache was written for the time to tell
+    /// a later edit at the same size apart: check it whole next time.
+    pub racy: bool,
+}
 
 /// Everything the cache remembers, except the recent records' text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
     /// How far into the journal the summary goes.
     pub covered: Position,
-    /// The fingerprint of the covered bytes.
-    pub fingerprint: u64,
+    /// The running fingerprint state of the covered bytes.
+    pub state: u64,
+    pub stamp: Stamp,
+    /// The fingerprint of the last bytes before `covered` (at most [`super::store::END`]).
+    pub end: u64,
     pub day_start: NaiveTime,
     /// Every record dated on or after this day is among the recent records.
     pub window: NaiveDate,
@@ -38,18 +58,30 @@ pub struct Header {
     pub warnings: Vec<String>,
 }
 
-/// Writes the header and the day tallies; the caller appends the records' TOML after.
-pub fn encode(header: &Header, history: &History) -> String {
-    let mut out = String::with_capacity(32 * (history.days.len() + 8));
-    let _ = writeln!(out, "{MAGIC}");
+/// The whole cache: the header, the day tallies and the records' text, with its checksum.
+pub fn encode(header: &Header, history: &History, records: &str) -> String {
+    let mut out = String::with_capacity(32 * (history.days.len() + 8) + records.len());
+    let h = header;
+    let s = &h.stamp;
     let _ = writeln!(
         out,
         "journal {} {} {:016x}",
-        header.covered.offset, header.covered.line, header.fingerprint
+        h.covered.offset, h.covered.line, h.state
     );
-    let _ = writeln!(out, "day_start {}", header.day_start.format("%H:%M"));
-    let _ = writeln!(out, "window {}", header.window);
-    for warning in &header.warnings {
+    let _ = writeln!(
+        out,
+        "file {} {} {} {} {} {}",
+        s.device,
+        s.inode,
+        s.size,
+        s.modified.0,
+        s.modified.1,
+        u8::from(s.racy)
+    );
+    let _ = writeln!(out, "end {:016x}", h.end);
+    let _ = writeln!(out, "day_start {}", h.day_start.format("%H:%M"));
+    let _ = writeln!(out, "window {}", h.window);
+    for warning in &h.warnings {
         let _ = writeln!(out, "warning {}", escape(warning));
     }
     for (date, t) in &history.days {
@@ -65,26 +97,36 @@ pub fn encode(header: &Header, history: &History) -> String {
         );
     }
     out.push_str(RECORDS);
-    out
+    out.push_str(records);
+    format!("{MAGIC}{:016x}\n{out}", fingerprint(out.as_bytes()))
 }
 
 /// Reads a cache's text back: the header, the tallies, and the records' bytes still to parse.
 pub fn decode(text: &[u8]) -> Option<(Header, History, &[u8])> {
-    let split = find(text, RECORDS.as_bytes())?;
-    let head = std::str::from_utf8(&text[..split]).ok()?;
-    let records = &text[split + RECORDS.len()..];
+    let first = text.iter().position(|b| *b == b'\n')?;
+    let checksum = std::str::from_utf8(text[..first].strip_prefix(MAGIC.as_bytes())?).ok()?;
+    let body = &text[first + 1..];
+    (u64::from_str_radix(checksum, 16).ok()? == fingerprint(body)).then_some(())?;
+    let split = find(body, RECORDS.as_bytes())?;
+    let head = std::str::from_utf8(&body[..split]).ok()?;
+    let records = &body[split + RECORDS.len()..];
     let mut lines = head.lines();
-    (lines.next()? == MAGIC).then_some(())?;
     let mut journal = lines.next()?.strip_prefix("journal ")?.split(' ');
-    let offset = journal.next()?.parse().ok()?;
-    let line = journal.next()?.parse().ok()?;
-    let fingerprint = u64::from_str_radix(journal.next()?, 16).ok()?;
+    let covered = Position {
+        offset: journal.next()?.parse().ok()?,
+        line: journal.next()?.parse().ok()?,
+    };
+    let state = u64::from_str_radix(journal.next()?, 16).ok()?;
+    let stamp = stamp(lines.next()?.strip_prefix("file ")?)?;
+    let end = u64::from_str_radix(lines.next()?.strip_prefix("end ")?, 16).ok()?;
     let day_start =
         NaiveTime::parse_from_str(lines.next()?.strip_prefix("day_start ")?, "%H:%M").ok()?;
     let window = lines.next()?.strip_prefix("window ")?.parse().ok()?;
     let mut header = Header {
-        covered: Position { offset, line },
-        fingerprint,
+        covered,
+        state,
+        stamp,
+        end,
         day_start,
         window,
         warnings: Vec::new(),
@@ -99,6 +141,23 @@ pub fn decode(text: &[u8]) -> Option<(Header, History, &[u8])> {
         }
     }
     Some((header, history, records))
+}
+
+fn stamp(text: &str) -> Option<Stamp> {
+    let mut fields = text.split(' ');
+    let mut next = || fields.next();
+    let stamp = Stamp {
+        device: next()?.parse().ok()?,
+        inode: next()?.parse().ok()?,
+        size: next()?.parse().ok()?,
+        modified: (next()?.parse().ok()?, next()?.parse().ok()?),
+        racy: match next()? {
+            "0" => false,
+            "1" => true,
+            _ => return None,
+        },
+    };
+    next().is_none().then_some(stamp)
 }
 
 fn day(text: &str) -> Option<(NaiveDate, DayTally)> {
@@ -158,18 +217,30 @@ fn find(text: &[u8], line: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_header_and_tallies_read_back_exactly() {
-        let header = Header {
+    fn header() -> Header {
+        Header {
             covered: Position {
                 offset: 4242,
                 line: 99,
             },
-            fingerprint: 0x0123_4567_89ab_cdef,
+            state: 0x0123_4567_89ab_cdef,
+            stamp: Stamp {
+                device: 2049,
+                inode: 77,
+                size: 5000,
+                modified: (1_764_300_000, 999_999_999),
+                racy: true,
+            },
+            end: 0xfeed,
             day_start: NaiveTime::from_hms_opt(5, 30, 0).unwrap(),
             window: NaiveDate::from_ymd_opt(2026, 9, 27).unwrap(),
             warnings: vec!["journal.toml line 3: two\nlines with a \\ backslash".into()],
-        };
+        }
+    }
+
+    #[test]
+    fn a_header_and_tallies_read_back_exactly() {
+        let header = header();
         let mut history = History::default();
         let tally = DayTally {
             full: 2,
@@ -184,25 +255,28 @@ mod tests {
             NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
             DayTally::default(),
         );
-        let mut text = encode(&header, &history);
-        text.push_str("[[rest]]\ndate = 2026-11-21\n");
+        let text = encode(&header, &history, "[[rest]]\ndate = 2026-11-21\n");
         let (back, back_history, records) = decode(text.as_bytes()).unwrap();
         assert_eq!((back, back_history), (header, history));
         assert_eq!(records, b"[[rest]]\ndate = 2026-11-21\n");
     }
 
     #[test]
-    fn anything_unexpected_is_rejected() {
-        let good = "poised progress cache 1\njournal 1 1 ff\nday_start 03:00\nwindow 2026-01-01\nrecords\n";
+    fn any_edit_or_anything_unexpected_is_rejected() {
+        let good = encode(&header(), &History::default(), "");
         assert!(decode(good.as_bytes()).is_some());
+        let body = &good[good.find('\n').unwrap() + 1..];
+        let resealed =
+            |body: String| format!("{MAGIC}{:016x}\n{body}", fingerprint(body.as_bytes()));
         for bad in [
-            good.replace("cache 1", "cache 2"),
-            good.replace("records\n", ""),
-            good.replace("window", "day 2026-01-01 1 0 0 2 0 0\nwindow"),
-            good.replace("records", "day 2026-01-01 1 0 0 2 0 0\nrecords"),
-            good.replace("records", "day 2026-01-01 1 0 0 1 0 0 7\nrecords"),
-            good.replace("records", "warning bad \\x escape\nrecords"),
-            good.replace("03:00", "3am"),
+            good.replace("cache 2", "cache 1"),
+            good.replace("5000", "5001"),
+            resealed(body.replace("records\n", "")),
+            resealed(body.replace("window", "day 2026-01-01 1 0 0 2 0 0\nwindow")),
+            resealed(body.replace("records", "day 2026-01-01 1 0 0 1 0 0 7\nrecords")),
+            resealed(body.replace("records", "warning bad \\x escape\nrecords")),
+            resealed(body.replace("05:30", "3am")),
+            resealed(body.replace(" 1\nend", " 2\nend")),
         ] {
             assert!(decode(bad.as_bytes()).is_none(), "{bad}");
         }

@@ -2,12 +2,13 @@
 //! get the progress picture.
 //!
 //! The cache holds the day tallies of the whole history and the records of the last 8 weeks,
-//! for the journal up to the start of its last record (`covered`), with a fingerprint of
-//! those bytes. A load checks the fingerprint, then reads only the bytes from `covered` on:
-//! the records appended since and the last one, which is never cached, so a record caught
-//! half-written by a concurrent append is read again next time. Whatever does not match
-//! (deleted, corrupt, another day start, an edited journal) is rebuilt from the journal,
-//! which stays the single source of truth. Failing to write the cache is never an error.
+//! for the journal up to the start of its last record (`covered`). A load checks that the
+//! journal still holds those bytes (see [`store`]: in constant time unless asked for a
+//! [`Check::Full`]), then reads only the bytes from `covered` on: the records appended since
+//! and the last one, which is never cached, so a record caught half-written by a concurrent
+//! append is read again next time. Whatever does not match (deleted, corrupt, tampered,
+//! another day start, an edited journal) is rebuilt from the journal, which stays the single
+//! source of truth. Failing to write the cache is never an error.
 
 mod fingerprint;
 mod format;
@@ -28,6 +29,7 @@ use crate::journal::split::starts_record;
 use crate::paths::Paths;
 
 pub use scan::Summary;
+pub use store::Check;
 
 /// Loads the progress picture as of `now` (the local time with its offset) for the config's
 /// `day_starts_at`: the journal read through the cache, then `progress::build`.
@@ -41,8 +43,19 @@ pub fn load<'w>(
     now: DateTime<FixedOffset>,
     facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
 ) -> Result<ProgressModel, ReadError> {
+    load_checked(paths, day_start, now, Check::Quick, facts_of)
+}
+
+/// [`load`], checking the cache against the journal as `check` says (`--verify`: every byte).
+pub fn load_checked<'w>(
+    paths: &Paths,
+    day_start: NaiveTime,
+    now: DateTime<FixedOffset>,
+    check: Check,
+    facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
+) -> Result<ProgressModel, ReadError> {
     let today = ritual_date(now, day_start);
-    let summary = summarize_journal(paths, day_start, today)?;
+    let summary = summarize_journal_checked(paths, day_start, today, check)?;
     let mut model = build(
         &summary.history,
         &summary.recent,
@@ -52,6 +65,18 @@ pub fn load<'w>(
     );
     model.warnings = summary.warnings;
     Ok(model)
+}
+
+/// The warnings about damaged records in the whole journal, as [`load`] gives them, without
+/// building the rest of the picture.
+pub fn warnings(
+    paths: &Paths,
+    day_start: NaiveTime,
+    now: DateTime<FixedOffset>,
+    check: Check,
+) -> Result<Vec<String>, ReadError> {
+    let today = ritual_date(now, day_start);
+    Ok(summarize_journal_checked(paths, day_start, today, check)?.warnings)
 }
 
 /// The summary of the journal as of `today`, wherever it is kept: the one file through the
@@ -66,8 +91,19 @@ pub fn summarize_journal(
     day_start: NaiveTime,
     today: NaiveDate,
 ) -> Result<Summary, ReadError> {
+    summarize_journal_checked(paths, day_start, today, Check::Quick)
+}
+
+/// [`summarize_journal`], checking each cache as `check` says.
+pub fn summarize_journal_checked(
+    paths: &Paths,
+    day_start: NaiveTime,
+    today: NaiveDate,
+    check: Check,
+) -> Result<Summary, ReadError> {
     let Some(dir) = &paths.journal_dir else {
-        return summarize(&paths.journal, &paths.journal_cache(), day_start, today);
+        let cache = paths.journal_cache();
+        return summarize_checked(&paths.journal, &cache, day_start, today, check);
     };
     let files = paths.journal_files().map_err(|e| ReadError::io(dir, e))?;
     let window = window_start(today, CHART_DAYS);
@@ -81,7 +117,9 @@ pub fn summarize_journal(
     let _ = std::fs::create_dir_all(paths.file_caches());
     for file in &files {
         let cache = paths.file_cache(&file.path);
-        total.add_up(summarize(&file.path, &cache, day_start, today)?);
+        total.add_up(summarize_checked(
+            &file.path, &cache, day_start, today, check,
+        )?);
     }
     total.recent.sort_by_key(Record::moment);
     Ok(total)
@@ -95,19 +133,40 @@ pub fn summarize(
     day_start: NaiveTime,
     today: NaiveDate,
 ) -> Result<Summary, ReadError> {
+    summarize_checked(journal, cache, day_start, today, Check::Quick)
+}
+
+/// [`summarize`], checking the cache against the journal as `check` says.
+pub fn summarize_checked(
+    journal: &Path,
+    cache: &Path,
+    day_start: NaiveTime,
+    today: NaiveDate,
+    check: Check,
+) -> Result<Summary, ReadError> {
     let window = window_start(today, CHART_DAYS);
     let read_error = |source| ReadError::io(journal, source);
     let Some(mut file) = store::open_journal(journal).map_err(read_error)? else {
         return Ok(Summary::empty(day_start, window));
     };
-    let cached = store::read_cache(cache, &mut file, day_start, window).map_err(read_error)?;
-    let (mut summary, tail, was_cached) =
-        resume(&mut file, cached, day_start, window).map_err(read_error)?;
+    let cached =
+        store::read_cache(cache, &file, (today, day_start), window, check).map_err(read_error)?;
+    let was = cached.as_ref().map(|(_, stamp)| *stamp);
+    let (mut summary, tail, was_cached) = resume(
+        &mut file,
+        cached.map(|(summary, _)| summary),
+        day_start,
+        window,
+    )
+    .map_err(read_error)?;
+    let stamp = store::stamp(&file).map_err(read_error)?;
     let (settled, last) = scan::split_last_record(&tail);
     summary.scan(journal, settled);
     let window_moved = summary.prune(window);
-    if window_moved || !was_cached || !settled.is_empty() {
-        store::write_cache(cache, &summary);
+    let moved_on = window_moved || !settled.is_empty() || was != Some(stamp);
+    if moved_on || !was_cached {
+        let end = store::end_bytes(&file, summary.covered.offset).map_err(read_error)?;
+        store::write_cache(cache, &summary, stamp, &end);
     }
     summary.scan_uncached(journal, last);
     Ok(summary)
