@@ -3,9 +3,11 @@
 //! Handlers live in `cli/`, one file per family of commands; each returns an `ExitCode`
 //! and prints its own errors, so `main.rs` stays a few lines long.
 
+mod dates;
 mod journal;
 mod play;
 mod progress;
+mod report;
 mod routines;
 mod show;
 
@@ -71,6 +73,8 @@ pub enum Command {
     Log(journal::LogArgs),
     /// Print every session (or check-in) as CSV or TOML.
     Export(journal::ExportArgs),
+    /// Write a record of a period (the last 4 weeks by default) to hand to a clinician.
+    Report(report::ReportArgs),
     /// Print the streak in one line, for a shell prompt.
     Streak,
     /// Record today as a rest day: it keeps the streak alive (at most 2 in any 7 days).
@@ -112,6 +116,7 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
         Command::Checkin(args) => journal::checkin(paths, &args),
         Command::Log(args) => journal::log(paths, &args),
         Command::Export(args) => journal::export(paths, &args),
+        Command::Report(args) => report::report(paths, &args),
         Command::Streak => progress::streak(paths),
         Command::Rest { reason } => progress::rest(paths, reason.as_deref()),
     }

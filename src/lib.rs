@@ -9,6 +9,7 @@ pub mod config;
 pub mod journal;
 pub mod paths;
 pub mod progress;
+pub mod report;
 pub mod routine;
 pub mod session;
 pub mod text;

@@ -87,6 +87,19 @@ pub struct Step {
     pub rest: Duration,
 }
 
+impl Step {
+    /// How much the step asks for, as people read it: "10 reps", "0:30", "0:30 each side".
+    #[must_use]
+    pub fn amount(&self) -> String {
+        let amount = match &self.work {
+            Work::Timed(d) => crate::text::mss(*d),
+            Work::Reps { count, .. } => format!("{count} reps"),
+        };
+        let sides = if self.per_side { " each side" } else { "" };
+        format!("{amount}{sides}")
+    }
+}
+
 /// The rehabilitation phase a routine is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::routine::{Routine, Variant, Work};
+use crate::routine::{Routine, Variant};
 use crate::text::{mss, sanitize};
 use crate::tui::theme::Theme;
 
@@ -168,15 +168,10 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, scroll: u16, t
         lines.push(Line::styled(label, theme.muted()));
     }
     for step in r.steps_for(choice.variant) {
-        let amount = match &step.work {
-            Work::Timed(d) => mss(*d),
-            Work::Reps { count, .. } => format!("{count} reps"),
-        };
-        let sides = if step.per_side { " each side" } else { "" };
         lines.push(Line::default());
         lines.push(Line::from(vec![
             Span::styled(sanitize(&step.name), theme.title()),
-            Span::styled(format!("  {amount}{sides}"), theme.muted()),
+            Span::styled(format!("  {}", step.amount()), theme.muted()),
         ]));
         lines.push(Line::styled(sanitize(&step.cue), theme.text()));
     }

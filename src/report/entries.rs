@@ -1,0 +1,92 @@
+//! The report's lists: pain marks, notes, rest days and the routines as they were done.
+//!
+//! Today's journal records painful steps by name only; [`marks`] is the one place that turns
+//! a session into pain marks, so richer records (side, choice) only change it.
+
+use chrono::NaiveDate;
+
+use super::input::Input;
+use super::model::{Note, PainMark, RestDay, RoutineDone, RoutineStep};
+use crate::journal::record::{Record, SessionRecord};
+
+/// Every step marked painful in the period, in date order.
+#[must_use]
+pub fn pain_marks(input: &Input) -> Vec<PainMark> {
+    input
+        .sessions()
+        .flat_map(|(date, s)| marks(date, s))
+        .collect()
+}
+
+/// The pain marks one session of `date` holds.
+fn marks(date: NaiveDate, session: &SessionRecord) -> impl Iterator<Item = PainMark> + '_ {
+    session.painful_steps.iter().map(move |step| PainMark {
+        date,
+        routine: session.title.clone(),
+        step: step.clone(),
+        side: None,
+        chosen: None,
+        easier_after: None,
+    })
+}
+
+/// Every note of the period, in date order.
+#[must_use]
+pub fn notes(input: &Input) -> Vec<Note> {
+    input
+        .dated()
+        .filter_map(|(_, record)| match record {
+            Record::Session(s) => Some(Note {
+                at: s.started.naive_local(),
+                with: s.title.clone(),
+                text: s.note.clone()?,
+            }),
+            Record::Checkin(c) => Some(Note {
+                at: c.at.naive_local(),
+                with: "morning check-in".to_string(),
+                text: c.note.clone()?,
+            }),
+            Record::Rest(_) => None,
+        })
+        .collect()
+}
+
+/// Every rest day of the period with its reason, in date order.
+#[must_use]
+pub fn rest_days(input: &Input) -> Vec<RestDay> {
+    input
+        .dated()
+        .filter_map(|(_, r)| r.as_rest())
+        .map(|r| RestDay {
+            date: r.date,
+            reason: r.reason.clone(),
+        })
+        .collect()
+}
+
+/// The routines played in the period, in the order first played, with their steps now.
+#[must_use]
+pub fn routines_done(input: &Input) -> Vec<RoutineDone> {
+    let mut done: Vec<RoutineDone> = Vec::new();
+    for (_, session) in input.sessions() {
+        if done.iter().any(|d| d.routine == session.routine) {
+            continue;
+        }
+        let steps = input.routine(&session.routine).map_or_else(Vec::new, |r| {
+            r.steps
+                .iter()
+                .map(|s| RoutineStep {
+                    name: s.name.clone(),
+                    amount: s.amount(),
+                    essential: s.essential,
+                })
+                .collect()
+        });
+        done.push(RoutineDone {
+            routine: session.routine.clone(),
+            title: session.title.clone(),
+            steps,
+        });
+    }
+    done
+}
