@@ -15,6 +15,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::clock::Clock;
+use crate::journal::AppendError;
 use crate::paths::Paths;
 
 /// A terminal companion for a daily back-care ritual.
@@ -85,11 +87,11 @@ pub enum Command {
     },
 }
 
-/// Runs the parsed command line with the given paths.
+/// Runs the parsed command line with the given paths and clock.
 #[must_use]
-pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
+pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
     let Some(command) = cli.command else {
-        return play::open(paths, None, play::RunFlags::default());
+        return play::open(paths, clock, None, play::RunFlags::default());
     };
     match command {
         Command::List => routines::list(paths),
@@ -102,6 +104,7 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
             reduced_motion,
         } => play::open(
             paths,
+            clock,
             Some(&name),
             play::RunFlags {
                 short,
@@ -113,11 +116,27 @@ pub fn run(cli: Cli, paths: &Paths) -> ExitCode {
         Command::Validate { files } => routines::validate(paths, &files),
         Command::Paths => routines::paths(paths),
         Command::Completions { shell } => routines::completions(shell),
-        Command::Checkin(args) => journal::checkin(paths, &args),
+        Command::Checkin(args) => journal::checkin(paths, clock, &args),
         Command::Log(args) => journal::log(paths, &args),
         Command::Export(args) => journal::export(paths, &args),
-        Command::Report(args) => report::report(paths, &args),
-        Command::Streak => progress::streak(paths),
-        Command::Rest { reason } => progress::rest(paths, reason.as_deref()),
+        Command::Report(args) => report::report(paths, clock, &args),
+        Command::Streak => progress::streak(paths, clock),
+        Command::Rest { reason } => progress::rest(paths, clock, reason.as_deref()),
     }
+}
+
+/// A warning on stderr, in the one form every command uses. A stderr that cannot be written
+/// (a closed terminal) is no reason to fail.
+pub(crate) fn warn(warning: impl std::fmt::Display) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "poised: warning: {warning}");
+}
+
+/// The one wording of a record that could not be saved: why, then the record to keep.
+/// `what` names the record: "session", "check-in", "rest day".
+pub(crate) fn not_saved(what: &str, error: &AppendError) -> String {
+    format!(
+        "{error}\npoised: this {what} was not saved; here it is, to keep:\n\n{}",
+        error.unsaved_record()
+    )
 }

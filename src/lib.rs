@@ -5,6 +5,7 @@
 //! `journal` <- `progress` <- `tui`, `cli`.
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod journal;
 pub mod paths;

@@ -2,6 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use poised::cli::{Cli, run};
+use poised::clock::Clock;
 use poised::paths::Paths;
 
 fn main() -> ExitCode {
@@ -12,5 +13,12 @@ fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     };
-    run(cli, &paths)
+    let clock = match Clock::from_env(|key| std::env::var(key).ok()) {
+        Ok(clock) => clock,
+        Err(message) => {
+            eprintln!("poised: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    run(cli, &paths, &clock)
 }

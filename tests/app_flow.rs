@@ -9,11 +9,9 @@ use chrono::DateTime;
 use poised::journal::Record;
 use poised::routine::Variant;
 use poised::routine::load::load_file;
-use poised::tui::app::{App, Effect, Now, Settings};
+use poised::tui::app::{App, Effect, Msg, Now, Settings};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const ASKING: Settings = Settings {
     bell: false,
@@ -39,14 +37,14 @@ fn app(settings: Settings) -> App {
 }
 
 fn screen(app: &App, now: &Now) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| app.render(f, now)).unwrap();
-    terminal.backend().to_string()
+    common::draw(app, now, 80, 24)
 }
 
 /// Ticks once a second from `from` to `to`, collecting effects.
 fn play(app: &mut App, from: u64, to: u64) -> Vec<Effect> {
-    (from + 1..=to).flat_map(|t| app.tick(&at(t))).collect()
+    (from + 1..=to)
+        .flat_map(|t| app.update(Msg::Tick, &at(t)))
+        .collect()
 }
 
 fn saved_session(effects: &[Effect]) -> poised::journal::SessionRecord {
@@ -158,7 +156,10 @@ fn a_failed_save_returns_home_with_the_message() {
         ..ASKING
     });
     play(&mut app, 0, 80);
-    app.save_failed("could not save to the journal /x: read-only\n[[session]]".into());
+    app.update(
+        Msg::NotSaved("could not save to the journal /x: read-only\n[[session]]".into()),
+        &at(80),
+    );
     assert_eq!(app.context(), Context::Home);
     let shown = screen(&app, &at(80));
     assert!(
@@ -222,7 +223,10 @@ fn home_keys_ask_for_progress_and_rest_days() {
     let mut app = App::new(Vec::new(), ASKING, Theme::plain());
     assert_eq!(app.update(Action::Progress, &at(0)), [Effect::LoadProgress]);
     assert_eq!(app.update(Action::Rest, &at(0)), [Effect::RecordRest]);
-    app.notify("rest day recorded for Sat 21 Nov 2026".into());
+    app.update(
+        Msg::Notice("rest day recorded for Sat 21 Nov 2026".into()),
+        &at(0),
+    );
     assert!(screen(&app, &at(0)).contains("rest day recorded"));
 }
 
@@ -279,4 +283,85 @@ fn ctrl_c_after_the_session_saves_it_and_quits() {
     let record = saved_session(&app.update(Action::EndNow, &at(80)));
     assert!(record.completed);
     assert!(app.quit);
+}
+
+#[test]
+fn a_key_that_changes_nothing_leaves_the_view_as_it_was_so_nothing_is_drawn() {
+    let routine = load_file(&common::fixture("valid/desk-stretch.toml")).unwrap();
+    let mut app = App::new(vec![routine.clone(), routine], ASKING, Theme::plain());
+    let first = app.view(&at(0));
+    app.update(Action::Up, &at(0));
+    assert_eq!(
+        app.view(&at(0)),
+        first,
+        "Up on the first row changes nothing"
+    );
+    app.update(Action::Down, &at(0));
+    assert_ne!(app.view(&at(0)), first, "Down moves the selection");
+}
+
+#[test]
+fn any_key_closes_a_message_even_one_with_no_meaning_on_the_screen() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = App::new(Vec::new(), ASKING, Theme::plain());
+    let quiet = app.view(&at(0));
+    app.update(Msg::Notice("rest day recorded".into()), &at(0));
+    assert_ne!(app.view(&at(0)), quiet);
+    let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+    assert!(app.update(Msg::Key(x), &at(0)).is_empty());
+    assert_eq!(app.view(&at(0)), quiet, "the message is gone");
+    assert!(!app.quit);
+}
+
+#[test]
+fn a_hangup_records_a_started_session_as_it_stands_and_quits() {
+    let mut playing = app(ASKING);
+    playing.update(Action::Digit(7), &at(0));
+    playing.update(Action::Confirm, &at(0));
+    play(&mut playing, 0, 20);
+    let record = saved_session(&playing.update(Msg::Hangup, &at(20)));
+    assert!(playing.quit);
+    assert!(!record.completed, "ended before its end");
+    assert_eq!(record.stiffness_before, Some(7));
+    assert_eq!(record.active_seconds, 20);
+
+    let mut at_note = app_at_the_note();
+    for c in "stiff".chars() {
+        at_note.update(Action::Type(c), &at(81));
+    }
+    let record = saved_session(&at_note.update(Msg::Hangup, &at(82)));
+    assert!(record.completed);
+    assert_eq!(
+        record.note.as_deref(),
+        Some("stiff"),
+        "the note typed so far"
+    );
+
+    let mut before = app(ASKING);
+    assert!(
+        before.update(Msg::Hangup, &at(0)).is_empty(),
+        "nothing started"
+    );
+    assert!(before.quit);
+}
+
+#[test]
+fn a_paste_goes_into_the_note_and_nowhere_else() {
+    let mut home = App::new(Vec::new(), ASKING, Theme::plain());
+    home.update(Msg::Paste("q".into()), &at(0));
+    assert!(!home.quit, "a pasted q is not a key");
+    let mut note = app_at_the_note();
+    note.update(Msg::Paste("left hip\ttight".into()), &at(81));
+    let record = saved_session(&note.update(Action::Confirm, &at(82)));
+    assert_eq!(record.note.as_deref(), Some("left hiptight"));
+}
+
+/// A played session with the after-question answered: the note is open.
+fn app_at_the_note() -> App {
+    let mut app = app(ASKING);
+    app.update(Action::SkipQuestion, &at(0));
+    play(&mut app, 0, 80);
+    app.update(Action::Confirm, &at(80));
+    assert_eq!(app.context(), Context::Note);
+    app
 }

@@ -1,18 +1,18 @@
-//! `poised streak` and `poised rest` through the real binary, on journals laid out around the
-//! real today (each child gets its own POISED_HOME).
+//! `poised streak` and `poised rest` through the real binary, on journals laid out around a
+//! fixed today: each child gets its own POISED_HOME and `POISED_NOW`, so no test races the
+//! day boundary.
 
 use std::path::Path;
 use std::process::Command;
 
-use chrono::{Days, NaiveDate, NaiveTime};
+use chrono::{Days, NaiveDate};
 use poised::journal::{CheckinRecord, FORMAT_LINE, Record, SessionRecord, record_toml};
-use poised::progress::days::ritual_date;
+
+/// The time every child is told it is: midday on Saturday 21 November 2026.
+const NOW: &str = "2026-11-21T12:00:00+01:00";
 
 fn today() -> NaiveDate {
-    ritual_date(
-        chrono::Local::now().fixed_offset(),
-        NaiveTime::from_hms_opt(3, 0, 0).unwrap(),
-    )
+    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
 }
 
 /// Runs poised with its own POISED_HOME.
@@ -20,6 +20,7 @@ fn poised(home: &Path, args: &[&str]) -> (String, String, bool) {
     let output = Command::new(env!("CARGO_BIN_EXE_poised"))
         .args(args)
         .env("POISED_HOME", home)
+        .env("POISED_NOW", NOW)
         .output()
         .unwrap();
     let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
@@ -64,29 +65,23 @@ fn checkin(date: NaiveDate, stiffness: u8) -> Record {
     })
 }
 
-/// Writes a journal laid out around today, and returns the day it was laid out for.
-fn prepare(home: &Path, layout: impl Fn(NaiveDate) -> Vec<Record>) -> NaiveDate {
-    let today = today();
+/// Writes a journal laid out around today.
+fn prepare(home: &Path, layout: impl Fn(NaiveDate) -> Vec<Record>) {
     let mut text = String::from(FORMAT_LINE);
-    for record in layout(today) {
+    for record in layout(today()) {
         text.push('\n');
         text.push_str(&record_toml(&record));
     }
     std::fs::write(home.join("journal.toml"), text).unwrap();
-    today
 }
 
-/// Runs `poised streak` on a journal laid out around today, again if the day changed.
+/// Runs `poised streak` on a journal laid out around today.
 fn streak_on(layout: impl Fn(NaiveDate) -> Vec<Record>) -> (String, String, tempfile::TempDir) {
-    loop {
-        let home = tempfile::tempdir().unwrap();
-        let laid_out_for = prepare(home.path(), &layout);
-        let (out, err, ok) = poised(home.path(), &["streak"]);
-        assert!(ok, "{err}");
-        if today() == laid_out_for {
-            return (out, err, home);
-        }
-    }
+    let home = tempfile::tempdir().unwrap();
+    prepare(home.path(), &layout);
+    let (out, err, ok) = poised(home.path(), &["streak"]);
+    assert!(ok, "{err}");
+    (out, err, home)
 }
 
 fn ago(today: NaiveDate, days: u64) -> NaiveDate {
@@ -138,7 +133,7 @@ fn one_day_is_singular_and_an_empty_journal_is_all_zero() {
 #[test]
 fn a_damaged_record_is_skipped_with_a_warning_naming_file_and_line() {
     let home = tempfile::tempdir().unwrap();
-    let laid_out_for = prepare(home.path(), |today| vec![session(ago(today, 1), true)]);
+    prepare(home.path(), |today| vec![session(ago(today, 1), true)]);
     let journal = home.path().join("journal.toml");
     let mut text = std::fs::read_to_string(&journal).unwrap();
     text.push_str("\n[[session]]\nroutine = \"mor");
@@ -146,9 +141,7 @@ fn a_damaged_record_is_skipped_with_a_warning_naming_file_and_line() {
     for _ in 0..2 {
         let (out, err, ok) = poised(home.path(), &["streak"]);
         assert!(ok);
-        if today() == laid_out_for {
-            assert!(out.starts_with("streak 1 day · "), "{out}");
-        }
+        assert!(out.starts_with("streak 1 day · "), "{out}");
         assert!(err.contains("journal.toml line 17"), "{err}");
     }
     assert_eq!(std::fs::read_to_string(&journal).unwrap(), text);
@@ -162,14 +155,17 @@ fn rest_keeps_the_streak_once_a_day() {
     });
     let (out, err, ok) = poised(home.path(), &["rest", "--reason", "flare\u{1b}[2J"]);
     assert!(ok, "{err}");
-    assert!(out.starts_with("rest day recorded for "), "{out}");
+    assert!(
+        out.starts_with("rest day recorded for Sat 21 Nov 2026 "),
+        "{out}"
+    );
     assert!(
         out.ends_with(" (flare[2J) · your streak of 2 days stays alive\n"),
         "{out}"
     );
     let (again, _, ok) = poised(home.path(), &["rest"]);
     assert!(ok);
-    assert!(again.ends_with(" is already a rest day\n"), "{again}");
+    assert_eq!(again, "Sat 21 Nov 2026 is already a rest day\n");
     let journal = std::fs::read_to_string(home.path().join("journal.toml")).unwrap();
     assert_eq!(journal.matches("[[rest]]").count(), 1);
     assert!(journal.contains("reason = \"flare[2J\""));
@@ -197,4 +193,36 @@ fn an_unreadable_journal_is_reported_in_plain_words() {
         "{err}"
     );
     assert!(err.contains("journal.toml"), "{err}");
+}
+
+#[test]
+fn a_poised_now_that_is_not_a_time_says_what_to_do() {
+    let home = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_poised"))
+        .arg("streak")
+        .env("POISED_HOME", home.path())
+        .env("POISED_NOW", "yesterday")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.starts_with("poised: POISED_NOW is `yesterday`"),
+        "{err}"
+    );
+    assert!(err.contains("unset it"), "{err}");
+}
+
+#[test]
+fn poised_without_a_terminal_leaves_the_morning_question_for_later() {
+    let home = tempfile::tempdir().unwrap();
+    prepare(home.path(), |today| vec![session(ago(today, 1), true)]);
+    let (out, err, ok) = poised(home.path(), &[]);
+    assert!(!ok);
+    assert_eq!(out, "");
+    assert!(err.contains("needs an interactive terminal"), "{err}");
+    assert!(
+        !home.path().join("checkin-asked").exists(),
+        "the question was not shown, so it is not used up"
+    );
 }

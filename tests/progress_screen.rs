@@ -1,13 +1,13 @@
 //! The progress screen drawn from a prepared history, at 80x24 and at 160x48.
 
+mod common;
+
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime};
 use poised::journal::{CheckinRecord, Record, RestRecord, SessionRecord};
 use poised::progress::build;
 use poised::progress::days::History;
-use poised::tui::app::{App, Now, Settings};
+use poised::tui::app::{App, Msg, Now, Settings};
 use poised::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
 const DAY_START: NaiveTime = NaiveTime::from_hms_opt(3, 0, 0).unwrap();
@@ -75,15 +75,13 @@ fn draw(width: u16, height: u16) -> String {
         _ => None,
     };
     let model = build(&history, &records, TODAY, DAY_START, wardrobe);
-    let mut app = App::new(Vec::new(), Settings::default(), Theme::plain());
-    app.show_progress(model);
     let now = Now {
         mono: std::time::Duration::ZERO,
         local: local(TODAY, 8),
     };
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| app.render(f, &now)).unwrap();
-    terminal.backend().to_string()
+    let mut app = App::new(Vec::new(), Settings::default(), Theme::plain());
+    app.update(Msg::Progress(Box::new(model)), &now);
+    common::draw(&app, &now, width, height)
 }
 
 #[test]

@@ -6,15 +6,14 @@ mod common;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
+use common::draw;
 use poised::routine::load::{Library, load_file};
 use poised::routine::{Routine, Variant};
 use poised::session::{BreathPhase, BreathState};
-use poised::tui::app::{App, Now, Settings};
+use poised::tui::app::{App, Msg, Now, Settings};
 use poised::tui::keymap::Action;
 use poised::tui::theme::Theme;
 use poised::tui::widgets::pacer::Pacer;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -43,12 +42,6 @@ fn builtins() -> Vec<Routine> {
     Library::load(std::path::Path::new("/nonexistent")).routines
 }
 
-fn draw(app: &App, now: &Now, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| app.render(frame, now)).unwrap();
-    terminal.backend().to_string()
-}
-
 /// The app playing the test routine, advanced to `ms` after the start.
 fn playing(settings: Settings, ms: u64) -> (App, Now) {
     let app = App::new(builtins(), settings, Theme::plain()).run_routine(
@@ -64,7 +57,7 @@ fn advance(mut app: App, ms: u64) -> (App, Now) {
     let mut t = 0;
     while t < ms {
         t = (t + 1000).min(ms);
-        app.tick(&at(t));
+        app.update(Msg::Tick, &at(t));
     }
     (app, at(ms))
 }
@@ -137,7 +130,7 @@ fn paused_freezes_the_countdown_and_says_so() {
     let (mut app, now) = playing(SETTINGS, 30_000);
     app.update(Action::TogglePause, &now);
     let later = at(45_000);
-    app.tick(&later);
+    app.update(Msg::Tick, &later);
     let screen = draw(&app, &later, 80, 24);
     assert!(screen.contains("Paused"));
     assert_eq!(

@@ -38,6 +38,39 @@ const DEFECTS: &[(&str, &str, &str)] = &[
     ("unknown-key.toml", "8:1", "unknown field `secods`"),
     ("reps-without-release.toml", "8:8", "needs `release`"),
     ("phase-out-of-range.toml", "4:9", "phase 7 does not exist"),
+    (
+        "sides-without-per-side.toml",
+        "9:9",
+        "`sides` goes with `per_side = true`",
+    ),
+    ("one-side.toml", "10:9", "`sides` needs two texts"),
+    (
+        "first-side-unknown.toml",
+        "10:14",
+        "`first_side` is \"left\" or \"right\", not \"up\"",
+    ),
+    (
+        "short-not-shorter.toml",
+        "11:18",
+        "fewer reps than the full one (4)",
+    ),
+    (
+        "short-reps-on-timed.toml",
+        "9:18",
+        "shorten it with `short = { seconds = N }`",
+    ),
+    (
+        "hold-with-seconds.toml",
+        "9:8",
+        "`effort`, `hold` and `release` go with `reps`",
+    ),
+    (
+        "easier-zero-release.toml",
+        "14:11",
+        "0 seconds is out of range",
+    ),
+    ("easier-unknown-key.toml", "11:1", "unknown field `name`"),
+    ("empty-detail.toml", "9:10", "this must not be empty"),
 ];
 
 #[test]
@@ -76,6 +109,34 @@ fn a_valid_file_passes_with_its_totals() {
         "{}",
         stdout(&out)
     );
+}
+
+#[test]
+fn every_step_key_validates_with_its_totals() {
+    let path = fixture("valid/every-key.toml");
+    let out = Home::new().run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "no warning expected");
+    // Full: 6 + (4 reps of 3+2+3 s, twice, and a 4 s switch) + 6 + 20 = 100 s; short: the
+    // same steps with 2 reps and 10 s: 6 + 36 + 6 + 10 = 58 s.
+    assert!(
+        stdout(&out).contains("ok, 1:40, short 0:58"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_cue_too_long_for_its_get_ready_is_a_warning_not_an_error() {
+    let path = fixture("warning/long-cue.toml");
+    let out = Home::new().run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("ok, 0:23"), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let expected = format!("warning: {}:8:7: this cue has 24 words", path.display());
+    assert!(err.starts_with(&expected), "{err}");
+    assert!(err.contains("keep the cue to 12 words or fewer"), "{err}");
 }
 
 #[test]

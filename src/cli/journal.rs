@@ -6,8 +6,8 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use chrono::SubsecRound;
-
+use super::{not_saved, warn};
+use crate::clock::Clock;
 use crate::journal::{self, CheckinRecord, Journal, Parsed, Record, log_line, note_or_none};
 use crate::paths::Paths;
 
@@ -48,9 +48,8 @@ pub enum ExportFormat {
 }
 
 /// Records a morning check-in now, in local time, and prints what was recorded.
-pub fn checkin(paths: &Paths, args: &CheckinArgs) -> ExitCode {
-    // The command line is the edge where the real clock is read.
-    let at = chrono::Local::now().fixed_offset().trunc_subsecs(0);
+pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
+    let at = clock.local();
     let note = args.note.as_deref().and_then(note_or_none);
     let record = Record::Checkin(CheckinRecord {
         at,
@@ -60,9 +59,7 @@ pub fn checkin(paths: &Paths, args: &CheckinArgs) -> ExitCode {
     match Journal::new(&paths.journal).append(&record) {
         Ok(()) => print_out(&format!("recorded  {}\n", log_line(&record))),
         Err(error) => {
-            eprintln!("poised: {error}");
-            eprintln!("poised: this check-in was not saved; here it is, to keep:\n");
-            eprint!("{}", error.unsaved_record());
+            eprint!("poised: {}", not_saved("check-in", &error));
             ExitCode::FAILURE
         }
     }
@@ -104,7 +101,7 @@ fn read(paths: &Paths) -> Option<Parsed> {
     match Journal::new(&paths.journal).read() {
         Ok(parsed) => {
             for warning in &parsed.warnings {
-                eprintln!("poised: warning: {warning}");
+                warn(warning);
             }
             Some(parsed)
         }

@@ -1,22 +1,24 @@
 //! Handlers that open the interactive app: `poised` (Home) and `poised run NAME`.
 
 use std::collections::HashMap;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use chrono::Local;
+use chrono::NaiveDate;
 
-use super::progress::record_rest;
+use super::progress::{rest_error, rest_line};
 use super::routines::{load_library, pick};
+use super::{not_saved, warn};
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
 use crate::progress::cache::summarize;
 use crate::progress::days::ritual_date;
+use crate::progress::rest::record_rest;
 use crate::progress::{self, ProgressModel, morning_checkin_due};
 use crate::tui::Storage;
 use crate::tui::app::{App, Now, Settings};
-use crate::tui::clock::{Clock, time_scale};
 use crate::tui::theme::Theme;
 
 /// Options of `poised run` that shape the session.
@@ -29,11 +31,11 @@ pub struct RunFlags {
 }
 
 /// Opens Home, or plays `routine` directly when one is named.
-pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
+pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags) -> ExitCode {
     let config = match Config::load(&paths.config) {
         Ok(config) => config,
         Err(e) => {
-            eprintln!("poised: {e}");
+            say(&format!("poised: {e}"));
             return ExitCode::FAILURE;
         }
     };
@@ -44,29 +46,29 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
         ask_ratings: !flags.no_rate,
     };
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
-    let clock = Clock::new(time_scale(std::env::var("POISED_TIME_SCALE").ok()));
     let mut app = App::new(library.routines.clone(), settings, theme);
     if !library.warnings.is_empty() {
         let lines: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
-        app.notify(format!(
+        app = app.with_message(format!(
             "Some of your routines could not be loaded:\n{}",
             lines.join("\n")
         ));
-    }
-    if routine.is_none() && checkin_due(paths, &config) {
-        app = app.with_morning_checkin();
     }
     if let Some(id) = routine {
         let Some((found, variant)) = pick(&library, id, flags.short) else {
             return ExitCode::FAILURE;
         };
-        app = app.run_routine(found, variant, &crate::tui::now(&clock));
+        app = app.run_routine(found, variant, &clock.now());
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        eprintln!(
-            "poised: the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)"
+        say(
+            "poised: the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)",
         );
         return ExitCode::FAILURE;
+    }
+    // Only now that the question can be shown is it remembered as asked.
+    if routine.is_none() && morning_question_due(paths, &config, clock) {
+        app = app.with_morning_checkin();
     }
     let mut storage = JournalStorage {
         paths,
@@ -78,10 +80,10 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
             .collect(),
         unsaved: Vec::new(),
     };
-    let outcome = crate::tui::run(app, clock, &mut storage);
+    let outcome = crate::tui::run(app, *clock, &mut storage);
     // Shown again once the terminal is back, so a record that could not be saved can be kept.
     for message in &storage.unsaved {
-        eprintln!("poised: {message}");
+        say(&format!("poised: {message}"));
     }
     match outcome {
         Ok(None) if storage.unsaved.is_empty() => ExitCode::SUCCESS,
@@ -89,18 +91,22 @@ pub fn open(paths: &Paths, routine: Option<&str>, flags: RunFlags) -> ExitCode {
         // As a shell reports a program ended by a signal: 128 + its number.
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
-            eprintln!("poised: the terminal failed: {e}");
+            say(&format!("poised: the terminal failed: {e}"));
             ExitCode::FAILURE
         }
     }
 }
 
-/// Whether to open with the morning check-in: only on the first start of a day that follows a
-/// day with a session. Read through the summary cache so that a long history does not slow
-/// the start; damaged records are reported as warnings.
-fn checkin_due(paths: &Paths, config: &Config) -> bool {
-    let now = Local::now().fixed_offset();
-    let today = ritual_date(now, config.day_starts_at);
+/// Writes a line to stderr; a stderr that is gone (the terminal closed) is not worth an abort.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Whether to open with the morning check-in, remembering that it was asked: only on the
+/// first start of a day that follows a day with a session. Read through the summary cache so
+/// that a long history does not slow the start; damaged records are reported as warnings.
+fn morning_question_due(paths: &Paths, config: &Config, clock: &Clock) -> bool {
+    let today = ritual_date(clock.local(), config.day_starts_at);
     let Ok(summary) = summarize(
         &paths.journal,
         &paths.journal_cache(),
@@ -110,22 +116,33 @@ fn checkin_due(paths: &Paths, config: &Config) -> bool {
         return false;
     };
     for warning in &summary.warnings {
-        eprintln!("warning: {warning}");
+        warn(warning);
     }
-    if !morning_checkin_due(&summary.recent, today, config.day_starts_at) {
+    if !morning_checkin_due(&summary.recent, today, config.day_starts_at) || asked(paths, today) {
         return false;
     }
     // Remember that today's question was asked, so a skip is not asked again at every start.
-    let marker = paths.checkin_asked();
-    let stamp = today.to_string();
-    if std::fs::read_to_string(&marker).is_ok_and(|asked| asked.trim() == stamp) {
-        return false;
-    }
-    let _ = std::fs::write(&marker, stamp);
+    let _ = std::fs::write(paths.checkin_asked(), today.to_string());
     true
 }
 
-/// The app's records go to the journal file; a failure becomes a message that keeps the record.
+/// Whether the morning question was asked already on `today`.
+fn asked(paths: &Paths, today: NaiveDate) -> bool {
+    std::fs::read_to_string(paths.checkin_asked())
+        .is_ok_and(|asked| asked.trim() == today.to_string())
+}
+
+/// The name a record goes by in messages.
+fn what(record: &Record) -> &'static str {
+    match record {
+        Record::Session(_) => "session",
+        Record::Checkin(_) => "check-in",
+        Record::Rest(_) => "rest day",
+    }
+}
+
+/// The app's records go to the journal file; a failure becomes a message that keeps the record,
+/// and is printed again after the app.
 struct JournalStorage<'a> {
     paths: &'a Paths,
     config: &'a Config,
@@ -137,12 +154,9 @@ struct JournalStorage<'a> {
 
 impl Storage for JournalStorage<'_> {
     fn save(&mut self, record: &Record) -> Result<(), String> {
-        let saved = Journal::new(&self.paths.journal).append(record).map_err(|e| {
-            format!(
-                "{e}\nThis record was not saved; keep it by copying it into the journal later:\n{}",
-                e.unsaved_record()
-            )
-        });
+        let saved = Journal::new(&self.paths.journal)
+            .append(record)
+            .map_err(|e| not_saved(what(record), &e));
         if let Err(message) = &saved {
             self.unsaved.push(message.clone());
         }
@@ -161,6 +175,13 @@ impl Storage for JournalStorage<'_> {
     }
 
     fn rest(&mut self, now: &Now) -> Result<String, String> {
-        record_rest(self.paths, self.config, now.local, None)
+        let rested = record_rest(self.paths, self.config.day_starts_at, now.local, None);
+        rested.map(|r| rest_line(&r)).map_err(|e| {
+            let message = rest_error(&e);
+            if matches!(e, crate::progress::rest::RestError::NotSaved(_)) {
+                self.unsaved.push(message.clone());
+            }
+            message
+        })
     }
 }

@@ -1,26 +1,23 @@
 //! Handlers for the progress commands: `poised streak` and `poised rest`.
-//!
-//! This is the edge that reads the real clock; everything below it takes `now` as data.
 
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 
+use super::{not_saved, warn};
+use crate::clock::Clock;
 use crate::config::Config;
-use crate::journal::{Journal, Record, RestRecord, note_or_none};
 use crate::paths::Paths;
 use crate::progress;
-use crate::progress::cache::summarize;
-use crate::progress::days::{History, ritual_date};
-use crate::progress::streak::{Kept, kept_days, streaks};
+use crate::progress::rest::{RestEffect, RestError, Rested, record_rest};
 
 /// `poised streak`: one line, fit for a shell prompt.
-pub fn streak(paths: &Paths) -> ExitCode {
+pub fn streak(paths: &Paths, clock: &Clock) -> ExitCode {
     let line = config(paths).and_then(|config| {
-        let model = progress::load(paths, config.day_starts_at, now(), |_| None)
+        let model = progress::load(paths, config.day_starts_at, clock.local(), |_| None)
             .map_err(|e| e.to_string())?;
         for warning in &model.warnings {
-            eprintln!("poised: {warning}");
+            warn(warning);
         }
         Ok(model.streak_line())
     });
@@ -29,59 +26,50 @@ pub fn streak(paths: &Paths) -> ExitCode {
 
 /// `poised rest [--reason TEXT]`: records today as a rest day, once, and says what it means
 /// for the streak.
-pub fn rest(paths: &Paths, reason: Option<&str>) -> ExitCode {
-    finish(config(paths).and_then(|config| record_rest(paths, &config, now(), reason)))
-}
-
-/// Records the day of `now` as a rest day, once, and says what it means for the streak;
-/// the app's rest key goes through here too.
-pub fn record_rest(
-    paths: &Paths,
-    config: &Config,
-    now: DateTime<FixedOffset>,
-    reason: Option<&str>,
-) -> Result<String, String> {
-    let day_start = config.day_starts_at;
-    let today = ritual_date(now, day_start);
-    let mut summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)
-        .map_err(|e| e.to_string())?;
-    if summary.history.day(today).rest {
-        return Ok(format!("{} is already a rest day", day(today)));
-    }
-    let record = Record::Rest(RestRecord {
-        date: today,
-        reason: reason.and_then(note_or_none),
+pub fn rest(paths: &Paths, clock: &Clock, reason: Option<&str>) -> ExitCode {
+    let said = config(paths).and_then(|config| {
+        record_rest(paths, config.day_starts_at, clock.local(), reason)
+            .map(|rested| rest_line(&rested))
+            .map_err(|e| rest_error(&e))
     });
-    Journal::new(&paths.journal).append(&record).map_err(|e| {
-        format!(
-            "{e}\nThe rest day that was not saved, to keep:\n{}",
-            e.unsaved_record()
-        )
-    })?;
-    summary.history.add(&record, day_start);
-    let why = reason
-        .and_then(note_or_none)
-        .map(|r| format!(" ({r})"))
-        .unwrap_or_default();
-    let effect = effect(&summary.history, today);
-    Ok(format!(
-        "rest day recorded for {}{why} · {effect}",
-        day(today)
-    ))
+    finish(said)
 }
 
-/// What today's rest day does for the streak.
-fn effect(history: &History, today: NaiveDate) -> String {
-    let kept = kept_days(history);
-    match kept.get(&today) {
-        Some(Kept::Ritual) => "today already counts: a session is done".to_string(),
-        Some(Kept::Rest) => match streaks(&kept, today).current {
-            0 => "no streak to keep yet".to_string(),
-            1 => "your streak of 1 day stays alive".to_string(),
-            n => format!("your streak of {n} days stays alive"),
-        },
-        None => "it is the third rest day within 7 days, so it does not keep the streak alive"
-            .to_string(),
+/// What a rest day came to, in one line.
+#[must_use]
+pub fn rest_line(rested: &Rested) -> String {
+    match rested {
+        Rested::Already(date) => format!("{} is already a rest day", day(*date)),
+        Rested::Recorded {
+            date,
+            reason,
+            effect,
+        } => {
+            let why = reason
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            let effect = match effect {
+                RestEffect::SessionDone => "today already counts: a session is done".to_string(),
+                RestEffect::Keeps(0) => "no streak to keep yet".to_string(),
+                RestEffect::Keeps(1) => "your streak of 1 day stays alive".to_string(),
+                RestEffect::Keeps(n) => format!("your streak of {n} days stays alive"),
+                RestEffect::TooMany => {
+                    "it is the third rest day within 7 days, so it does not keep the streak alive"
+                        .to_string()
+                }
+            };
+            format!("rest day recorded for {}{why} · {effect}", day(*date))
+        }
+    }
+}
+
+/// Why no rest day was recorded; a rest day that was not saved comes with its record.
+#[must_use]
+pub fn rest_error(error: &RestError) -> String {
+    match error {
+        RestError::Read(e) => e.to_string(),
+        RestError::NotSaved(e) => not_saved("rest day", e),
     }
 }
 
@@ -105,9 +93,4 @@ fn finish(line: Result<String, String>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// The one reading of the real clock for these commands: local time with its offset.
-fn now() -> DateTime<FixedOffset> {
-    chrono::Local::now().fixed_offset()
 }

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use super::dates::DateRange;
 use super::routines::load_library;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
@@ -43,8 +44,8 @@ pub enum ReportFormat {
 }
 
 /// Writes the report and prints where.
-pub fn report(paths: &Paths, args: &ReportArgs) -> ExitCode {
-    match write_report(paths, args, chrono::Local::now().fixed_offset()) {
+pub fn report(paths: &Paths, clock: &Clock, args: &ReportArgs) -> ExitCode {
+    match write_report(paths, args, clock.local()) {
         Ok(Some(path)) => {
             println!("report written to {}", path.display());
             ExitCode::SUCCESS
@@ -119,7 +120,7 @@ fn read(
     let summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)
         .map_err(|e| e.to_string())?;
     for warning in &summary.warnings {
-        eprintln!("poised: {warning}");
+        super::warn(warning);
     }
     if period.look_back() >= summary.window {
         return Ok((summary.history, summary.recent));

@@ -69,21 +69,26 @@ pub fn list_table(routines: &[Routine]) -> String {
         .collect()
 }
 
-/// `poised validate [FILE...]`: every problem as `PATH:LINE:COLUMN: message`; exit 1 if any.
+/// `poised validate [FILE...]`: every problem as `PATH:LINE:COLUMN: message`, exit 1 if any;
+/// warnings as `warning: PATH:LINE:COLUMN: message`, which leave the exit status alone.
 pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
     let results: Vec<load::Checked> = if files.is_empty() {
         load::check_all(&paths.routines)
     } else {
         files
             .iter()
-            .map(|f| (f.clone(), load::load_file(f)))
+            .map(|f| (f.clone(), load::check_file(f)))
             .collect()
     };
     let mut failed = false;
     let mut out = std::io::stdout().lock();
     for (path, result) in results {
         match result {
-            Ok(r) => {
+            Ok(valid) => {
+                for w in &valid.warnings {
+                    eprintln!("warning: {}", sanitize(&w.to_string()));
+                }
+                let r = valid.routine;
                 let short = if r.has_short() {
                     format!(", short {}", mss(r.total(Variant::Short)))
                 } else {

@@ -64,12 +64,20 @@ fn breathing(segment: &Segment, work: &Work, pattern: &Breathing) -> String {
         Work::Reps {
             count,
             effort,
+            hold,
             release,
-        } => format!(
-            "{count} reps: out {} on effort, in {} on release",
-            secs(*effort),
-            secs(*release)
-        ),
+        } => {
+            let held = if hold.is_zero() {
+                String::new()
+            } else {
+                format!(", hold {}", secs(*hold))
+            };
+            format!(
+                "{count} reps: out {} on effort{held}, in {} on release",
+                secs(*effort),
+                secs(*release)
+            )
+        }
         Work::Timed(_) => {
             let phases = [
                 ("in", pattern.inhale),

@@ -1,8 +1,9 @@
 //! The read model: what the journal's records add up to. Ritual days, streaks, consistency,
-//! stiffness trends, the calendar, hints and the morning check-in rule, and the summary
-//! cache that keeps them quick to read.
+//! stiffness trends, the calendar, hints, the morning check-in rule, the rest-day use case,
+//! and the summary cache that keeps them quick to read.
 //!
-//! Everything here is pure but [`cache`], which reads the journal; nothing here writes it.
+//! Everything here is pure but [`cache`], which reads the journal, and [`rest`], which
+//! appends a rest day to it.
 //! The CLI and the TUI get the whole picture through [`load`].
 
 pub mod cache;
@@ -12,6 +13,7 @@ pub mod consistency;
 pub mod days;
 pub mod hints;
 pub mod model;
+pub mod rest;
 pub mod streak;
 pub mod trends;
 

@@ -30,17 +30,101 @@ pub struct RawRoutine {
 pub struct RawStep {
     pub name: Spanned<String>,
     pub cue: Spanned<String>,
+    pub detail: Option<Spanned<String>>,
+    pub say: Option<Spanned<String>>,
     pub seconds: Option<Spanned<Seconds>>,
     pub reps: Option<Spanned<i64>>,
     pub effort: Option<Spanned<Seconds>>,
+    pub hold: Option<Spanned<Seconds>>,
     pub release: Option<Spanned<Seconds>>,
     pub breathing: Option<Spanned<RawBreathing>>,
     #[serde(default)]
     pub per_side: bool,
+    pub sides: Option<Spanned<Vec<String>>>,
+    pub first_side: Option<Spanned<String>>,
     #[serde(default)]
     pub essential: bool,
+    pub short: Option<Spanned<RawShort>>,
     pub get_ready: Option<Spanned<Seconds>>,
     pub rest: Option<Spanned<Seconds>>,
+    pub easier: Option<Spanned<RawEasier>>,
+}
+
+/// A step's `short` table: what the short version plays instead of the full work.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawShort {
+    pub seconds: Option<Spanned<Seconds>>,
+    pub reps: Option<Spanned<i64>>,
+}
+
+/// A step's `easier` table: its easier version. Work keys left out are the step's own.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEasier {
+    pub cue: Spanned<String>,
+    pub detail: Option<Spanned<String>>,
+    pub say: Option<Spanned<String>>,
+    pub seconds: Option<Spanned<Seconds>>,
+    pub reps: Option<Spanned<i64>>,
+    pub effort: Option<Spanned<Seconds>>,
+    pub hold: Option<Spanned<Seconds>>,
+    pub release: Option<Spanned<Seconds>>,
+    pub per_side: Option<bool>,
+}
+
+/// The keys that say how much work a step asks for, borrowed from a step or its easier
+/// version, so both are checked by the same code.
+#[derive(Debug, Clone, Copy)]
+pub struct WorkKeys<'a> {
+    pub seconds: Option<&'a Spanned<Seconds>>,
+    pub reps: Option<&'a Spanned<i64>>,
+    pub effort: Option<&'a Spanned<Seconds>>,
+    pub hold: Option<&'a Spanned<Seconds>>,
+    pub release: Option<&'a Spanned<Seconds>>,
+}
+
+impl RawStep {
+    /// This step's work keys.
+    #[must_use]
+    pub fn work_keys(&self) -> WorkKeys<'_> {
+        WorkKeys {
+            seconds: self.seconds.as_ref(),
+            reps: self.reps.as_ref(),
+            effort: self.effort.as_ref(),
+            hold: self.hold.as_ref(),
+            release: self.release.as_ref(),
+        }
+    }
+}
+
+impl RawEasier {
+    /// The easier version's work keys: its own, and where it sets neither `seconds` nor
+    /// `reps`, the step's for the rest. Setting `seconds` leaves the step's reps behind;
+    /// setting `reps` keeps the step's effort, hold and release unless it gives its own.
+    #[must_use]
+    pub fn work_keys<'a>(&'a self, step: WorkKeys<'a>) -> WorkKeys<'a> {
+        if self.seconds.is_some() {
+            return WorkKeys {
+                seconds: self.seconds.as_ref(),
+                reps: self.reps.as_ref(),
+                effort: self.effort.as_ref(),
+                hold: self.hold.as_ref(),
+                release: self.release.as_ref(),
+            };
+        }
+        WorkKeys {
+            seconds: if self.reps.is_some() {
+                None
+            } else {
+                step.seconds
+            },
+            reps: self.reps.as_ref().or(step.reps),
+            effort: self.effort.as_ref().or(step.effort),
+            hold: self.hold.as_ref().or(step.hold),
+            release: self.release.as_ref().or(step.release),
+        }
+    }
 }
 
 /// A breathing pattern: a preset's name or the four phases spelled out.

@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::model::Routine;
-use super::validate::{Problem, parse_routine};
+use super::validate::{Problem, check_routine};
 use crate::text::line_column;
 
 /// The built-in routines, embedded so poised works from any folder.
@@ -51,7 +51,7 @@ impl Library {
         let mut library = Self::default();
         for (_, checked) in check_all(user_dir) {
             match checked {
-                Ok(r) => library.insert(r),
+                Ok(valid) => library.insert(valid.routine),
                 Err(d) => library.warnings.extend(d.into_iter().take(1)),
             }
         }
@@ -85,8 +85,15 @@ pub fn builtin_path(id: &str) -> PathBuf {
     PathBuf::from(format!("<built-in>/{id}.toml"))
 }
 
+/// A routine that loaded, with what would still be good to change in its file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Valid {
+    pub routine: Routine,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// A file and what checking it found.
-pub type Checked = (PathBuf, Result<Routine, Vec<Diagnostic>>);
+pub type Checked = (PathBuf, Result<Valid, Vec<Diagnostic>>);
 
 /// Every routine file poised would load, each checked on its own: the built-ins first, then
 /// the user's files in name order (so a user file replaces a built-in of the same name).
@@ -95,13 +102,13 @@ pub type Checked = (PathBuf, Result<Routine, Vec<Diagnostic>>);
 pub fn check_all(user_dir: &Path) -> Vec<Checked> {
     let builtins = BUILTIN.iter().map(|(id, text)| {
         let path = builtin_path(id);
-        let checked = parse_text(&path, id, text);
+        let checked = check_text(&path, id, text);
         (path, checked)
     });
     let user = match user_files(user_dir) {
         Ok(files) => files
             .into_iter()
-            .map(|p| (p.clone(), load_file(&p)))
+            .map(|p| (p.clone(), check_file(&p)))
             .collect(),
         Err(folder) => vec![(user_dir.to_path_buf(), Err(vec![folder]))],
     };
@@ -110,6 +117,11 @@ pub fn check_all(user_dir: &Path) -> Vec<Checked> {
 
 /// Reads and checks one routine file; its id is the file name without `.toml`.
 pub fn load_file(path: &Path) -> Result<Routine, Vec<Diagnostic>> {
+    check_file(path).map(|valid| valid.routine)
+}
+
+/// Reads and checks one routine file, keeping the warnings.
+pub fn check_file(path: &Path) -> Result<Valid, Vec<Diagnostic>> {
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -124,17 +136,28 @@ pub fn load_file(path: &Path) -> Result<Routine, Vec<Diagnostic>> {
             ),
         }]
     })?;
-    parse_text(path, &id, &text)
+    check_text(path, &id, &text)
 }
 
 /// Checks routine text that came from `path`, turning byte spans into lines and columns.
 pub fn parse_text(path: &Path, id: &str, text: &str) -> Result<Routine, Vec<Diagnostic>> {
-    parse_routine(id, text).map_err(|problems| {
+    check_text(path, id, text).map(|valid| valid.routine)
+}
+
+/// Checks routine text that came from `path`, keeping the warnings.
+pub fn check_text(path: &Path, id: &str, text: &str) -> Result<Valid, Vec<Diagnostic>> {
+    let located = |problems: Vec<Problem>| -> Vec<Diagnostic> {
         problems
             .into_iter()
             .map(|p| diagnostic(path, text, p))
             .collect()
-    })
+    };
+    check_routine(id, text)
+        .map(|checked| Valid {
+            routine: checked.routine,
+            warnings: located(checked.warnings),
+        })
+        .map_err(located)
 }
 
 fn diagnostic(path: &Path, text: &str, problem: Problem) -> Diagnostic {

@@ -6,7 +6,11 @@ mod format;
 pub mod load;
 pub mod model;
 pub mod presets;
+pub mod readable;
+pub mod step;
+mod step_check;
 pub mod validate;
 
 pub use load::{Diagnostic, Library};
-pub use model::{Breathing, Phase, Routine, Step, Variant, Work};
+pub use model::{Breathing, Phase, Routine, Variant};
+pub use step::{Side, Step, Work};

@@ -4,6 +4,8 @@
 
 use std::time::Duration;
 
+use super::step::Step;
+
 /// How one breath is paced: the four phases of a breathing cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Breathing {
@@ -39,65 +41,6 @@ pub fn secs(seconds: f64) -> Duration {
     // Validation guarantees a finite, non-negative, bounded value; the cast is exact enough.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     Duration::from_millis((seconds * 1000.0).round() as u64)
-}
-
-/// What a step asks for: a timed hold or flow, or a counted set of repetitions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Work {
-    /// Held or flowed for this long (per side when the step is per side), paced by breathing.
-    Timed(Duration),
-    /// `count` repetitions, each `effort` then `release`: breathe out on effort, in on release.
-    Reps {
-        count: u32,
-        effort: Duration,
-        release: Duration,
-    },
-}
-
-impl Work {
-    /// The time the work takes for one side.
-    #[must_use]
-    pub fn duration(&self) -> Duration {
-        match self {
-            Work::Timed(d) => *d,
-            Work::Reps {
-                count,
-                effort,
-                release,
-            } => (*effort + *release) * *count,
-        }
-    }
-}
-
-/// One movement of a routine.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Step {
-    pub name: String,
-    pub cue: String,
-    pub work: Work,
-    /// The breathing that paces this step (the step's own, or the routine's).
-    pub breathing: Breathing,
-    /// Played for the left side, then the right, with a switch cue between.
-    pub per_side: bool,
-    /// Part of the routine's short version.
-    pub essential: bool,
-    /// The "get ready" transition before the step.
-    pub get_ready: Duration,
-    /// Rest after the step.
-    pub rest: Duration,
-}
-
-impl Step {
-    /// How much the step asks for, as people read it: "10 reps", "0:30", "0:30 each side".
-    #[must_use]
-    pub fn amount(&self) -> String {
-        let amount = match &self.work {
-            Work::Timed(d) => crate::text::mss(*d),
-            Work::Reps { count, .. } => format!("{count} reps"),
-        };
-        let sides = if self.per_side { " each side" } else { "" };
-        format!("{amount}{sides}")
-    }
 }
 
 /// The rehabilitation phase a routine is written for.
@@ -166,11 +109,24 @@ impl Variant {
 }
 
 impl Routine {
-    /// The steps played in a variant, in order.
+    /// The steps played in a variant, in order, as written (see [`Step::work_in`] for what
+    /// the short version plays of each).
     pub fn steps_for(&self, variant: Variant) -> impl Iterator<Item = &Step> {
         self.steps
             .iter()
             .filter(move |s| variant == Variant::Full || s.essential)
+    }
+
+    /// The steps a session plays: the variant's steps, shortened for the short version, with
+    /// the steps named in `easier` replaced by their easier version when they have one.
+    #[must_use]
+    pub fn played_steps(&self, variant: Variant, easier: &[String]) -> Vec<Step> {
+        self.steps_for(variant)
+            .map(|step| match &step.easier {
+                Some(eased) if easier.contains(&step.name) => (**eased).clone(),
+                _ => step.in_variant(variant),
+            })
+            .collect()
     }
 
     /// Whether a short version exists (at least one step is essential).
@@ -182,18 +138,8 @@ impl Routine {
     /// The total time of a variant, transitions, switches and rests included.
     #[must_use]
     pub fn total(&self, variant: Variant) -> Duration {
-        self.steps_for(variant).map(|s| self.step_total(s)).sum()
-    }
-
-    /// One step's share of the total: get ready, work (twice and a switch when per side), rest.
-    #[must_use]
-    pub fn step_total(&self, step: &Step) -> Duration {
-        let work = step.work.duration();
-        let body = if step.per_side {
-            work * 2 + self.switch_sides
-        } else {
-            work
-        };
-        step.get_ready + body + step.rest
+        self.steps_for(variant)
+            .map(|s| s.total(s.work_in(variant), self.switch_sides))
+            .sum()
     }
 }

@@ -7,13 +7,15 @@ use std::time::Duration;
 use toml::Spanned;
 
 use super::format::{RawBreathing, RawRoutine, RawStep, Seconds};
-use super::model::{Breathing, Phase, Routine, Step, Work, secs};
+use super::model::{Breathing, Phase, Routine, secs};
 use super::presets;
+use super::readable;
+use super::step_check::{self, Defaults};
 
 /// The longest any single duration in a routine may be, to keep every total exact and sane.
 const MAX_SECONDS: f64 = 3600.0;
 /// The most repetitions one step may ask for.
-const MAX_REPS: i64 = 1000;
+pub(super) const MAX_REPS: i64 = 1000;
 const DEFAULT_GET_READY: f64 = 5.0;
 const DEFAULT_SWITCH_SIDES: f64 = 5.0;
 
@@ -25,7 +27,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn at<T>(value: &Spanned<T>, message: impl Into<String>) -> Self {
+    pub(super) fn at<T>(value: &Spanned<T>, message: impl Into<String>) -> Self {
         Self {
             span: value.span(),
             message: message.into(),
@@ -33,8 +35,22 @@ impl Problem {
     }
 }
 
+/// A routine that passed its checks, and what it would still be good to change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    pub routine: Routine,
+    /// Problems that do not stop the routine from playing, such as a cue too long to read
+    /// in its get-ready.
+    pub warnings: Vec<Problem>,
+}
+
 /// Parses and checks a routine; `id` is its name on the command line (the file stem).
 pub fn parse_routine(id: &str, text: &str) -> Result<Routine, Vec<Problem>> {
+    check_routine(id, text).map(|checked| checked.routine)
+}
+
+/// Parses and checks a routine, keeping the warnings too.
+pub fn check_routine(id: &str, text: &str) -> Result<Checked, Vec<Problem>> {
     let raw: RawRoutine = toml::from_str(text).map_err(|e| {
         vec![Problem {
             span: e.span().unwrap_or(0..0),
@@ -42,11 +58,19 @@ pub fn parse_routine(id: &str, text: &str) -> Result<Routine, Vec<Problem>> {
         }]
     })?;
     let mut problems = Vec::new();
-    let routine = build(id, raw, &mut problems);
+    let routine = build(id, &raw, &mut problems);
     if problems.is_empty() {
-        Ok(routine)
+        let warnings = readable::warnings(&raw, &routine);
+        Ok(Checked { routine, warnings })
     } else {
-        Err(problems)
+        // An easier version inherits its step's keys, so a problem there can be found twice.
+        let mut unique: Vec<Problem> = Vec::new();
+        for p in problems {
+            if !unique.contains(&p) {
+                unique.push(p);
+            }
+        }
+        Err(unique)
     }
 }
 
@@ -59,7 +83,7 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn build(id: &str, raw: RawRoutine, problems: &mut Vec<Problem>) -> Routine {
+fn build(id: &str, raw: &RawRoutine, problems: &mut Vec<Problem>) -> Routine {
     if !is_valid_id(id) {
         problems.push(Problem {
             span: 0..0,
@@ -87,25 +111,29 @@ fn build(id: &str, raw: RawRoutine, problems: &mut Vec<Problem>) -> Routine {
         });
     }
     duplicate_names(&raw.step, problems);
+    let defaults = Defaults {
+        breathing,
+        get_ready,
+    };
     let steps = raw
         .step
         .iter()
-        .map(|s| step(s, breathing, get_ready, problems))
+        .map(|s| step_check::step(s.get_ref(), defaults, problems))
         .collect();
     Routine {
         id: id.to_string(),
-        title: raw.title.into_inner(),
-        wardrobe: raw.wardrobe.into_inner(),
-        summary: raw.summary.into_inner(),
-        setting: raw.setting,
-        phase: raw.phase.and_then(|p| phase(&p, problems)),
+        title: raw.title.get_ref().clone(),
+        wardrobe: raw.wardrobe.get_ref().clone(),
+        summary: raw.summary.get_ref().clone(),
+        setting: raw.setting.clone(),
+        phase: raw.phase.as_ref().and_then(|p| phase(p, problems)),
         breathing,
         switch_sides,
         steps,
     }
 }
 
-fn text_field(field: &Spanned<String>, problems: &mut Vec<Problem>) {
+pub(super) fn text_field(field: &Spanned<String>, problems: &mut Vec<Problem>) {
     if field.get_ref().trim().is_empty() {
         problems.push(Problem::at(field, "this must not be empty"));
     }
@@ -127,82 +155,7 @@ fn phase(value: &Spanned<i64>, problems: &mut Vec<Problem>) -> Option<Phase> {
     }
 }
 
-fn step(
-    raw: &Spanned<RawStep>,
-    breathing_default: Breathing,
-    get_ready_default: Duration,
-    problems: &mut Vec<Problem>,
-) -> Step {
-    let s = raw.get_ref();
-    text_field(&s.name, problems);
-    text_field(&s.cue, problems);
-    Step {
-        name: s.name.get_ref().clone(),
-        cue: s.cue.get_ref().clone(),
-        work: work(raw, problems),
-        breathing: s
-            .breathing
-            .as_ref()
-            .map_or(breathing_default, |b| breathing(b, problems)),
-        per_side: s.per_side,
-        essential: s.essential,
-        get_ready: s
-            .get_ready
-            .as_ref()
-            .map_or(get_ready_default, |g| seconds(g, true, problems)),
-        rest: optional_seconds(s.rest.as_ref(), 0.0, problems),
-    }
-}
-
-fn work(raw: &Spanned<RawStep>, problems: &mut Vec<Problem>) -> Work {
-    let s = raw.get_ref();
-    match (&s.seconds, &s.reps) {
-        (Some(_), Some(reps)) => {
-            problems.push(Problem::at(
-                reps,
-                "a step has either `seconds` or `reps`, not both: remove one",
-            ));
-            Work::Timed(Duration::ZERO)
-        }
-        (None, None) => {
-            problems.push(Problem::at(&s.name, "this step has neither `seconds` nor `reps`: add `seconds = 30`, or `reps = 8` with `effort` and `release`"));
-            Work::Timed(Duration::ZERO)
-        }
-        (Some(duration), None) => {
-            for stray in [&s.effort, &s.release].into_iter().flatten() {
-                problems.push(Problem::at(stray, "`effort` and `release` go with `reps`: remove this or use `reps` instead of `seconds`"));
-            }
-            Work::Timed(seconds(duration, false, problems))
-        }
-        (None, Some(reps)) => rep_work(s, reps, problems),
-    }
-}
-
-fn rep_work(s: &RawStep, reps: &Spanned<i64>, problems: &mut Vec<Problem>) -> Work {
-    let count = *reps.get_ref();
-    if !(1..=MAX_REPS).contains(&count) {
-        problems.push(Problem::at(
-            reps,
-            format!("reps must be a whole number from 1 to {MAX_REPS}"),
-        ));
-    }
-    let mut half = |value: &Option<Spanned<Seconds>>, key: &str| match value {
-        Some(v) => seconds(v, false, problems),
-        None => {
-            problems.push(Problem::at(reps, format!("a step with `reps` needs `{key}`: the seconds of {key} in each rep, for example `{key} = 2`")));
-            Duration::ZERO
-        }
-    };
-    let effort = half(&s.effort, "effort");
-    let release = half(&s.release, "release");
-    Work::Reps {
-        count: u32::try_from(count.clamp(0, MAX_REPS)).unwrap_or(0),
-        effort,
-        release,
-    }
-}
-
-fn breathing(raw: &Spanned<RawBreathing>, problems: &mut Vec<Problem>) -> Breathing {
+pub(super) fn breathing(raw: &Spanned<RawBreathing>, problems: &mut Vec<Problem>) -> Breathing {
     match raw.get_ref() {
         RawBreathing::Preset(name) => presets::preset(name).unwrap_or_else(|| {
             problems.push(Problem::at(raw, format!("unknown breathing preset `{name}`: use one of {}, or a table {{ inhale = 4, hold = 0, exhale = 6, hold_after = 0 }}", presets::names())));
@@ -224,7 +177,7 @@ fn fallback_breathing() -> Breathing {
     Breathing::from_secs(4.0, 0.0, 6.0, 0.0)
 }
 
-fn optional_seconds(
+pub(super) fn optional_seconds(
     value: Option<&Spanned<Seconds>>,
     default: f64,
     problems: &mut Vec<Problem>,
@@ -232,7 +185,11 @@ fn optional_seconds(
     value.map_or_else(|| secs(default), |v| seconds(v, true, problems))
 }
 
-fn seconds(value: &Spanned<Seconds>, zero_ok: bool, problems: &mut Vec<Problem>) -> Duration {
+pub(super) fn seconds(
+    value: &Spanned<Seconds>,
+    zero_ok: bool,
+    problems: &mut Vec<Problem>,
+) -> Duration {
     let x = value.get_ref().0;
     let in_range = x.is_finite() && x <= MAX_SECONDS && (x > 0.0 || (zero_ok && x == 0.0));
     if in_range {

@@ -3,7 +3,8 @@
 //!
 //! Timed work cycles the step's pattern from the segment's start; a phase of length zero
 //! (a hold of 0) is never entered. Rep work follows the reps instead: breathe out through
-//! the effort, in on the release.
+//! the effort, hold the position (breathing easily) if the rep has a hold, and breathe in on
+//! the release.
 
 use std::time::Duration;
 
@@ -55,14 +56,36 @@ pub struct BreathState {
     pub remaining: Duration,
 }
 
+/// The parts of one rep, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RepPart {
+    /// The effort, breathing out.
+    Effort,
+    /// The position held, breathing easily.
+    Hold,
+    /// The way back, breathing in.
+    Release,
+}
+
+impl RepPart {
+    /// What the screen says for the part: "effort, breathe out".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            RepPart::Effort => "effort, breathe out",
+            RepPart::Hold => "hold, breathe easily",
+            RepPart::Release => "release, breathe in",
+        }
+    }
+}
+
 /// Which repetition a rep step is in, so the screen can say "rep 3 of 8".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RepState {
     /// 1-based.
     pub current: u32,
     pub count: u32,
-    /// True in the effort half of the rep (breathing out), false in the release half.
-    pub effort: bool,
+    pub part: RepPart,
 }
 
 /// The breathing and rep guidance at one moment of a work segment.
@@ -85,8 +108,9 @@ pub fn beat(step: &Step, len: Duration, at: Duration) -> Beat {
         Work::Reps {
             count,
             effort,
+            hold,
             release,
-        } => counted(count, effort, release, left, at),
+        } => counted(count, [effort, hold, release], left, at),
     }
 }
 
@@ -111,24 +135,33 @@ fn paced(pattern: &Breathing, left: Duration, at: Duration) -> BreathState {
     )
 }
 
-/// Rep work: each rep is an effort half (breathe out), then a release half (breathe in).
-fn counted(count: u32, effort: Duration, release: Duration, left: Duration, at: Duration) -> Beat {
-    let period = effort + release;
+/// Rep work: each rep is an effort (breathe out), a hold if it has one (shown as a hold
+/// after the breath out), then a release (breathe in).
+fn counted(count: u32, parts: [Duration; 3], left: Duration, at: Duration) -> Beat {
+    let period: Duration = parts.iter().sum();
     let done = u32::try_from(whole(at, period)).unwrap_or(u32::MAX);
-    let within = rem(at, period);
-    let in_effort = within < effort;
-    let breath = if in_effort {
-        state(BreathPhase::Exhale, effort, within, left)
-    } else {
-        state(BreathPhase::Inhale, release, within - effort, left)
-    };
+    let mut within = rem(at, period);
+    let named = [
+        (RepPart::Effort, BreathPhase::Exhale),
+        (RepPart::Hold, BreathPhase::HoldAfter),
+        (RepPart::Release, BreathPhase::Inhale),
+    ];
+    let mut current = (RepPart::Release, BreathPhase::Inhale, parts[2]);
+    for ((part, phase), length) in named.into_iter().zip(parts) {
+        if within < length {
+            current = (part, phase, length);
+            break;
+        }
+        within = within.saturating_sub(length);
+    }
+    let (part, phase, length) = current;
     let rep = RepState {
         current: done.saturating_add(1).min(count),
         count,
-        effort: in_effort,
+        part,
     };
     Beat {
-        breath,
+        breath: state(phase, length, within.min(length), left),
         rep: Some(rep),
     }
 }
@@ -206,22 +239,44 @@ mod tests {
     fn reps_breathe_out_on_effort_and_in_on_release() {
         let three = step(reps(3, 2, 3));
         let at = |t| beat(&three, s(15), t);
-        let rep = |current, effort| {
+        let rep = |current, part| {
             Some(RepState {
                 current,
                 count: 3,
-                effort,
+                part,
             })
         };
-        assert_eq!(at(Duration::ZERO).rep, rep(1, true));
+        assert_eq!(at(Duration::ZERO).rep, rep(1, RepPart::Effort));
         assert_eq!(at(Duration::ZERO).breath.phase, Exhale);
-        assert_eq!(at(ms(1999)).rep, rep(1, true));
-        assert_eq!(at(s(2)).rep, rep(1, false));
+        assert_eq!(at(ms(1999)).rep, rep(1, RepPart::Effort));
+        assert_eq!(at(s(2)).rep, rep(1, RepPart::Release));
         assert_eq!(at(s(2)).breath.phase, Inhale);
         assert_eq!(at(s(2)).breath.remaining, s(3));
-        assert_eq!(at(ms(4999)).rep, rep(1, false));
-        assert_eq!(at(s(5)).rep, rep(2, true));
-        assert_eq!(at(ms(14_999)).rep, rep(3, false));
+        assert_eq!(at(ms(4999)).rep, rep(1, RepPart::Release));
+        assert_eq!(at(s(5)).rep, rep(2, RepPart::Effort));
+        assert_eq!(at(ms(14_999)).rep, rep(3, RepPart::Release));
+    }
+
+    #[test]
+    fn a_hold_inside_a_rep_comes_between_the_effort_and_the_release() {
+        let held = step(Work::Reps {
+            count: 2,
+            effort: s(2),
+            hold: s(3),
+            release: s(2),
+        });
+        let at = |t| beat(&held, s(14), t);
+        let part = |t| at(t).rep.map(|r| (r.current, r.part));
+        assert_eq!(part(ms(1999)), Some((1, RepPart::Effort)));
+        assert_eq!(part(s(2)), Some((1, RepPart::Hold)));
+        assert_eq!(at(s(2)).breath.phase, HoldAfter);
+        assert_eq!(at(s(2)).breath.remaining, s(3));
+        assert_eq!(part(ms(4999)), Some((1, RepPart::Hold)));
+        assert_eq!(part(s(5)), Some((1, RepPart::Release)));
+        assert_eq!(at(s(5)).breath.phase, Inhale);
+        assert_eq!(part(s(7)), Some((2, RepPart::Effort)));
+        assert_eq!(part(ms(13_999)), Some((2, RepPart::Release)));
+        assert_eq!(RepPart::Hold.label(), "hold, breathe easily");
     }
 
     #[test]

@@ -14,24 +14,11 @@ pub fn s(n: u64) -> Duration {
 
 /// A step with no get-ready, no rest, and calm breathing (4 in, 6 out).
 pub fn step(work: Work) -> Step {
-    Step {
-        name: String::from("step"),
-        cue: String::new(),
-        work,
-        breathing: Breathing::from_secs(4.0, 0.0, 6.0, 0.0),
-        per_side: false,
-        essential: false,
-        get_ready: Duration::ZERO,
-        rest: Duration::ZERO,
-    }
+    Step::new("step", work, Breathing::from_secs(4.0, 0.0, 6.0, 0.0))
 }
 
 pub fn reps(count: u32, effort: u64, release: u64) -> Work {
-    Work::Reps {
-        count,
-        effort: s(effort),
-        release: s(release),
-    }
+    Work::reps(count, s(effort), s(release))
 }
 
 /// A routine with a 5 s switch between sides.

@@ -10,11 +10,12 @@ pub mod player;
 pub mod snapshot;
 pub mod timeline;
 
-pub use breathing::{Beat, BreathPhase, BreathState, RepState};
+pub use crate::routine::Side;
+pub use breathing::{Beat, BreathPhase, BreathState, RepPart, RepState};
 pub use countdown::{display_secs, until_tick};
 pub use player::{BACK_WINDOW, MAX_GAP, Player};
 pub use snapshot::{PlayState, Snapshot};
-pub use timeline::{Segment, SegmentKind, Side, Timeline};
+pub use timeline::{Segment, SegmentKind, Timeline};
 
 #[cfg(test)]
 mod fixture;

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use super::breathing::{BreathState, RepState};
 use super::timeline::{Segment, SegmentKind, Timeline};
+use crate::routine::Side;
 
 /// Whether the session is running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,9 @@ pub struct Snapshot {
     pub breath: Option<BreathState>,
     /// Present in the work segments of rep steps, unless finished.
     pub rep: Option<RepState>,
+    /// The side this moment is about in a per-side step: the one worked, or the one coming
+    /// up (in the get-ready and the switch). [`Snapshot::side_label`] gives its words.
+    pub side: Option<Side>,
     /// 1-based number of the current step.
     pub step_number: usize,
     pub step_count: usize,
@@ -77,9 +81,17 @@ impl Snapshot {
             remaining: timeline.total - offset,
             breath,
             rep,
+            side: timeline.side_of(&segment),
             step_number: (segment.step + 1).min(step_count),
             step_count,
             next_step: Some(segment.step + 1).filter(|&n| n < step_count),
         }
+    }
+
+    /// What the side means for the current step, such as "left arm on top".
+    #[must_use]
+    pub fn side_label<'a>(&self, timeline: &'a Timeline) -> Option<&'a str> {
+        let step = timeline.steps.get(self.segment.step)?;
+        self.side.map(|side| step.side_label(side))
     }
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use super::breathing::{Beat, beat};
 use super::countdown::until_tick;
-use crate::routine::{Routine, Step, Variant};
+use crate::routine::{Routine, Side, Step, Variant};
 
 /// What a stretch of the timeline is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,24 +18,6 @@ pub enum SegmentKind {
     Switch,
     /// The rest after a step.
     Rest,
-}
-
-/// Which half of a per-side step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Left,
-    Right,
-}
-
-impl Side {
-    /// The word shown on screen.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Side::Left => "left",
-            Side::Right => "right",
-        }
-    }
 }
 
 /// One stretch of the timeline. Segments never have zero length: a get-ready, switch or
@@ -79,7 +61,14 @@ impl Timeline {
     /// routine with no essential step) gives an empty timeline of total 0.
     #[must_use]
     pub fn new(routine: &Routine, variant: Variant) -> Self {
-        let steps: Vec<Step> = routine.steps_for(variant).cloned().collect();
+        Self::with_easier(routine, variant, &[])
+    }
+
+    /// Lays out `routine` in `variant`, playing the easier version of the steps named in
+    /// `easier` (those that have one).
+    #[must_use]
+    pub fn with_easier(routine: &Routine, variant: Variant, easier: &[String]) -> Self {
+        let steps = routine.played_steps(variant, easier);
         let mut segments = Vec::new();
         let mut at = Duration::ZERO;
         for (index, step) in steps.iter().enumerate() {
@@ -120,6 +109,23 @@ impl Timeline {
     pub fn step_start(&self, step: usize) -> Duration {
         let first = self.segments.partition_point(|s| s.step < step);
         self.segments.get(first).map_or(self.total, |s| s.start)
+    }
+
+    /// The side a segment is about: the side worked in a work segment, the side coming up
+    /// in the get-ready and the switch of a per-side step; `None` otherwise.
+    #[must_use]
+    pub fn side_of(&self, segment: &Segment) -> Option<Side> {
+        let step = self.steps.get(segment.step)?;
+        if !step.per_side {
+            return None;
+        }
+        let [first, second] = step.side_order();
+        match segment.kind {
+            SegmentKind::GetReady => Some(first),
+            SegmentKind::Work => segment.side,
+            SegmentKind::Switch => Some(second),
+            SegmentKind::Rest => None,
+        }
     }
 
     /// Where a step's work ends: the end of its last work segment (the right half, for a
@@ -170,9 +176,10 @@ fn parts(step: &Step, switch_sides: Duration) -> Vec<(SegmentKind, Option<Side>,
     let work = step.work.duration();
     let mut parts = vec![(SegmentKind::GetReady, None, step.get_ready)];
     if step.per_side {
-        parts.push((SegmentKind::Work, Some(Side::Left), work));
+        let [first, second] = step.side_order();
+        parts.push((SegmentKind::Work, Some(first), work));
         parts.push((SegmentKind::Switch, None, switch_sides));
-        parts.push((SegmentKind::Work, Some(Side::Right), work));
+        parts.push((SegmentKind::Work, Some(second), work));
     } else {
         parts.push((SegmentKind::Work, None, work));
     }

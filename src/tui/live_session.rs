@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use super::keymap::Action;
 use super::protocol::{Effect, Now};
 use super::screens::player::Overlay;
-use super::screens::summary::Summary;
+use super::screens::summary::SessionSummary;
 use crate::journal::SessionRecord;
 use crate::routine::{Routine, Variant};
 use crate::session::{PlayState, Player, SegmentKind, Timeline};
@@ -169,8 +169,18 @@ impl LiveSession {
         }
     }
 
-    /// Notes when the session ended; later calls keep the first moment.
-    pub fn ended(&mut self, now: &Now) {
+    /// Ends the session now, before its end, as when the terminal goes away; the moment is
+    /// noted for the record.
+    pub fn stop(&mut self, now: &Now) {
+        if self.player.snapshot(now.mono).state != PlayState::Finished {
+            self.ended_early = true;
+            self.player.finish(now.mono);
+        }
+        self.note_end(now);
+    }
+
+    /// Notes when the session ended, for the record; later calls keep the first moment.
+    pub fn note_end(&mut self, now: &Now) {
         if self.ended.is_none() {
             self.ended = Some((now.local, self.player.active(now.mono)));
         }
@@ -206,9 +216,9 @@ impl LiveSession {
 
     /// What the summary shows.
     #[must_use]
-    pub fn summary(&self, exits: bool) -> Summary {
+    pub fn summary(&self, exits: bool) -> SessionSummary {
         let (steps_done, steps_total) = self.steps();
-        Summary {
+        SessionSummary {
             title: self.player.timeline().title.clone(),
             completed: !self.ended_early,
             steps_done,

@@ -1,12 +1,12 @@
 //! The interactive app: state and update (`app`), the event loop (here), key tables,
 //! the theme, one file per screen and one per widget.
 //!
-//! The loop sleeps until the next visible change or an input, handles every pending input,
-//! then draws once, only when something changed.
+//! The loop sleeps until the next visible change or an input, hands every pending input to
+//! the app's `update`, carries out the effects it returns (feeding their results back in as
+//! messages), then draws once, only when the view changed.
 
 pub mod answer;
 pub mod app;
-pub mod clock;
 pub mod event;
 pub mod keymap;
 pub mod live_session;
@@ -16,17 +16,17 @@ pub mod terminal;
 pub mod theme;
 pub mod widgets;
 
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 
-use chrono::{Local, SubsecRound};
-
+use crate::clock::Clock;
 use crate::journal::Record;
 use crate::progress::ProgressModel;
-use app::App;
-use clock::Clock;
-use event::Input;
-use protocol::{Effect, Now};
+use app::{App, View};
+use event::Incoming;
+use keymap::Action;
+use protocol::{Effect, Msg, Now};
 
 /// Where the app's records go. The app only asks; the caller decides how (the journal file).
 pub trait Storage {
@@ -40,109 +40,104 @@ pub trait Storage {
 
 /// Runs the app until it quits, restoring the terminal on every way out. Returns the signal
 /// that ended it, if one did, so the process can exit as signalled programs do.
-pub fn run(app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<Option<i32>> {
+pub fn run(mut app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<Option<i32>> {
     let inputs = event::spawn()?;
     let mut terminal = terminal::enter()?;
-    let result = event_loop(&mut terminal, app, clock, &inputs, storage);
+    let result = event_loop(&mut terminal, &mut app, clock, &inputs, storage);
+    if result.is_err() {
+        // The terminal failed under the app: keep the session, as if it had been closed.
+        let effects = app.update(Msg::Hangup, &clock.now());
+        perform(effects, &mut app, storage, &clock);
+    }
     terminal::leave();
     result
 }
 
-/// Reads the clock: the only place the app learns the time.
-#[must_use]
-pub fn now(clock: &Clock) -> Now {
-    Now {
-        mono: clock.now(),
-        local: Local::now().fixed_offset().trunc_subsecs(0),
-    }
-}
-
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    mut app: App,
+    app: &mut App,
     clock: Clock,
-    inputs: &Receiver<Input>,
+    inputs: &Receiver<Incoming>,
     storage: &mut dyn Storage,
 ) -> io::Result<Option<i32>> {
-    let mut dirty = true;
+    let mut drawn: Option<View> = None;
+    let mut ended_by = None;
     loop {
-        let t = now(&clock);
-        let effects = app.tick(&t);
-        dirty |= !effects.is_empty();
-        perform(effects, &mut app, storage, &clock)?;
+        let t = clock.now();
+        let effects = app.update(Msg::Tick, &t);
+        perform(effects, app, storage, &clock);
         if app.quit {
-            return Ok(None);
+            return Ok(ended_by);
         }
-        if dirty {
+        let view = app.view(&t);
+        if drawn.as_ref() != Some(&view) {
             terminal::draw(terminal, |frame| app.render(frame, &t))?;
-            dirty = false;
+            drawn = Some(view);
         }
         let first = match app.deadline(&t) {
             Some(deadline) => match inputs.recv_timeout(clock.real_wait_until(deadline)) {
                 Ok(input) => Some(input),
-                Err(RecvTimeoutError::Timeout) => {
-                    dirty = true;
-                    None
-                }
-                Err(RecvTimeoutError::Disconnected) => return Ok(None),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => Some(Incoming::Closed),
             },
-            None => match inputs.recv() {
-                Ok(input) => Some(input),
-                Err(_) => return Ok(None),
-            },
+            None => Some(inputs.recv().unwrap_or(Incoming::Closed)),
         };
-        // Handle everything already waiting before drawing once. A key that means nothing
-        // here draws nothing, unless it closes a message.
+        // Handle everything already waiting before drawing once.
         for input in first.into_iter().chain(inputs.try_iter()) {
-            let t = now(&clock);
-            match input {
-                Input::Signal(signal) => return Ok(Some(signal)),
-                Input::Closed => return Ok(None),
-                Input::Resize => {
+            let msg = match input {
+                Incoming::Key(key) => Msg::Key(key),
+                Incoming::Paste(text) => Msg::Paste(text),
+                Incoming::Resize => {
                     terminal.autoresize()?;
-                    dirty = true;
+                    drawn = None;
+                    continue;
                 }
-                Input::Key(key) => {
-                    let Some(action) = keymap::action(app.context(), key) else {
-                        // Any key closes a message, even one with no meaning here.
-                        dirty |= app.dismiss_message();
-                        continue;
-                    };
-                    let effects = app.update(action, &t);
-                    perform(effects, &mut app, storage, &clock)?;
-                    dirty = true;
+                Incoming::Interrupt => Msg::Action(Action::EndNow),
+                Incoming::Stop(signal) => {
+                    ended_by = Some(signal);
+                    Msg::Hangup
                 }
+                Incoming::Closed => {
+                    ended_by = Some(event::HANGUP);
+                    Msg::Hangup
+                }
+            };
+            let effects = app.update(msg, &clock.now());
+            perform(effects, app, storage, &clock);
+            if app.quit {
+                return Ok(ended_by);
             }
         }
     }
 }
 
-fn perform(
-    effects: Vec<Effect>,
-    app: &mut App,
-    storage: &mut dyn Storage,
-    clock: &Clock,
-) -> io::Result<()> {
-    for effect in effects {
-        match effect {
-            Effect::Bell => {
-                let mut out = io::stdout();
-                out.write_all(b"\x07")?;
-                out.flush()?;
-            }
-            Effect::Save(record) => {
-                if let Err(message) = storage.save(&record) {
-                    app.save_failed(message);
-                }
-            }
-            Effect::LoadProgress => match storage.progress(&now(clock)) {
-                Ok(model) => app.show_progress(model),
-                Err(message) => app.notify(message),
-            },
-            Effect::RecordRest => match storage.rest(&now(clock)) {
-                Ok(message) | Err(message) => app.notify(message),
-            },
+/// Carries out effects in order; each result goes back through `update`, and whatever that
+/// asks for is carried out in turn.
+fn perform(effects: Vec<Effect>, app: &mut App, storage: &mut dyn Storage, clock: &Clock) {
+    let mut queue = VecDeque::from(effects);
+    while let Some(effect) = queue.pop_front() {
+        if let Some(msg) = carry_out(effect, storage, clock) {
+            queue.extend(app.update(msg, &clock.now()));
         }
     }
-    Ok(())
+}
+
+/// One effect, and the message that reports its result, if any.
+fn carry_out(effect: Effect, storage: &mut dyn Storage, clock: &Clock) -> Option<Msg> {
+    match effect {
+        Effect::Bell => {
+            // A bell that cannot ring is no reason to stop a session.
+            let mut out = io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+            None
+        }
+        Effect::Save(record) => storage.save(&record).err().map(Msg::NotSaved),
+        Effect::LoadProgress => Some(match storage.progress(&clock.now()) {
+            Ok(model) => Msg::Progress(Box::new(model)),
+            Err(message) => Msg::Notice(message),
+        }),
+        Effect::RecordRest => match storage.rest(&clock.now()) {
+            Ok(message) | Err(message) => Some(Msg::Notice(message)),
+        },
+    }
 }

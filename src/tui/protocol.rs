@@ -1,27 +1,50 @@
 //! The vocabulary of the update protocol, shared by the app, its live session and the loop:
-//! the time an update sees, and the effects it asks the loop to carry out.
+//! the time an update sees, the messages that go in, and the effects that come out.
 
-use std::time::Duration;
+use crossterm::event::KeyEvent;
 
-use chrono::{DateTime, FixedOffset};
-
+use super::keymap::Action;
 use crate::journal::Record;
+use crate::progress::ProgressModel;
 
-/// The time, read once per loop turn: monotonic for the session, local for the journal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Now {
-    pub mono: Duration,
-    pub local: DateTime<FixedOffset>,
+pub use crate::clock::Now;
+
+/// Everything that can change the app: keys, time passing, and the results of effects.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A key press, read through the key table of the screen in front.
+    Key(KeyEvent),
+    /// What a key asks for, already read (tests, and signals that stand for a key).
+    Action(Action),
+    /// Text pasted into the terminal at once.
+    Paste(String),
+    /// Time passed.
+    Tick,
+    /// A record could not be saved: why, with the record's text to keep.
+    NotSaved(String),
+    /// The progress picture, worked out.
+    Progress(Box<ProgressModel>),
+    /// A one-off notice, such as a rest day recorded or why progress could not be shown.
+    Notice(String),
+    /// The terminal is going away (closed, hung up, or poised was asked to stop): a session
+    /// that has started is recorded as it stands, and the app quits.
+    Hangup,
 }
 
-/// What the loop must do after an update.
+impl From<Action> for Msg {
+    fn from(action: Action) -> Self {
+        Self::Action(action)
+    }
+}
+
+/// What the loop must do after an update; each result comes back as a [`Msg`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Bell,
-    /// Append to the journal; on failure the loop calls [`App::save_failed`].
+    /// Append to the journal; a failure comes back as [`Msg::NotSaved`].
     Save(Record),
-    /// Work out the progress picture; the loop answers with [`App::show_progress`].
+    /// Work out the progress picture: [`Msg::Progress`], or [`Msg::Notice`] saying why not.
     LoadProgress,
-    /// Record today as a rest day; the loop answers with [`App::notify`].
+    /// Record today as a rest day: [`Msg::Notice`] says what happened.
     RecordRest,
 }

@@ -54,3 +54,16 @@ pub fn fixture(relative: &str) -> PathBuf {
         .join("tests/fixtures")
         .join(relative)
 }
+
+/// The app drawn at `width` x `height` on ratatui's `TestBackend`, as text.
+pub fn draw(
+    app: &poised::tui::app::App,
+    now: &poised::clock::Now,
+    width: u16,
+    height: u16,
+) -> String {
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).expect("a test terminal");
+    terminal.draw(|frame| app.render(frame, now)).expect("draw");
+    terminal.backend().to_string()
+}

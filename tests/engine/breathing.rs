@@ -1,7 +1,7 @@
 //! What the pacer shows: breath phases at and around their boundaries, zero holds skipped,
 //! reps with their effort and release halves. Positions refer to `three_steps()`.
 
-use poised::session::{BreathPhase, RepState, Snapshot};
+use poised::session::{BreathPhase, RepPart, RepState, Snapshot};
 
 use crate::builder::{StepKeys, routine, timed};
 use crate::{live, ms, played_until, s, start};
@@ -81,7 +81,7 @@ fn each_side_starts_its_breathing_afresh() {
     let first = RepState {
         current: 1,
         count: 4,
-        effort: true,
+        part: RepPart::Effort,
     };
     assert_eq!(rep_at(75_000), Some(first));
 }
@@ -89,11 +89,16 @@ fn each_side_starts_its_breathing_afresh() {
 #[test]
 fn reps_count_from_one_and_breathe_out_on_effort() {
     // "Tilt" left: from 50 s, 4 reps of 2 s effort then 3 s release.
-    let rep = |current, effort| {
+    let rep = |current, effort: bool| {
+        let part = if effort {
+            RepPart::Effort
+        } else {
+            RepPart::Release
+        };
         Some(RepState {
             current,
             count: 4,
-            effort,
+            part,
         })
     };
     assert_eq!(rep_at(50_000), rep(1, true));

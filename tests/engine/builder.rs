@@ -30,24 +30,19 @@ pub fn timed(name: &str, secs: u64) -> Step {
 
 /// `count` reps of `effort` then `release` seconds, with the format's defaults.
 pub fn reps(name: &str, count: u32, effort: u64, release: u64) -> Step {
-    let work = Work::Reps {
+    let work = Work::reps(
         count,
-        effort: Duration::from_secs(effort),
-        release: Duration::from_secs(release),
-    };
+        Duration::from_secs(effort),
+        Duration::from_secs(release),
+    );
     step(name, work)
 }
 
 fn step(name: &str, work: Work) -> Step {
     Step {
-        name: name.to_string(),
         cue: format!("Do {name}."),
-        work,
-        breathing: pattern(CALM),
-        per_side: false,
-        essential: false,
         get_ready: Duration::from_secs(5),
-        rest: Duration::ZERO,
+        ..Step::new(name, work, pattern(CALM))
     }
 }
 

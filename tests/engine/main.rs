@@ -9,6 +9,7 @@ mod builder;
 mod clock;
 mod controls;
 mod timeline;
+mod versions;
 
 use std::time::Duration;
 

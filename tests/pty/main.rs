@@ -289,18 +289,12 @@ fn a_rated_session_with_a_note_shows_in_log_and_export() {
 #[test]
 fn the_morning_checkin_is_asked_on_the_first_start_after_a_session_day_only() {
     let home = home_with_routines();
-    let yesterday = chrono::Local::now() - chrono::Duration::days(1);
-    let started = yesterday.fixed_offset().format("%Y-%m-%dT12:00:00%:z");
+    // The day before `term::NOW`.
+    let started = "2026-11-20T12:00:00+01:00";
     let journal = format!(
         "format = 1\n\n[[session]]\nroutine = \"desk-stretch\"\ntitle = \"Desk stretch\"\nvariant = \"full\"\nstarted = {started}\nended = {started}\nactive_seconds = 73\ncompleted = true\nsteps_done = 2\nsteps_total = 2\n"
     );
     std::fs::write(home.path().join("journal.toml"), journal).expect("journal");
-    // Days begin at midnight here, so "yesterday" is the calendar's at any hour the test runs.
-    std::fs::write(
-        home.path().join("config.toml"),
-        "day_starts_at = \"00:00\"\n",
-    )
-    .expect("config");
     let mut tui = start(home.path(), &[], 1);
     tui.wait_for_text("How does your back feel this morning?");
     tui.press("s");
@@ -316,6 +310,8 @@ fn the_morning_checkin_is_asked_on_the_first_start_after_a_session_day_only() {
     );
     again.press("q");
     quits_cleanly(again);
+    let asked = std::fs::read_to_string(home.path().join("checkin-asked")).expect("marker");
+    assert_eq!(asked, "2026-11-21", "remembered for the day of POISED_NOW");
 }
 
 #[test]

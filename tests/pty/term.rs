@@ -19,6 +19,9 @@ pub const ROWS: u16 = 24;
 pub const COLS: u16 = 80;
 /// The longest the app may take to do anything it should do at once; generous for loaded CI.
 pub const PROMPTLY: Duration = Duration::from_secs(5);
+/// The time every poised started here is told it is (`POISED_NOW`): midday, Saturday
+/// 21 November 2026, so nothing depends on the real date.
+pub const NOW: &str = "2026-11-21T12:00:00+01:00";
 /// What crossterm writes at the end of every frame (synchronized output ends).
 const FRAME_END: &[u8] = b"\x1b[?2026l";
 
@@ -49,8 +52,8 @@ pub struct Exit {
 }
 
 impl Tui {
-    /// Starts `program ARGS` (a `poised` binary) with `POISED_HOME=home` and its clock `scale`
-    /// times faster.
+    /// Starts `program ARGS` (a `poised` binary) with `POISED_HOME=home`, on the fixed date
+    /// [`NOW`], with its session clock `scale` times faster.
     pub fn start(program: &Path, home: &Path, args: &[&str], scale: u32) -> Self {
         let pair = native_pty_system()
             .openpty(size(ROWS, COLS))
@@ -61,6 +64,7 @@ impl Tui {
         command.cwd(home);
         command.env("POISED_HOME", home);
         command.env("POISED_TIME_SCALE", scale.to_string());
+        command.env("POISED_NOW", NOW);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(command).expect("start poised");

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Wrap};
 
 use crate::routine::Step;
-use crate::session::{PlayState, SegmentKind, Side, Snapshot, Timeline, display_secs};
+use crate::session::{PlayState, SegmentKind, Snapshot, Timeline, display_secs};
 use crate::text::{mss, sanitize};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
@@ -100,10 +100,24 @@ impl View<'_> {
             SegmentKind::Rest => vec![Span::styled("Rest", theme.heading())],
             SegmentKind::Work => vec![Span::styled(name, theme.title())],
         };
-        if let Some(side) = side_label(self.snap) {
+        if let Some(side) = self.side_label() {
             spans.push(Span::styled(format!("  {side}"), theme.heading()));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    /// The side in words ("Left arm on top") while working it, and what comes next in the
+    /// switch.
+    fn side_label(&self) -> Option<String> {
+        let label = sanitize(self.snap.side_label(self.timeline)?);
+        let mut chars = label.chars();
+        let first = chars.next()?.to_uppercase();
+        let label = format!("{first}{}", chars.as_str());
+        match self.snap.segment.kind {
+            SegmentKind::Work => Some(label),
+            SegmentKind::Switch => Some(format!("{label} next")),
+            _ => None,
+        }
     }
 
     fn cue(&self, frame: &mut Frame, area: Rect) {
@@ -140,12 +154,12 @@ impl View<'_> {
             return;
         }
         if let Some(rep) = snap.rep {
-            let half = if rep.effort {
-                "effort, breathe out"
-            } else {
-                "release, breathe in"
-            };
-            let text = format!("rep {} of {} · {half}", rep.current, rep.count);
+            let text = format!(
+                "rep {} of {} · {}",
+                rep.current,
+                rep.count,
+                rep.part.label()
+            );
             let line = Paragraph::new(text)
                 .style(theme.heading())
                 .alignment(Alignment::Center);
@@ -198,15 +212,6 @@ impl View<'_> {
             ),
         ]);
         frame.render_widget(Paragraph::new(line), next);
-    }
-}
-
-fn side_label(snap: &Snapshot) -> Option<&'static str> {
-    match (snap.segment.kind, snap.segment.side) {
-        (SegmentKind::Work, Some(Side::Left)) => Some("Left side"),
-        (SegmentKind::Work, Some(Side::Right)) => Some("Right side"),
-        (SegmentKind::Switch, _) => Some("Right side next"),
-        _ => None,
     }
 }
 

@@ -13,7 +13,7 @@ use crate::tui::widgets::centered;
 
 /// Everything the summary shows, gathered when the session ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Summary {
+pub struct SessionSummary {
     pub title: String,
     /// Played to its end (steps may have been skipped); false when ended early.
     pub completed: bool,
@@ -28,7 +28,7 @@ pub struct Summary {
 }
 
 /// Draws the summary in the middle of the screen.
-pub fn render(frame: &mut Frame, area: Rect, summary: &Summary, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, summary: &SessionSummary, theme: Theme) {
     let mut lines = vec![headline(summary, theme), Line::default()];
     lines.push(Line::from(format!("Time spent   {}", mss(summary.active))));
     lines.push(Line::from(format!(
@@ -73,7 +73,7 @@ pub fn render(frame: &mut Frame, area: Rect, summary: &Summary, theme: Theme) {
     frame.render_widget(body, centered(area, 64, height));
 }
 
-fn headline(summary: &Summary, theme: Theme) -> Line<'static> {
+fn headline(summary: &SessionSummary, theme: Theme) -> Line<'static> {
     if summary.completed {
         Line::styled("Session complete", theme.good())
     } else {

@@ -1,0 +1,81 @@
+//! The rest-day use case: record the day of `now` as a rest day, once, and say what it does
+//! for the streak. The CLI's `poised rest` and the app's `R` both come here.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+
+use super::cache::summarize;
+use super::days::{History, ritual_date};
+use super::streak::{Kept, kept_days, streaks};
+use crate::journal::{AppendError, Journal, ReadError, Record, RestRecord, note_or_none};
+use crate::paths::Paths;
+
+/// What recording a rest day came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rested {
+    /// Recorded for `date`, with what it does for the streak.
+    Recorded {
+        date: NaiveDate,
+        reason: Option<String>,
+        effect: RestEffect,
+    },
+    /// `date` was a rest day already; nothing was written.
+    Already(NaiveDate),
+}
+
+/// What a rest day does for the streak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestEffect {
+    /// A session is done today; the day counts anyway.
+    SessionDone,
+    /// It keeps the current streak alive (0: there is none yet).
+    Keeps(u32),
+    /// The third rest day within 7 days keeps nothing.
+    TooMany,
+}
+
+/// Why no rest day was recorded.
+#[derive(Debug, thiserror::Error)]
+pub enum RestError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The rest day could not be appended; the record is kept for the person.
+    #[error(transparent)]
+    NotSaved(Box<AppendError>),
+}
+
+/// Records the day of `now` as a rest day unless it is one already.
+pub fn record_rest(
+    paths: &Paths,
+    day_start: NaiveTime,
+    now: DateTime<FixedOffset>,
+    reason: Option<&str>,
+) -> Result<Rested, RestError> {
+    let today = ritual_date(now, day_start);
+    let mut summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)?;
+    if summary.history.day(today).rest {
+        return Ok(Rested::Already(today));
+    }
+    let reason = reason.and_then(note_or_none);
+    let record = Record::Rest(RestRecord {
+        date: today,
+        reason: reason.clone(),
+    });
+    Journal::new(&paths.journal)
+        .append(&record)
+        .map_err(|e| RestError::NotSaved(Box::new(e)))?;
+    summary.history.add(&record, day_start);
+    Ok(Rested::Recorded {
+        date: today,
+        reason,
+        effect: effect(&summary.history, today),
+    })
+}
+
+fn effect(history: &History, today: NaiveDate) -> RestEffect {
+    let kept = kept_days(history);
+    match kept.get(&today) {
+        Some(Kept::Ritual) => RestEffect::SessionDone,
+        Some(Kept::Rest) => RestEffect::Keeps(streaks(&kept, today).current),
+        None => RestEffect::TooMany,
+    }
+}

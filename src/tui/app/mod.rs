@@ -1,0 +1,210 @@
+//! The app's state and its one door: `update` takes a message (a key, time passing, the result
+//! of an effect) and the time, changes the state, and returns effects (a bell, a record to
+//! save) for the loop to carry out. The screens' transitions live in `screen`, the start and
+//! end of a session in `session`, and what is drawn in `view`.
+
+mod screen;
+mod session;
+mod view;
+
+use std::time::Duration;
+
+use super::keymap::{self, Action, Context};
+pub use super::protocol::{Effect, Msg, Now};
+use super::screens::home::Home;
+use super::screens::rating::Rating;
+use super::theme::Theme;
+use super::widgets::pacer;
+use crate::routine::{Routine, Variant};
+use crate::session::PlayState;
+use screen::Screen;
+pub use view::View;
+
+/// Preferences that shape a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub bell: bool,
+    pub reduced_motion: bool,
+    /// Ask how stiff the back is before and after a session.
+    pub ask_ratings: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            bell: true,
+            reduced_motion: false,
+            ask_ratings: true,
+        }
+    }
+}
+
+/// All of poised's interactive state.
+#[derive(Debug)]
+pub struct App {
+    routines: Vec<Routine>,
+    settings: Settings,
+    theme: Theme,
+    /// Started by `poised run`: the summary leaves poised instead of returning Home.
+    exit_after_summary: bool,
+    screen: Screen,
+    home: Home,
+    help_open: bool,
+    /// A message shown over any screen until the next key, such as a failed save.
+    message: Option<String>,
+    /// Set when poised should leave.
+    pub quit: bool,
+}
+
+impl App {
+    /// An app on Home.
+    #[must_use]
+    pub fn new(routines: Vec<Routine>, settings: Settings, theme: Theme) -> Self {
+        Self {
+            routines,
+            settings,
+            theme,
+            exit_after_summary: false,
+            screen: Screen::Home,
+            home: Home::default(),
+            help_open: false,
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// Opens with the morning check-in question in front of Home.
+    #[must_use]
+    pub fn with_morning_checkin(mut self) -> Self {
+        self.screen = Screen::CheckIn(Rating::default());
+        self
+    }
+
+    /// Opens with a message in front, such as routines that could not be loaded.
+    #[must_use]
+    pub fn with_message(mut self, message: String) -> Self {
+        self.message = Some(message);
+        self
+    }
+
+    /// An app that plays one routine at once and leaves after its summary (`poised run`).
+    #[must_use]
+    pub fn run_routine(mut self, routine: &Routine, variant: Variant, now: &Now) -> Self {
+        self.exit_after_summary = true;
+        self.screen = self.starting(routine.clone(), variant, now);
+        self
+    }
+
+    /// Which key table applies now.
+    #[must_use]
+    pub fn context(&self) -> Context {
+        if self.help_open {
+            return Context::Help;
+        }
+        self.screen_context()
+    }
+
+    fn screen_context(&self) -> Context {
+        self.screen.context()
+    }
+
+    /// The one way in: applies `msg` at `now` and returns what the loop must do.
+    pub fn update(&mut self, msg: impl Into<Msg>, now: &Now) -> Vec<Effect> {
+        match msg.into() {
+            Msg::Key(key) => match keymap::action(self.context(), key) {
+                Some(action) => self.act(action, now),
+                // A key with no meaning here still closes a message.
+                None => {
+                    self.message = None;
+                    Vec::new()
+                }
+            },
+            Msg::Action(action) => self.act(action, now),
+            Msg::Paste(text) => {
+                self.paste(&text);
+                Vec::new()
+            }
+            Msg::Tick => self.tick(now),
+            Msg::NotSaved(message) => {
+                self.message = Some(message);
+                self.exit_after_summary = false;
+                self.screen = Screen::Home;
+                Vec::new()
+            }
+            Msg::Progress(model) => {
+                self.screen = Screen::Progress(model);
+                Vec::new()
+            }
+            Msg::Notice(message) => {
+                self.message = Some(message);
+                Vec::new()
+            }
+            Msg::Hangup => self.hang_up(now),
+        }
+    }
+
+    /// Applies one action: any key closes a message first (and does nothing else, but for
+    /// Ctrl-C); `?` opens and closes help.
+    fn act(&mut self, action: Action, now: &Now) -> Vec<Effect> {
+        if self.message.take().is_some() && action != Action::EndNow {
+            return Vec::new();
+        }
+        if action == Action::Help && self.context() != Context::Note {
+            self.toggle_help(now);
+            return Vec::new();
+        }
+        if self.help_open && action != Action::EndNow {
+            return Vec::new();
+        }
+        self.help_open = false;
+        let asking = matches!(self.context(), Context::Rating | Context::Note);
+        if asking && action == Action::EndNow {
+            self.quit = true;
+        }
+        let screen = std::mem::replace(&mut self.screen, Screen::Home);
+        let (screen, mut effects) = self.next_screen(screen, action, now);
+        self.screen = screen;
+        effects.extend(self.after_session_turn(now));
+        effects
+    }
+
+    /// Help covers the player: its clock stops while help is open.
+    fn toggle_help(&mut self, now: &Now) {
+        self.help_open = !self.help_open;
+        if let Screen::Player(session) = &mut self.screen {
+            if self.help_open {
+                session.hold(now.mono);
+            } else {
+                session.release(now.mono);
+            }
+        }
+    }
+
+    /// Lets time pass: the session advances, rings its bell, and ends when its time is up.
+    fn tick(&mut self, now: &Now) -> Vec<Effect> {
+        let Screen::Player(session) = &mut self.screen else {
+            return Vec::new();
+        };
+        let mut effects = session.tick(now.mono, self.settings.bell);
+        effects.extend(self.after_session_turn(now));
+        effects
+    }
+
+    /// The next moment at which anything on screen changes; `None` when nothing will until a key.
+    #[must_use]
+    pub fn deadline(&self, now: &Now) -> Option<Duration> {
+        let Screen::Player(session) = &self.screen else {
+            return None;
+        };
+        let engine = session.player.next_change(now.mono);
+        let snap = session.player.snapshot(now.mono);
+        let animating = !self.settings.reduced_motion && snap.state == PlayState::Playing;
+        let pacer = snap
+            .breath
+            .as_ref()
+            .filter(|_| animating)
+            .and_then(pacer::until_next_level)
+            .map(|wait| now.mono + wait);
+        [engine, pacer].into_iter().flatten().min()
+    }
+}

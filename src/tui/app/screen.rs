@@ -1,0 +1,171 @@
+//! The screen in front, and where each key leads from it.
+
+use super::App;
+use crate::progress::ProgressModel;
+use crate::routine::{Routine, Variant};
+use crate::text::sanitize;
+use crate::tui::answer::{Answer, answer};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::live_session::LiveSession;
+use crate::tui::protocol::{Effect, Now};
+use crate::tui::screens::note;
+use crate::tui::screens::rating::Rating;
+use crate::tui::screens::summary::SessionSummary;
+
+/// The screen in front.
+#[derive(Debug)]
+pub(super) enum Screen {
+    Home,
+    CheckIn(Rating),
+    Before(Box<Routine>, Variant, Rating),
+    Player(Box<LiveSession>),
+    After(Box<LiveSession>, Rating),
+    Note(Box<LiveSession>, String),
+    Summary(SessionSummary),
+    Progress(Box<ProgressModel>),
+}
+
+impl Screen {
+    /// Which key table the screen reads keys with.
+    pub(super) fn context(&self) -> Context {
+        match self {
+            Self::Home => Context::Home,
+            Self::Player(s) if s.confirm_end => Context::ConfirmEnd,
+            Self::Player(_) => Context::Player,
+            Self::CheckIn(_) | Self::Before(..) | Self::After(..) => Context::Rating,
+            Self::Note(..) => Context::Note,
+            Self::Summary(_) => Context::Summary,
+            Self::Progress(_) => Context::Progress,
+        }
+    }
+}
+
+impl App {
+    /// The screen that follows `screen` after `action`, and what to do about it.
+    pub(super) fn next_screen(
+        &mut self,
+        screen: Screen,
+        action: Action,
+        now: &Now,
+    ) -> (Screen, Vec<Effect>) {
+        let stay = |screen| (screen, Vec::new());
+        match screen {
+            Screen::Home => self.update_home(action, now),
+            Screen::Progress(model) => match action {
+                Action::Quit => stay(Screen::Home),
+                Action::EndNow => {
+                    self.quit = true;
+                    stay(Screen::Home)
+                }
+                _ => stay(Screen::Progress(model)),
+            },
+            Screen::CheckIn(rating) => match answer(rating, action) {
+                Answer::Open(r) => stay(Screen::CheckIn(r)),
+                Answer::Given(value) => (Screen::Home, vec![Effect::Save(checkin(value, now))]),
+                Answer::Skipped | Answer::Cancelled => stay(Screen::Home),
+            },
+            Screen::Before(routine, variant, rating) => match answer(rating, action) {
+                Answer::Cancelled => stay(self.leave_summary()),
+                Answer::Open(r) => stay(Screen::Before(routine, variant, r)),
+                Answer::Given(value) => stay(self.player(&routine, variant, Some(value), now)),
+                Answer::Skipped => stay(self.player(&routine, variant, None, now)),
+            },
+            Screen::Player(mut session) => {
+                let effects = session.update(action, now.mono, self.settings.bell);
+                (Screen::Player(session), effects)
+            }
+            Screen::After(mut session, rating) => match answer(rating, action) {
+                Answer::Open(r) => stay(Screen::After(session, r)),
+                Answer::Cancelled if action == Action::EndNow => self.conclude(&session, None),
+                Answer::Given(value) => {
+                    session.stiffness_after = Some(value);
+                    stay(Screen::Note(session, String::new()))
+                }
+                Answer::Skipped | Answer::Cancelled => stay(Screen::Note(session, String::new())),
+            },
+            Screen::Note(session, mut text) => match action {
+                Action::Type(c) => {
+                    note::push(&mut text, c);
+                    stay(Screen::Note(session, text))
+                }
+                Action::Backspace => {
+                    text.pop();
+                    stay(Screen::Note(session, text))
+                }
+                Action::Confirm => self.conclude(&session, Some(text)),
+                Action::SkipQuestion | Action::EndNow => self.conclude(&session, None),
+                _ => stay(Screen::Note(session, text)),
+            },
+            Screen::Summary(s) => match action {
+                Action::Quit | Action::EndNow => stay(self.leave_summary()),
+                _ => stay(Screen::Summary(s)),
+            },
+        }
+    }
+
+    /// Pasted text goes into the note, as if typed; elsewhere a paste means nothing, so that
+    /// pasted letters can never act as keys.
+    pub(super) fn paste(&mut self, text: &str) {
+        if let Screen::Note(_, note) = &mut self.screen {
+            for c in text.chars() {
+                note::push(note, c);
+            }
+        }
+    }
+
+    fn update_home(&mut self, action: Action, now: &Now) -> (Screen, Vec<Effect>) {
+        let count = self.home.choices(&self.routines).len();
+        match action {
+            Action::Up => self.home.move_by(-1, count),
+            Action::Down => self.home.move_by(1, count),
+            Action::Minutes(n) => self.home.filter(n, &self.routines),
+            Action::Scroll(lines) => self.home.scroll_details(lines),
+            Action::StartFull | Action::StartShort => {
+                if let Some(screen) = self.start_chosen(action == Action::StartShort, now) {
+                    return (screen, Vec::new());
+                }
+            }
+            Action::Progress => return (Screen::Home, vec![Effect::LoadProgress]),
+            Action::Rest => return (Screen::Home, vec![Effect::RecordRest]),
+            Action::Quit | Action::EndNow => self.quit = true,
+            _ => {}
+        }
+        (Screen::Home, Vec::new())
+    }
+
+    /// The selected routine's first screen, or `None` (with a message when it has no short
+    /// version and `short` was asked for).
+    fn start_chosen(&mut self, short: bool, now: &Now) -> Option<Screen> {
+        let choices = self.home.choices(&self.routines);
+        let choice = choices.get(self.home.selected)?;
+        if short && !choice.routine.has_short() {
+            let title = sanitize(&choice.routine.title);
+            self.message = Some(format!(
+                "{title} has no short version (no step is marked essential). Enter plays it in full."
+            ));
+            return None;
+        }
+        let variant = if short {
+            Variant::Short
+        } else {
+            choice.variant
+        };
+        let routine = choice.routine.clone();
+        Some(self.starting(routine, variant, now))
+    }
+
+    pub(super) fn leave_summary(&mut self) -> Screen {
+        if self.exit_after_summary {
+            self.quit = true;
+        }
+        Screen::Home
+    }
+}
+
+fn checkin(stiffness: u8, now: &Now) -> crate::journal::Record {
+    crate::journal::Record::Checkin(crate::journal::CheckinRecord {
+        at: now.local,
+        stiffness,
+        note: None,
+    })
+}

@@ -1,0 +1,85 @@
+//! A session's first and last moments in the app: the question before, the player, the
+//! question after, and the record it leaves, including when the terminal goes away.
+
+use super::App;
+use super::screen::Screen;
+use crate::journal::{Record, note_or_none};
+use crate::routine::{Routine, Variant};
+use crate::session::PlayState;
+use crate::tui::live_session::LiveSession;
+use crate::tui::protocol::{Effect, Now};
+use crate::tui::screens::rating::Rating;
+
+impl App {
+    /// The first screen of a session: the stiffness question, or straight to the player.
+    pub(super) fn starting(&self, routine: Routine, variant: Variant, now: &Now) -> Screen {
+        if self.settings.ask_ratings {
+            Screen::Before(Box::new(routine), variant, Rating::default())
+        } else {
+            self.player(&routine, variant, None, now)
+        }
+    }
+
+    pub(super) fn player(
+        &self,
+        routine: &Routine,
+        variant: Variant,
+        before: Option<u8>,
+        now: &Now,
+    ) -> Screen {
+        let mut session = LiveSession::new(routine, variant, now);
+        session.stiffness_before = before;
+        Screen::Player(Box::new(session))
+    }
+
+    /// Once the session has finished: the after-question, or straight to the summary.
+    pub(super) fn after_session_turn(&mut self, now: &Now) -> Vec<Effect> {
+        let Screen::Player(session) = &mut self.screen else {
+            return Vec::new();
+        };
+        if session.player.snapshot(now.mono).state != PlayState::Finished {
+            return Vec::new();
+        }
+        session.note_end(now);
+        self.help_open = false;
+        let Screen::Player(session) = std::mem::replace(&mut self.screen, Screen::Home) else {
+            return Vec::new();
+        };
+        if self.settings.ask_ratings && !session.hurried {
+            self.screen = Screen::After(session, Rating::default());
+            return Vec::new();
+        }
+        let (screen, effects) = self.conclude(&session, None);
+        self.screen = screen;
+        effects
+    }
+
+    /// The summary, and the session's record to save.
+    pub(super) fn conclude(
+        &self,
+        session: &LiveSession,
+        note: Option<String>,
+    ) -> (Screen, Vec<Effect>) {
+        let record = session.record(note.as_deref().and_then(note_or_none));
+        let summary = session.summary(self.exit_after_summary);
+        (
+            Screen::Summary(summary),
+            vec![Effect::Save(Record::Session(record))],
+        )
+    }
+
+    /// The terminal is going away: a session that has started is recorded as it stands
+    /// (ratings and the note typed so far), and the app quits.
+    pub(super) fn hang_up(&mut self, now: &Now) -> Vec<Effect> {
+        self.quit = true;
+        match std::mem::replace(&mut self.screen, Screen::Home) {
+            Screen::Player(mut session) => {
+                session.stop(now);
+                self.conclude(&session, None).1
+            }
+            Screen::After(session, _) => self.conclude(&session, None).1,
+            Screen::Note(session, text) => self.conclude(&session, Some(text)).1,
+            _ => Vec::new(),
+        }
+    }
+}

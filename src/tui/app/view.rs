@@ -1,0 +1,103 @@
+//! What the app shows: a small comparable [`View`], so the loop draws only when it changed
+//! (Up on the first row draws nothing), and the pure render of the state.
+
+use ratatui::Frame;
+
+use super::App;
+use super::screen::Screen;
+use crate::progress::ProgressModel;
+use crate::session::Snapshot;
+use crate::tui::screens::home::Home;
+use crate::tui::screens::rating::Rating;
+use crate::tui::screens::summary::SessionSummary;
+use crate::tui::screens::{help, home, message, note, player, progress, rating, summary};
+
+const ASK_BEFORE: &str = "How stiff is your back right now?";
+const ASK_AFTER: &str = "How stiff is your back now, after the session?";
+const ASK_MORNING: &str = "How does your back feel this morning?";
+
+/// Everything a frame is drawn from besides what never changes (routines, theme, settings):
+/// two equal views draw the same frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    screen: ScreenView,
+    help_open: bool,
+    message: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum ScreenView {
+    Home(Home),
+    Question(&'static str, Rating),
+    Note(String),
+    Player {
+        snapshot: Snapshot,
+        confirm_end: bool,
+        notice: Option<String>,
+    },
+    Summary(SessionSummary),
+    Progress(Box<ProgressModel>),
+}
+
+impl App {
+    /// What the screen shows at `now`.
+    #[must_use]
+    pub fn view(&self, now: &crate::tui::protocol::Now) -> View {
+        let screen = match &self.screen {
+            Screen::Home => ScreenView::Home(self.home.clone()),
+            Screen::CheckIn(r) => ScreenView::Question(ASK_MORNING, *r),
+            Screen::Before(_, _, r) => ScreenView::Question(ASK_BEFORE, *r),
+            Screen::After(_, r) => ScreenView::Question(ASK_AFTER, *r),
+            Screen::Note(_, text) => ScreenView::Note(text.clone()),
+            Screen::Player(session) => ScreenView::Player {
+                snapshot: session.player.snapshot(now.mono),
+                confirm_end: session.confirm_end,
+                notice: session.overlay(false).notice.map(str::to_string),
+            },
+            Screen::Summary(s) => ScreenView::Summary(s.clone()),
+            Screen::Progress(model) => ScreenView::Progress(model.clone()),
+        };
+        View {
+            screen,
+            help_open: self.help_open,
+            message: self.message.clone(),
+        }
+    }
+
+    /// Draws the whole app; reads nothing but the state and `now`.
+    pub fn render(&self, frame: &mut Frame, now: &crate::tui::protocol::Now) {
+        let area = frame.area();
+        if message::too_small(area) {
+            message::render_too_small(frame, area, self.theme);
+            return;
+        }
+        let theme = self.theme;
+        match &self.screen {
+            Screen::Home => home::render(frame, area, &self.home, &self.routines, theme),
+            Screen::CheckIn(r) => rating::render(frame, area, ASK_MORNING, *r, theme),
+            Screen::Before(_, _, r) => rating::render(frame, area, ASK_BEFORE, *r, theme),
+            Screen::After(_, r) => rating::render(frame, area, ASK_AFTER, *r, theme),
+            Screen::Note(_, text) => note::render(frame, area, text, theme),
+            Screen::Player(session) => {
+                let snap = session.player.snapshot(now.mono);
+                let overlay = session.overlay(self.settings.reduced_motion);
+                player::render(
+                    frame,
+                    area,
+                    session.player.timeline(),
+                    &snap,
+                    overlay,
+                    theme,
+                );
+            }
+            Screen::Summary(s) => summary::render(frame, area, s, theme),
+            Screen::Progress(model) => progress::render(frame, area, model, theme),
+        }
+        if self.help_open {
+            help::render(frame, area, self.screen_context(), theme);
+        }
+        if let Some(message) = &self.message {
+            message::render_message(frame, area, message, theme);
+        }
+    }
+}
