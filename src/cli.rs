@@ -73,7 +73,7 @@ pub enum Command {
     Checkin(journal::CheckinArgs),
     /// Show the newest journal records, one line each.
     Log(journal::LogArgs),
-    /// Print every session (or check-in) as CSV or TOML.
+    /// Print sessions (or check-ins, or rest days) as CSV, TOML or JSON Lines.
     Export(journal::ExportArgs),
     /// Write a record of a period (the last 4 weeks by default) to hand to a clinician.
     Report(report::ReportArgs),

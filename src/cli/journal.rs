@@ -6,10 +6,14 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use super::dates::DateRange;
 use super::{not_saved, warn};
 use crate::clock::Clock;
-use crate::journal::{self, CheckinRecord, Journal, Parsed, Record, log_line, note_or_none};
+use crate::config::Config;
+use crate::journal::export::{self, Kind};
+use crate::journal::{CheckinRecord, Journal, Parsed, Record, log_line, note_or_none};
 use crate::paths::Paths;
+use crate::progress::days::record_date;
 
 /// `poised checkin N [--note TEXT]`.
 #[derive(Debug, clap::Args)]
@@ -30,14 +34,19 @@ pub struct LogArgs {
     pub limit: usize,
 }
 
-/// `poised export [--format csv|toml] [--checkins]`.
+/// `poised export [--format csv|toml|json] [--checkins|--rest] [--since DATE] [--until DATE]`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
     /// Export the morning check-ins instead of the sessions.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "rest")]
     pub checkins: bool,
+    /// Export the rest days instead of the sessions.
+    #[arg(long)]
+    pub rest: bool,
+    #[command(flatten)]
+    pub range: DateRange,
 }
 
 /// The forms `poised export` can write.
@@ -45,6 +54,8 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     Csv,
     Toml,
+    /// JSON Lines: one record per line.
+    Json,
 }
 
 /// Records a morning check-in now, in local time, and prints what was recorded.
@@ -83,15 +94,34 @@ pub fn log(paths: &Paths, args: &LogArgs) -> ExitCode {
     print_out(&lines)
 }
 
-/// Prints every session (or check-in) as CSV or TOML.
+/// Prints the chosen records within the chosen days as CSV, TOML or JSON Lines.
 pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
-    let Some(parsed) = read(paths) else {
+    if let Err(message) = args.range.check() {
+        eprintln!("poised: {message}");
+        return ExitCode::FAILURE;
+    }
+    let config = match Config::load(&paths.config) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("poised: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(mut parsed) = read(paths) else {
         return ExitCode::FAILURE;
     };
-    let text = match (args.format, args.checkins) {
-        (ExportFormat::Csv, false) => journal::export::sessions_csv(&parsed.records),
-        (ExportFormat::Csv, true) => journal::export::checkins_csv(&parsed.records),
-        (ExportFormat::Toml, checkins) => journal::export::records_toml(&parsed.records, checkins),
+    parsed
+        .records
+        .retain(|r| args.range.contains(record_date(r, config.day_starts_at)));
+    let kind = match (args.checkins, args.rest) {
+        (true, _) => Kind::Checkins,
+        (_, true) => Kind::Rest,
+        _ => Kind::Sessions,
+    };
+    let text = match args.format {
+        ExportFormat::Csv => export::records_csv(&parsed.records, kind),
+        ExportFormat::Toml => export::records_toml(&parsed.records, kind),
+        ExportFormat::Json => export::records_json_lines(&parsed.records, kind),
     };
     print_out(&text)
 }
