@@ -1,4 +1,4 @@
-//! The progress screen drawn from a prepared history, at 80x24 and at 160x48.
+//! The progress screen drawn from a prepared two-year history, at 80x24 and at 160x48.
 
 mod common;
 
@@ -37,26 +37,38 @@ fn session(date: NaiveDate, routine: &str, variant: &str, ratings: (u8, u8)) -> 
     })
 }
 
-/// Six weeks of practice: mostly daily mornings, an office session on weekdays, a rest day,
-/// morning check-ins easing from 6 to 3, and today not done yet.
+/// Two years of practice: a morning session most days (every fourth a short one), an office
+/// session every third day, a session ended early every eleventh day, a rest day every
+/// ninth, ten days off two months ago, morning check-ins easing from 7 to 3, and today not
+/// done yet.
 fn journal() -> Vec<Record> {
     let mut records = Vec::new();
-    for back in 1..=42u64 {
+    for back in 1..=730u64 {
         let date = TODAY - Days::new(back);
-        if back % 9 == 0 {
-            records.push(Record::Rest(RestRecord {
-                date,
-                reason: Some("flare".into()),
-            }));
+        if back % 9 == 0 || (60..70).contains(&back) {
+            if back % 9 == 0 {
+                records.push(Record::Rest(RestRecord {
+                    date,
+                    reason: Some("flare".into()),
+                }));
+            }
             continue;
         }
         let variant = if back % 4 == 0 { "short" } else { "full" };
-        let before = u8::try_from(3 + back / 10).unwrap();
-        records.push(session(date, "morning", variant, (before, before - 2)));
+        let before = u8::try_from(3 + back / 200 + back % 2).unwrap();
+        if back % 11 == 0 {
+            let mut partial = session(date, "morning", variant, (before, before));
+            if let Record::Session(s) = &mut partial {
+                s.completed = false;
+            }
+            records.push(partial);
+        } else {
+            records.push(session(date, "morning", variant, (before, before - 2)));
+        }
         if back % 3 == 0 {
             records.push(session(date, "office", "full", (4, 3)));
         }
-        let morning = u8::try_from(3 + back / 14).unwrap();
+        let morning = u8::try_from(3 + back / 180 + back % 3 / 2).unwrap();
         records.push(Record::Checkin(CheckinRecord {
             at: local(date, 6),
             stiffness: morning,
@@ -87,7 +99,7 @@ fn draw(width: u16, height: u16) -> String {
 #[test]
 fn progress_at_80x24() {
     let screen = draw(80, 24);
-    assert!(screen.contains("Streak 38 days"), "{screen}");
+    assert!(screen.contains("Streak 9 days"), "{screen}");
     assert!(screen.contains("not medical advice"), "{screen}");
     insta::assert_snapshot!(screen);
 }
@@ -96,7 +108,7 @@ fn progress_at_80x24() {
 fn progress_at_160x48_is_richer() {
     let screen = draw(160, 48);
     assert!(
-        screen.contains("• before ▄ after █ morning"),
+        screen.contains("• before") && screen.contains("▄ after") && screen.contains("█ waking"),
         "the chart says what its marks mean: {screen}"
     );
     insta::assert_snapshot!(screen);

@@ -45,7 +45,7 @@ fn an_empty_journal_gives_an_empty_picture() {
 }
 
 #[test]
-fn the_calendar_covers_26_weeks_monday_first_ending_with_this_week() {
+fn the_calendar_covers_two_years_monday_first_ending_with_this_week() {
     let records = [
         done("2026-11-19T08:00:00+01:00"),
         done("2026-11-19T18:00:00+01:00"),
@@ -76,7 +76,7 @@ fn the_calendar_covers_26_weeks_monday_first_ending_with_this_week() {
         ]
     );
     assert_eq!(calendar.max_sessions, 2);
-    assert_eq!(calendar.weeks[0][0].date, date("2026-05-25"));
+    assert_eq!(calendar.weeks[0][0].date, date("2024-11-25"));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 pub mod countdown;
 pub mod heatmap;
 pub mod pacer;
+pub mod stiffness;
 
 use ratatui::layout::Rect;
 
