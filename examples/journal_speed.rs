@@ -1,4 +1,5 @@
 //! Measures how fast poised reads a ten-year journal (four sessions and one check-in a day),
+//! record by record through its one decoder,
 //! next to a plain `toml::from_str` of the same text.
 //!
 //! `cargo run --release --example journal_speed [-- --years N --rounds N --no-baseline]`

@@ -4,6 +4,7 @@
 //! and prints its own errors, so `main.rs` stays a few lines long.
 
 mod dates;
+mod desk;
 mod journal;
 mod play;
 mod progress;
@@ -37,13 +38,17 @@ pub enum Command {
         /// Files to check; with none, every routine poised would load.
         files: Vec<std::path::PathBuf>,
     },
-    /// Print a routine's timeline: every segment with its start, length, side and breathing.
+    /// Print a routine's timeline (every segment with its start, length, side and breathing),
+    /// then each step's cue and detail.
     Show {
         /// The routine's name, as shown by `poised list`.
         name: String,
         /// The short version (only the essential steps).
         #[arg(long)]
         short: bool,
+        /// Show this step (by its name) in its easier version.
+        #[arg(long, value_name = "STEP")]
+        easier: Option<String>,
     },
     /// Play a routine now: a guided session with a breathing pacer.
     Run {
@@ -85,6 +90,12 @@ pub enum Command {
         #[arg(long)]
         reason: Option<String>,
     },
+    /// Desk mode: a short reset prompted through the working day.
+    Desk(desk::DeskArgs),
+    /// One line for a status bar: the next reset, today's resets, the streak.
+    Status(desk::StatusArgs),
+    /// Exit 0 and print what is due (a reset, or the morning routine); exit 1 if nothing is.
+    Due(desk::DueArgs),
 }
 
 /// Runs the parsed command line with the given paths and clock.
@@ -95,7 +106,11 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
     };
     match command {
         Command::List => routines::list(paths),
-        Command::Show { name, short } => show::show(paths, &name, short),
+        Command::Show {
+            name,
+            short,
+            easier,
+        } => show::show(paths, &name, short, easier.as_deref()),
         Command::Run {
             name,
             short,
@@ -122,6 +137,9 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
         Command::Report(args) => report::report(paths, clock, &args),
         Command::Streak => progress::streak(paths, clock),
         Command::Rest { reason } => progress::rest(paths, clock, reason.as_deref()),
+        Command::Desk(args) => play::desk(paths, clock, &args),
+        Command::Status(args) => desk::status(paths, clock, &args),
+        Command::Due(args) => desk::due(paths, clock, &args),
     }
 }
 

@@ -23,6 +23,8 @@ pub struct Clock {
     scale: u32,
     /// The wall clock's reading at `start`, when fixed by `POISED_NOW`.
     fixed: Option<DateTime<FixedOffset>>,
+    /// The real wall clock's reading at `start`.
+    started: DateTime<FixedOffset>,
 }
 
 impl Clock {
@@ -33,6 +35,7 @@ impl Clock {
             start: Instant::now(),
             scale: scale.max(1),
             fixed: None,
+            started: Local::now().fixed_offset(),
         }
     }
 
@@ -59,12 +62,13 @@ impl Clock {
     }
 
     /// The local time with its offset, to the second: the real one, or `POISED_NOW` plus the
-    /// real time since poised started.
+    /// time since poised started. With `POISED_TIME_SCALE`, the wall clock runs as fast as
+    /// session time, so desk mode's due times come as fast as a session's steps.
     #[must_use]
     pub fn local(&self) -> DateTime<FixedOffset> {
-        let local = match self.fixed {
-            Some(fixed) => fixed + self.start.elapsed(),
-            None => Local::now().fixed_offset(),
+        let local = match (self.fixed, self.scale) {
+            (None, 1) => Local::now().fixed_offset(),
+            (fixed, _) => fixed.unwrap_or(self.started) + self.mono(),
         };
         local.trunc_subsecs(0)
     }

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
+use crate::desk::DeskSettings;
+
 /// Settings read from `config.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -16,6 +18,8 @@ pub struct Config {
     /// When a new day begins for streaks ("HH:MM"): a session at 00:30 counts for the day before.
     #[serde(with = "hh_mm")]
     pub day_starts_at: NaiveTime,
+    /// Desk mode: resets through the working day (`[desk]`).
+    pub desk: DeskSettings,
 }
 
 impl Default for Config {
@@ -24,6 +28,7 @@ impl Default for Config {
             bell: true,
             reduced_motion: false,
             day_starts_at: NaiveTime::from_hms_opt(3, 0, 0).unwrap_or(NaiveTime::MIN),
+            desk: DeskSettings::default(),
         }
     }
 }
@@ -106,6 +111,16 @@ mod tests {
             config.day_starts_at,
             NaiveTime::from_hms_opt(5, 30, 0).unwrap()
         );
+    }
+
+    #[test]
+    fn a_bad_desk_value_names_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[desk]\nevery = \"5h\"\n").unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("config.toml:2:9:"), "{err}");
+        assert!(err.contains("from 10s to 4h"), "{err}");
     }
 
     #[test]

@@ -71,12 +71,12 @@ fn home_lists_routines_by_wardrobe_with_details() {
 #[test]
 fn home_with_a_time_filter_shows_only_what_fits() {
     let mut app = App::new(builtins(), SETTINGS, Theme::plain());
-    app.update(Action::Minutes(4), &at(0));
+    app.update(Action::Minutes(3), &at(0));
     let screen = draw(&app, &at(0), 80, 24);
-    assert!(screen.contains("fits in 4 min"));
+    assert!(screen.contains("fits in 3 min"));
     assert!(
         !screen.contains("Evening unwind"),
-        "5:00 does not fit in 4 minutes"
+        "its short 3:07 does not fit in 3 minutes"
     );
     insta::assert_snapshot!(screen);
 }

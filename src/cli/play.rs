@@ -1,4 +1,5 @@
-//! Handlers that open the interactive app: `poised` (Home) and `poised run NAME`.
+//! Handlers that open the interactive app: `poised` (Home), `poised run NAME` and
+//! `poised desk`.
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -6,19 +7,24 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use super::desk::DeskArgs;
 use super::progress::{rest_error, rest_line};
 use super::routines::{load_library, pick};
 use super::{not_saved, warn};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::desk::Desk;
+use crate::desk::records::events;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
 use crate::progress::cache::summarize;
 use crate::progress::days::ritual_date;
 use crate::progress::rest::record_rest;
 use crate::progress::{self, ProgressModel, morning_checkin_due};
+use crate::routine::load::Library;
 use crate::tui::Storage;
 use crate::tui::app::{App, Now, Settings};
+use crate::tui::desk_mode::{DeskMode, Signals};
 use crate::tui::theme::Theme;
 
 /// Options of `poised run` that shape the session.
@@ -32,47 +38,126 @@ pub struct RunFlags {
 
 /// Opens Home, or plays `routine` directly when one is named.
 pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags) -> ExitCode {
-    let config = match Config::load(&paths.config) {
-        Ok(config) => config,
-        Err(e) => {
-            say(&format!("poised: {e}"));
-            return ExitCode::FAILURE;
-        }
+    let Some((config, library)) = prepare(paths) else {
+        return ExitCode::FAILURE;
     };
-    let library = load_library(paths);
     let settings = Settings {
         bell: config.bell && !flags.quiet,
         reduced_motion: config.reduced_motion || flags.reduced_motion,
         ask_ratings: !flags.no_rate,
     };
-    let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
-    let mut app = App::new(library.routines.clone(), settings, theme);
-    if !library.warnings.is_empty() {
-        let lines: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
-        app = app.with_message(format!(
-            "Some of your routines could not be loaded:\n{}",
-            lines.join("\n")
-        ));
-    }
+    let mut app = app(&library, settings);
     if let Some(id) = routine {
         let Some((found, variant)) = pick(&library, id, flags.short) else {
             return ExitCode::FAILURE;
         };
         app = app.run_routine(found, variant, &clock.now());
     }
-    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        say(
-            "poised: the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)",
-        );
+    if !interactive() {
         return ExitCode::FAILURE;
     }
     // Only now that the question can be shown is it remembered as asked.
     if routine.is_none() && morning_question_due(paths, &config, clock) {
         app = app.with_morning_checkin();
     }
+    play(paths, &config, &library, app, clock)
+}
+
+/// `poised desk`: the app on its desk screen, prompting a reset through the working day.
+pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
+    let Some((mut config, library)) = prepare(paths) else {
+        return ExitCode::FAILURE;
+    };
+    if let Some(every) = args.every {
+        config.desk.every = every;
+    }
+    if let Some(routine) = &args.routine {
+        config.desk.routine.clone_from(routine);
+    }
+    let Some((reset, _)) = pick(&library, &config.desk.routine, false) else {
+        return ExitCode::FAILURE;
+    };
+    let now = clock.now();
+    let day_start = config.day_starts_at;
+    let today = match progress::load(paths, day_start, now.local, |_| None) {
+        Ok(model) => {
+            for warning in &model.warnings {
+                warn(warning);
+            }
+            model.today_records
+        }
+        Err(e) => {
+            say(&format!("poised: {e}"));
+            return ExitCode::FAILURE;
+        }
+    };
+    if !interactive() {
+        return ExitCode::FAILURE;
+    }
+    let settings = config.desk.clone();
+    let (desk, _opened) = Desk::open(
+        settings.schedule(),
+        day_start,
+        events(&today, &settings),
+        now.local,
+    );
+    let signals = Signals {
+        bell: config.bell,
+        notify: settings.notify,
+        tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
+    };
+    let transition = library.get(&settings.transition).cloned();
+    let mode = DeskMode::new(desk, settings, reset.clone(), transition, signals);
+    let app_settings = Settings {
+        bell: config.bell,
+        reduced_motion: config.reduced_motion,
+        ask_ratings: false,
+    };
+    let app = app(&library, app_settings).with_desk(mode);
+    play(paths, &config, &library, app, clock)
+}
+
+/// The config and the routines, with every problem printed; `None` when the config is bad.
+fn prepare(paths: &Paths) -> Option<(Config, Library)> {
+    match Config::load(&paths.config) {
+        Ok(config) => Some((config, load_library(paths))),
+        Err(e) => {
+            say(&format!("poised: {e}"));
+            None
+        }
+    }
+}
+
+/// Whether the app can run here; says why not when it cannot.
+fn interactive() -> bool {
+    let yes = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    if !yes {
+        say(
+            "poised: the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)",
+        );
+    }
+    yes
+}
+
+/// The app over the library, with a message naming routines that failed to load.
+fn app(library: &Library, settings: Settings) -> App {
+    let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
+    let app = App::new(library.routines.clone(), settings, theme);
+    if library.warnings.is_empty() {
+        return app;
+    }
+    let lines: Vec<String> = library.warnings.iter().map(ToString::to_string).collect();
+    app.with_message(format!(
+        "Some of your routines could not be loaded:\n{}",
+        lines.join("\n")
+    ))
+}
+
+/// Runs the app in the terminal, saving to the journal; the exit status says how it went.
+fn play(paths: &Paths, config: &Config, library: &Library, app: App, clock: &Clock) -> ExitCode {
     let mut storage = JournalStorage {
         paths,
-        config: &config,
+        config,
         wardrobes: library
             .routines
             .iter()

@@ -77,12 +77,12 @@ fn day(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
-fn config(paths: &Paths) -> Result<Config, String> {
+pub(super) fn config(paths: &Paths) -> Result<Config, String> {
     Config::load(&paths.config).map_err(|e| e.to_string())
 }
 
 /// Prints the line, or the error on stderr with a failing status.
-fn finish(line: Result<String, String>) -> ExitCode {
+pub(super) fn finish(line: Result<String, String>) -> ExitCode {
     match line {
         Ok(line) => {
             println!("{line}");

@@ -1,4 +1,5 @@
-//! `poised show NAME [--short]`: a routine's timeline as text, segment by segment.
+//! `poised show NAME [--short] [--easier STEP]`: a routine's timeline as text, segment by
+//! segment, then each step's cue, detail and sides.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -10,21 +11,67 @@ use crate::routine::{Breathing, Routine, Variant, Work};
 use crate::session::{Segment, SegmentKind, Timeline};
 use crate::text::sanitize;
 
-/// Prints the timeline of a routine, or the known names when there is no such routine.
-pub fn show(paths: &Paths, name: &str, short: bool) -> ExitCode {
+/// Prints the timeline of a routine, or the known names when there is no such routine;
+/// with `easier`, the routine with that step in its easier version.
+pub fn show(paths: &Paths, name: &str, short: bool, easier: Option<&str>) -> ExitCode {
     let library = load_library(paths);
     let Some((routine, variant)) = pick(&library, name, short) else {
         return ExitCode::FAILURE;
     };
-    print!("{}", timeline_text(routine, variant));
+    let eased: Vec<String> = easier.map(String::from).into_iter().collect();
+    if let Some(Err(why)) = easier.map(|step| check_easier(routine, variant, step)) {
+        eprintln!("poised: {why}");
+        return ExitCode::FAILURE;
+    }
+    let timeline = Timeline::with_easier(routine, variant, &eased);
+    print!("{}", timeline_text(&timeline));
+    print!("{}", steps_text(&timeline));
     ExitCode::SUCCESS
+}
+
+/// Why `--easier STEP` cannot be shown, if it cannot: no such step in the version played,
+/// or no easier version of it.
+fn check_easier(routine: &Routine, variant: Variant, name: &str) -> Result<(), String> {
+    let with_easier: Vec<String> = routine
+        .steps_for(variant)
+        .filter(|s| s.easier.is_some())
+        .map(|s| format!("\"{}\"", sanitize(&s.name)))
+        .collect();
+    let known = if with_easier.is_empty() {
+        format!("no step of `{}` has one", routine.id)
+    } else {
+        format!("the steps with one: {}", with_easier.join(", "))
+    };
+    match routine.steps_for(variant).find(|s| s.name == name) {
+        Some(step) if step.easier.is_some() => Ok(()),
+        Some(_) => Err(format!(
+            "the step \"{}\" has no easier version; {known}",
+            sanitize(name)
+        )),
+        None => Err(format!(
+            "`{}` ({}) has no step named \"{}\"; {known}",
+            routine.id,
+            variant.as_str(),
+            sanitize(name)
+        )),
+    }
 }
 
 /// The table `poised show` prints: start, length, what, side and breathing of every segment.
 #[must_use]
-pub fn timeline_text(routine: &Routine, variant: Variant) -> String {
-    let timeline = Timeline::new(routine, variant);
-    let mut out = format!("{} ({})\n", sanitize(&routine.title), variant.as_str());
+pub fn timeline_text(timeline: &Timeline) -> String {
+    let eased: Vec<String> = timeline
+        .steps
+        .iter()
+        .filter(|s| s.eased)
+        .map(|s| format!(", {} easier", sanitize(&s.name)))
+        .collect();
+    let mut out = format!(
+        "{} ({}{})\n",
+        sanitize(&timeline.title),
+        timeline.variant.as_str(),
+        eased.concat()
+    );
     let _ = writeln!(
         out,
         "{:<7} {:<7} {:<34} {:<6} BREATHING",
@@ -44,6 +91,27 @@ pub fn timeline_text(routine: &Routine, variant: Variant) -> String {
         );
     }
     let _ = writeln!(out, "total {}", clock(timeline.total));
+    out
+}
+
+/// Each step's words: its name, the sides of a per-side step, the short cue and the detail.
+#[must_use]
+pub fn steps_text(timeline: &Timeline) -> String {
+    let mut out = String::new();
+    for step in &timeline.steps {
+        let easier = if step.eased { ", easier" } else { "" };
+        let _ = writeln!(out, "\n{}{easier}", sanitize(&step.name));
+        if step.per_side {
+            let [first, second] = step
+                .side_order()
+                .map(|side| sanitize(step.side_label(side)));
+            let _ = writeln!(out, "  sides: {first}, then {second}");
+        }
+        let _ = writeln!(out, "  cue: {}", sanitize(&step.cue));
+        if let Some(detail) = &step.detail {
+            let _ = writeln!(out, "  detail: {}", sanitize(detail));
+        }
+    }
     out
 }
 

@@ -6,21 +6,19 @@
 //! one chunk per record and reads each on its own ([`parse`]), so one damaged
 //! record never hides the others.
 
-mod build;
-mod chunk;
+mod decode;
 pub mod describe;
 pub mod encode;
 mod error;
 pub mod export;
-mod fast;
 pub mod note;
 pub mod parse;
+mod raw;
 pub mod record;
-mod split;
+pub mod split;
 mod store;
-mod value;
 
-pub use build::STIFFNESS_MAX;
+pub use decode::STIFFNESS_MAX;
 pub use describe::{log_line, stiffness_change};
 pub use encode::{FORMAT, FORMAT_LINE, record_toml};
 pub use error::{AppendError, AppendStep, ReadError};

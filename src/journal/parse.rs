@@ -7,7 +7,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::chunk::{self, Content, Damage, Loose};
+use super::decode::{self, Content, Damage, Loose};
 use super::record::Record;
 use super::split::{Chunk, chunks};
 
@@ -82,7 +82,7 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
     };
     for chunk in chunks {
         let place = Place { path, chunk, from };
-        match chunk::read(chunk.bytes) {
+        match decode::read(chunk.bytes) {
             Ok(Content::Record(record)) => parsed.records.push(record),
             Ok(Content::Loose(loose)) => parsed.warnings.extend(place.loose(loose)),
             Ok(Content::Nothing) => {}

@@ -11,6 +11,7 @@ pub mod calendar;
 mod checkin;
 pub mod consistency;
 pub mod days;
+pub mod easier;
 pub mod hints;
 pub mod model;
 pub mod rest;

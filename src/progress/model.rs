@@ -7,7 +7,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{Calendar, calendar};
-use super::days::History;
+use super::days::{History, record_date};
 use super::hints::{Hint, hints};
 use super::streak::{Streaks, days_done_in_last, kept_days, streaks};
 use super::trends::{
@@ -34,6 +34,8 @@ pub struct ProgressModel {
     /// Mean change of stiffness across a session over the last 28 days.
     pub change: Option<StiffnessChange>,
     pub hints: Vec<Hint>,
+    /// The records dated today, for desk mode's tally.
+    pub today_records: Vec<Record>,
     /// Damaged records skipped while reading the journal, one message each (file and line).
     pub warnings: Vec<String>,
 }
@@ -65,6 +67,11 @@ pub fn build<'w>(
             day_start,
         ))),
         hints: hints(history, recent, today, day_start),
+        today_records: recent
+            .iter()
+            .filter(|r| record_date(r, day_start) == today)
+            .cloned()
+            .collect(),
         warnings: Vec::new(),
     }
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::input::Input;
 use super::model::{Note, PainMark, RestDay, RoutineDone, RoutineStep};
 use crate::journal::record::{Record, SessionRecord};
+use crate::routine::Variant;
 
 /// Every step marked painful in the period, in date order.
 #[must_use]
@@ -77,7 +78,7 @@ pub fn routines_done(input: &Input) -> Vec<RoutineDone> {
                 .iter()
                 .map(|s| RoutineStep {
                     name: s.name.clone(),
-                    amount: s.amount(),
+                    amount: s.amount_in(Variant::Full),
                     essential: s.essential,
                 })
                 .collect()

@@ -15,6 +15,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("travel", include_str!("../../routines/travel.toml")),
     ("evening", include_str!("../../routines/evening.toml")),
     ("reset", include_str!("../../routines/reset.toml")),
+    ("capacity", include_str!("../../routines/capacity.toml")),
 ];
 
 /// The wardrobes listed first, in this order; any other wardrobe follows alphabetically.

@@ -170,10 +170,11 @@ impl Step {
         [self.first_side, self.first_side.other()]
     }
 
-    /// How much the step asks for, as people read it: "10 reps", "0:30", "0:30 each side".
+    /// How much the step asks for in a variant, as people read it: "10 reps", "0:30",
+    /// "0:30 each side".
     #[must_use]
-    pub fn amount(&self) -> String {
-        let amount = match &self.work {
+    pub fn amount_in(&self, variant: Variant) -> String {
+        let amount = match self.work_in(variant) {
             Work::Timed(d) => crate::text::mss(*d),
             Work::Reps { count, .. } => format!("{count} reps"),
         };

@@ -7,9 +7,11 @@
 
 pub mod answer;
 pub mod app;
+pub mod desk_mode;
 pub mod event;
 pub mod keymap;
 pub mod live_session;
+pub mod notify;
 pub mod protocol;
 pub mod screens;
 pub mod terminal;
@@ -129,6 +131,12 @@ fn carry_out(effect: Effect, storage: &mut dyn Storage, clock: &Clock) -> Option
             // A bell that cannot ring is no reason to stop a session.
             let mut out = io::stdout();
             let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+            None
+        }
+        Effect::Notify(bytes) => {
+            // Nor is a notification that cannot be shown.
+            let mut out = io::stdout();
+            let _ = out.write_all(&bytes).and_then(|()| out.flush());
             None
         }
         Effect::Save(record) => storage.save(&record).err().map(Msg::NotSaved),

@@ -41,6 +41,8 @@ impl From<Action> for Msg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Bell,
+    /// Write these bytes to the terminal: a desktop notification's escape sequences.
+    Notify(Vec<u8>),
     /// Append to the journal; a failure comes back as [`Msg::NotSaved`].
     Save(Record),
     /// Work out the progress picture: [`Msg::Progress`], or [`Msg::Notice`] saying why not.

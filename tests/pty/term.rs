@@ -17,8 +17,9 @@ use portable_pty::{
 
 pub const ROWS: u16 = 24;
 pub const COLS: u16 = 80;
-/// The longest the app may take to do anything it should do at once; generous for loaded CI.
-pub const PROMPTLY: Duration = Duration::from_secs(5);
+/// How long a test waits for what the app should do at once before failing: generous, since
+/// a machine shared with builds can stall a process for seconds; passing tests never wait it.
+pub const PROMPTLY: Duration = Duration::from_secs(20);
 /// The time every poised started here is told it is (`POISED_NOW`): midday, Saturday
 /// 21 November 2026, so nothing depends on the real date.
 pub const NOW: &str = "2026-11-21T12:00:00+01:00";

@@ -22,6 +22,7 @@ use super::days::ritual_date;
 use super::model::{ProgressModel, build};
 use super::trends::{CHART_DAYS, window_start};
 use crate::journal::ReadError;
+use crate::journal::split::starts_record;
 use crate::paths::Paths;
 
 pub use scan::Summary;
@@ -87,7 +88,7 @@ fn resume(
 ) -> std::io::Result<(Summary, Vec<u8>, bool)> {
     if let Some(summary) = cached {
         let tail = store::read_from(file, summary.covered.offset)?;
-        if summary.covered.offset == 0 || tail.is_empty() || tail[0] == b'[' {
+        if summary.covered.offset == 0 || tail.is_empty() || starts_record(&tail) {
             return Ok((summary, tail, true));
         }
     }

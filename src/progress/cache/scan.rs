@@ -8,14 +8,11 @@ use chrono::{NaiveDate, NaiveTime};
 use super::fingerprint::Fingerprint;
 use crate::journal::parse::{Parsed, Position, parse_from};
 use crate::journal::record::Record;
+use crate::journal::split::{last_record_start, record_starts};
 use crate::progress::days::{History, record_date};
 
 /// Bytes parsed at a time when reading a long journal, so its records are never all in memory.
 const SEGMENT: usize = 256 * 1024;
-/// Below this many bytes per thread, reading on more threads is not worth starting them.
-const PARALLEL_PART: usize = 512 * 1024;
-/// The most threads a rebuild uses.
-const MAX_THREADS: usize = 4;
 
 /// The day tallies and recent records of the journal up to `covered`, with its fingerprint.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,53 +45,10 @@ impl Summary {
         }
     }
 
-    /// Adds the journal's bytes that start at `covered`, and moves `covered` past them.
-    ///
-    /// A long run of bytes (a rebuild) is cut at record headers and read on every core.
+    /// Adds the journal's bytes that start at `covered`, and moves `covered` past them,
+    /// segment by segment, so their records are never all in memory at once.
     pub fn scan(&mut self, journal: &Path, bytes: &[u8]) {
-        self.scan_in_parts(journal, bytes, PARALLEL_PART);
-    }
-
-    fn scan_in_parts(&mut self, journal: &Path, bytes: &[u8], min_part: usize) {
-        if bytes.len() <= min_part {
-            self.fingerprint.update(bytes);
-            self.read_segments(journal, bytes);
-            return;
-        }
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        let part = (bytes.len() / threads.clamp(1, MAX_THREADS)).max(min_part);
-        std::thread::scope(|scope| {
-            let mut handles = Vec::new();
-            let mut start = self.covered;
-            for piece in segments(bytes, part) {
-                let mut sub = Self {
-                    covered: start,
-                    ..Self::empty(self.day_start, self.window)
-                };
-                start = Position {
-                    offset: start.offset + piece.len() as u64,
-                    line: start.line + piece.iter().filter(|b| **b == b'\n').count() as u64,
-                };
-                handles.push(scope.spawn(move || {
-                    sub.read_segments(journal, piece);
-                    sub
-                }));
-            }
-            self.fingerprint.update(bytes);
-            for handle in handles {
-                let sub = handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                self.history.merge(sub.history);
-                self.recent.extend(sub.recent);
-                self.warnings.extend(sub.warnings);
-                self.covered = sub.covered;
-            }
-        });
-    }
-
-    /// Reads bytes segment by segment, so their records are never all in memory at once.
-    fn read_segments(&mut self, journal: &Path, bytes: &[u8]) {
+        self.fingerprint.update(bytes);
         for segment in segments(bytes, SEGMENT) {
             let parsed = parse_from(journal, segment, self.covered);
             self.covered = parsed.end;
@@ -131,22 +85,21 @@ impl Summary {
     }
 }
 
-/// Splits bytes before the start of their last line that begins with `[` (the last record's
-/// header): the records before it are settled, the last one may still be being written.
+/// Splits bytes before the start of their last record: the records before it are settled,
+/// the last one may still be being written.
 #[must_use]
 pub fn split_last_record(bytes: &[u8]) -> (&[u8], &[u8]) {
-    let cut = header_starts(bytes).next_back().unwrap_or(0);
-    bytes.split_at(cut)
+    bytes.split_at(last_record_start(bytes).unwrap_or(0))
 }
 
-/// Cuts bytes into pieces of about `size` bytes, each ending just before a header line.
+/// Cuts bytes into pieces of about `size` bytes, each ending just before a record starts.
 fn segments(bytes: &[u8], size: usize) -> impl Iterator<Item = &[u8]> {
     let mut rest = bytes;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
-        let cut = header_starts(rest)
+        let cut = record_starts(rest)
             .find(|&at| at >= size)
             .unwrap_or(rest.len());
         let (piece, after) = rest.split_at(cut);
@@ -155,22 +108,13 @@ fn segments(bytes: &[u8], size: usize) -> impl Iterator<Item = &[u8]> {
     })
 }
 
-/// The offsets of every line that begins with `[`, in order (never offset 0).
-fn header_starts(bytes: &[u8]) -> impl DoubleEndedIterator<Item = usize> + '_ {
-    bytes
-        .windows(2)
-        .enumerate()
-        .filter(|(_, pair)| pair == b"\n[")
-        .map(|(i, _)| i + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::journal::{FORMAT_LINE, parse};
 
     #[test]
-    fn reading_in_parallel_parts_equals_reading_at_once() {
+    fn reading_in_segments_equals_reading_at_once() {
         let mut text = String::from(FORMAT_LINE);
         for day in 1..=28 {
             text.push_str(&format!(
@@ -184,9 +128,13 @@ mod tests {
         let day_start = NaiveTime::from_hms_opt(3, 0, 0).unwrap();
         let window = NaiveDate::from_ymd_opt(2026, 2, 10).unwrap();
         let mut whole = Summary::empty(day_start, window);
-        whole.scan_in_parts(path, text.as_bytes(), usize::MAX);
+        whole.scan(path, text.as_bytes());
         let mut parts = Summary::empty(day_start, window);
-        parts.scan_in_parts(path, text.as_bytes(), 100);
+        for segment in segments(text.as_bytes(), 100) {
+            parts.scan(path, segment);
+        }
+        assert_eq!(parts.fingerprint.value(), whole.fingerprint.value());
+        parts.fingerprint = whole.fingerprint.clone();
         assert_eq!(parts, whole);
         assert_eq!(whole.history.days.len(), 28);
         assert_eq!(whole.recent.len(), 19);

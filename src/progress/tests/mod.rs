@@ -2,6 +2,7 @@
 
 mod consistency;
 mod days;
+mod easier;
 pub(crate) mod fixtures;
 mod hints;
 mod progress;

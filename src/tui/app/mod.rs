@@ -3,12 +3,14 @@
 //! save) for the loop to carry out. The screens' transitions live in `screen`, the start and
 //! end of a session in `session`, and what is drawn in `view`.
 
+mod desk;
 mod screen;
 mod session;
 mod view;
 
 use std::time::Duration;
 
+use super::desk_mode::DeskMode;
 use super::keymap::{self, Action, Context};
 pub use super::protocol::{Effect, Msg, Now};
 use super::screens::home::Home;
@@ -50,6 +52,8 @@ pub struct App {
     screen: Screen,
     home: Home,
     help_open: bool,
+    /// Desk mode: sessions start from and return to the desk.
+    desk: Option<Box<DeskMode>>,
     /// A message shown over any screen until the next key, such as a failed save.
     message: Option<String>,
     /// Set when poised should leave.
@@ -68,6 +72,7 @@ impl App {
             screen: Screen::Home,
             home: Home::default(),
             help_open: false,
+            desk: None,
             message: None,
             quit: false,
         }
@@ -128,7 +133,7 @@ impl App {
             Msg::NotSaved(message) => {
                 self.message = Some(message);
                 self.exit_after_summary = false;
-                self.screen = Screen::Home;
+                self.screen = self.back_to_desk(None).unwrap_or(Screen::Home);
                 Vec::new()
             }
             Msg::Progress(model) => {
@@ -182,6 +187,9 @@ impl App {
 
     /// Lets time pass: the session advances, rings its bell, and ends when its time is up.
     fn tick(&mut self, now: &Now) -> Vec<Effect> {
+        if let (Screen::Desk, Some(mode)) = (&self.screen, self.desk.as_mut()) {
+            return mode.tick(now);
+        }
         let Screen::Player(session) = &mut self.screen else {
             return Vec::new();
         };
@@ -193,6 +201,9 @@ impl App {
     /// The next moment at which anything on screen changes; `None` when nothing will until a key.
     #[must_use]
     pub fn deadline(&self, now: &Now) -> Option<Duration> {
+        if let (Screen::Desk, Some(mode)) = (&self.screen, &self.desk) {
+            return Some(mode.deadline(now));
+        }
         let Screen::Player(session) = &self.screen else {
             return None;
         };

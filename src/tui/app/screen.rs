@@ -23,6 +23,8 @@ pub(super) enum Screen {
     Note(Box<LiveSession>, String),
     Summary(SessionSummary),
     Progress(Box<ProgressModel>),
+    /// Desk mode's countdown or prompt; its state is `App::desk`.
+    Desk,
 }
 
 impl Screen {
@@ -36,6 +38,7 @@ impl Screen {
             Self::Note(..) => Context::Note,
             Self::Summary(_) => Context::Summary,
             Self::Progress(_) => Context::Progress,
+            Self::Desk => Context::Desk,
         }
     }
 }
@@ -51,6 +54,7 @@ impl App {
         let stay = |screen| (screen, Vec::new());
         match screen {
             Screen::Home => self.update_home(action, now),
+            Screen::Desk => self.update_desk(action, now),
             Screen::Progress(model) => match action {
                 Action::Quit => stay(Screen::Home),
                 Action::EndNow => {
@@ -155,6 +159,9 @@ impl App {
     }
 
     pub(super) fn leave_summary(&mut self) -> Screen {
+        if let Some(desk) = self.back_to_desk(None) {
+            return desk;
+        }
         if self.exit_after_summary {
             self.quit = true;
         }

@@ -54,18 +54,17 @@ impl App {
         effects
     }
 
-    /// The summary, and the session's record to save.
+    /// The summary (in desk mode, the desk), and the session's record to save.
     pub(super) fn conclude(
-        &self,
+        &mut self,
         session: &LiveSession,
         note: Option<String>,
     ) -> (Screen, Vec<Effect>) {
         let record = session.record(note.as_deref().and_then(note_or_none));
-        let summary = session.summary(self.exit_after_summary);
-        (
-            Screen::Summary(summary),
-            vec![Effect::Save(Record::Session(record))],
-        )
+        let screen = self
+            .back_to_desk(Some(&record))
+            .unwrap_or_else(|| Screen::Summary(session.summary(self.exit_after_summary)));
+        (screen, vec![Effect::Save(Record::Session(record))])
     }
 
     /// The terminal is going away: a session that has started is recorded as it stands
@@ -79,6 +78,7 @@ impl App {
             }
             Screen::After(session, _) => self.conclude(&session, None).1,
             Screen::Note(session, text) => self.conclude(&session, Some(text)).1,
+            Screen::Desk => self.desk.as_mut().map(|d| d.close(now)).unwrap_or_default(),
             _ => Vec::new(),
         }
     }

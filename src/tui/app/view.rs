@@ -7,10 +7,11 @@ use super::App;
 use super::screen::Screen;
 use crate::progress::ProgressModel;
 use crate::session::Snapshot;
+use crate::tui::screens::desk::DeskView;
 use crate::tui::screens::home::Home;
 use crate::tui::screens::rating::Rating;
 use crate::tui::screens::summary::SessionSummary;
-use crate::tui::screens::{help, home, message, note, player, progress, rating, summary};
+use crate::tui::screens::{desk, help, home, message, note, player, progress, rating, summary};
 
 const ASK_BEFORE: &str = "How stiff is your back right now?";
 const ASK_AFTER: &str = "How stiff is your back now, after the session?";
@@ -37,6 +38,7 @@ enum ScreenView {
     },
     Summary(SessionSummary),
     Progress(Box<ProgressModel>),
+    Desk(Option<DeskView>),
 }
 
 impl App {
@@ -56,6 +58,7 @@ impl App {
             },
             Screen::Summary(s) => ScreenView::Summary(s.clone()),
             Screen::Progress(model) => ScreenView::Progress(model.clone()),
+            Screen::Desk => ScreenView::Desk(self.desk.as_ref().map(|d| d.view(now.local))),
         };
         View {
             screen,
@@ -92,6 +95,11 @@ impl App {
             }
             Screen::Summary(s) => summary::render(frame, area, s, theme),
             Screen::Progress(model) => progress::render(frame, area, model, theme),
+            Screen::Desk => {
+                if let Some(mode) = &self.desk {
+                    desk::render(frame, area, &mode.view(now.local), theme);
+                }
+            }
         }
         if self.help_open {
             help::render(frame, area, self.screen_context(), theme);

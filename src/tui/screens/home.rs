@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::routine::{Routine, Variant};
 use crate::text::{mss, sanitize};
+use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
 
 /// What Home remembers between visits: the selection and the time filter.
@@ -97,12 +98,14 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
             details,
         ),
     }
-    let filter = match home.minutes {
-        Some(m) => format!("fits in {m} min · 0 all"),
-        None => "1-9 I have N min".to_string(),
-    };
-    let keys = format!(" Enter start · s short · {filter} · g progress · ? help · q quit");
-    frame.render_widget(Paragraph::new(keys).style(theme.muted()), footer);
+    let keys = keymap::footer(Context::Home, |action, _| match (action, home.minutes) {
+        (Action::Minutes(_), Some(m)) => Some(format!("fits in {m} min · 0 all")),
+        _ => None,
+    });
+    frame.render_widget(
+        Paragraph::new(format!(" {keys}")).style(theme.muted()),
+        footer,
+    );
 }
 
 fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], theme: Theme) {
@@ -171,9 +174,15 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, scroll: u16, t
         lines.push(Line::default());
         lines.push(Line::from(vec![
             Span::styled(sanitize(&step.name), theme.title()),
-            Span::styled(format!("  {}", step.amount()), theme.muted()),
+            Span::styled(
+                format!("  {}", step.amount_in(choice.variant)),
+                theme.muted(),
+            ),
         ]));
         lines.push(Line::styled(sanitize(&step.cue), theme.text()));
+        if let Some(detail) = &step.detail {
+            lines.push(Line::styled(sanitize(detail), theme.muted()));
+        }
     }
     let title = format!(
         " {} · {} · PgDn/PgUp ",

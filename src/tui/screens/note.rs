@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
@@ -32,8 +33,9 @@ pub fn render(frame: &mut Frame, area: Rect, note: &str, theme: Theme) {
         Line::default(),
         Line::styled(
             format!(
-                "{} of {MAX_CHARS} characters · Enter save · Esc skip",
-                chars.len()
+                "{} of {MAX_CHARS} characters · {}",
+                chars.len(),
+                keymap::footer(Context::Note, |_, _| None)
             ),
             theme.muted(),
         ),

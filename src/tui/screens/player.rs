@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Wrap};
 use crate::routine::Step;
 use crate::session::{PlayState, SegmentKind, Snapshot, Timeline, display_secs};
 use crate::text::{mss, sanitize};
+use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 use crate::tui::widgets::countdown::{self, Countdown};
@@ -207,7 +208,7 @@ impl View<'_> {
         let line = Line::from(vec![
             Span::styled(format!("Next: {next_name}"), theme.text()),
             Span::styled(
-                "   Space pause · n skip · ! hurts · q end · ? help",
+                format!("   {}", keymap::footer(Context::Player, |_, _| None)),
                 theme.muted(),
             ),
         ]);

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use crate::progress::ProgressModel;
 use crate::progress::hints::DISCLAIMER;
 use crate::text::sanitize;
+use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::heatmap::{self, Heatmap};
 use crate::tui::widgets::stiffness::StiffnessChart;
@@ -150,7 +151,10 @@ fn hints(model: &ProgressModel, theme: Theme) -> Paragraph<'static> {
     }
     let block = Block::bordered()
         .title(" Hints ")
-        .title_bottom(" g/Esc back · q quit ")
+        .title_bottom(format!(
+            " {} ",
+            keymap::footer(Context::Progress, |_, _| None)
+        ))
         .border_style(theme.border())
         .title_style(theme.title());
     Paragraph::new(lines).block(block).wrap(Wrap { trim: true })

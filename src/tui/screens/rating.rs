@@ -5,6 +5,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
@@ -63,10 +64,7 @@ pub fn render(frame: &mut Frame, area: Rect, question: &str, rating: Rating, the
         Line::default(),
         Line::styled(format!("Your answer: {}", rating.value), theme.heading()),
         Line::default(),
-        Line::styled(
-            "0-9 or Left/Right (10: Right from 9) · Enter · s skip",
-            theme.muted(),
-        ),
+        Line::styled(keymap::footer(Context::Rating, |_, _| None), theme.muted()),
     ];
     let box_area = centered(area, 56, 10);
     let block = Block::bordered().border_style(theme.border());

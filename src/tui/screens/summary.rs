@@ -8,6 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use crate::text::{mss, sanitize};
+use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
@@ -56,11 +57,14 @@ pub fn render(frame: &mut Frame, area: Rect, summary: &SessionSummary, theme: Th
     }
     lines.push(Line::default());
     let leave = if summary.exits {
-        "q or Enter to finish"
+        "finish"
     } else {
-        "q or Enter to return Home"
+        "back to Home"
     };
-    lines.push(Line::styled(leave, theme.muted()));
+    let keys = keymap::footer(Context::Summary, |action, key| {
+        (action == Action::Quit).then(|| format!("{key} {leave}"))
+    });
+    lines.push(Line::styled(keys, theme.muted()));
     let block = Block::bordered()
         .title(format!(" {} ", sanitize(&summary.title)))
         .border_style(theme.border())

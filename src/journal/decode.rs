@@ -1,0 +1,384 @@
+//! Decoding one chunk: TOML into the raw types of [`super::raw`] (serde, the `toml` crate),
+//! then the record rules: which keys are required, their types and ranges. A chunk yields a
+//! record, nothing, or one [`Damage`]. Unknown keys are ignored, so later versions can add
+//! fields.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use toml::value::{Datetime, Offset};
+use toml::{Spanned, Value};
+
+use super::encode::FORMAT;
+use super::raw::{Entries, Field, RawCheckin, RawLoose, RawRest, RawSession, RawTables};
+use super::record::{CheckinRecord, Record, RestRecord, SessionRecord};
+
+/// The highest stiffness rating.
+pub const STIFFNESS_MAX: u8 = 10;
+
+/// What a chunk held.
+#[derive(Debug, PartialEq)]
+pub(super) enum Content {
+    Record(Record),
+    /// Keys outside any table: the `format = 1` line and whatever sits beside it.
+    Loose(Loose),
+    /// Blank lines, comments, or a table this version does not know.
+    Nothing,
+}
+
+/// Keys outside any table: how many, and a notice when `format` is not one this version reads.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Loose {
+    pub keys: usize,
+    /// The byte offset of the `format` value and what to say about it.
+    pub format_notice: Option<(usize, String)>,
+}
+
+/// Why a chunk was skipped: a message and, when known, the byte offset inside the chunk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Damage {
+    pub at: Option<usize>,
+    pub message: String,
+}
+
+/// Decodes one chunk of the journal.
+pub(super) fn read(bytes: &[u8]) -> Result<Content, Damage> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Damage {
+        at: Some(e.valid_up_to()),
+        message: "this is not UTF-8 text".to_string(),
+    })?;
+    if !text.trim_start().starts_with('[') {
+        return toml::from_str::<RawLoose>(text)
+            .map(|keys| loose(&keys))
+            .map_err(syntax);
+    }
+    let tables: RawTables = toml::from_str(text).map_err(syntax)?;
+    let record = if let Some(entries) = tables.session {
+        session(one("session", entries)?)?
+    } else if let Some(entries) = tables.checkin {
+        checkin(one("checkin", entries)?)?
+    } else if let Some(entries) = tables.rest {
+        rest(one("rest", entries)?)?
+    } else {
+        return Ok(Content::Nothing);
+    };
+    Ok(Content::Record(record))
+}
+
+fn syntax(e: toml::de::Error) -> Damage {
+    Damage {
+        at: e.span().map(|s| s.start),
+        message: e.message().to_string(),
+    }
+}
+
+/// The one record a `[[name]]` chunk holds.
+fn one<T>(name: &str, entries: Entries<T>) -> Result<T, Damage> {
+    let single = match entries {
+        Entries::Array(mut items) if items.len() == 1 => items.pop(),
+        _ => None,
+    };
+    single.ok_or_else(|| Damage {
+        at: None,
+        message: format!("a record starts with [[{name}]], in double brackets, not [{name}]"),
+    })
+}
+
+fn session(raw: RawSession) -> Result<Record, Damage> {
+    let r = Rules { table: "session" };
+    Ok(Record::Session(SessionRecord {
+        routine: r.required("routine", raw.routine, text)?,
+        title: r.required("title", raw.title, text)?,
+        variant: r.required("variant", raw.variant, text)?,
+        started: r.required("started", raw.started, datetime)?,
+        ended: r.required("ended", raw.ended, datetime)?,
+        active_seconds: r.required("active_seconds", raw.active_seconds, number)?,
+        completed: r.required("completed", raw.completed, Value::as_bool)?,
+        steps_done: r.required("steps_done", raw.steps_done, number)?,
+        steps_total: r.required("steps_total", raw.steps_total, number)?,
+        stiffness_before: r.optional("stiffness_before", raw.stiffness_before, stiffness)?,
+        stiffness_after: r.optional("stiffness_after", raw.stiffness_after, stiffness)?,
+        note: r.optional("note", raw.note, text)?,
+        painful_steps: r
+            .optional("painful_steps", raw.painful_steps, strings)?
+            .unwrap_or_default(),
+    }))
+}
+
+fn checkin(raw: RawCheckin) -> Result<Record, Damage> {
+    let r = Rules { table: "checkin" };
+    Ok(Record::Checkin(CheckinRecord {
+        at: r.required("at", raw.at, datetime)?,
+        stiffness: r.required("stiffness", raw.stiffness, stiffness)?,
+        note: r.optional("note", raw.note, text)?,
+    }))
+}
+
+fn rest(raw: RawRest) -> Result<Record, Damage> {
+    let r = Rules { table: "rest" };
+    Ok(Record::Rest(RestRecord {
+        date: r.required("date", raw.date, date)?,
+        reason: r.optional("reason", raw.reason, text)?,
+    }))
+}
+
+/// Keys outside a table: only `format` means something, and it should be [`FORMAT`].
+fn loose(keys: &RawLoose) -> Content {
+    let format_notice = keys
+        .get("format")
+        .filter(|value| value.get_ref().as_integer() != Some(FORMAT))
+        .map(|value| {
+            let shown = match value.get_ref() {
+                Value::Integer(n) => n.to_string(),
+                Value::String(s) => format!("\"{s}\""),
+                _ => "...".to_string(),
+            };
+            let message = format!(
+                "this journal says `format = {shown}`, but this poised reads format {FORMAT}; \
+                 records may be missing or misread until poised is updated"
+            );
+            (value.span().start, message)
+        });
+    Content::Loose(Loose {
+        keys: keys.len(),
+        format_notice,
+    })
+}
+
+/// The rules of one table: errors name the key, say what it must hold and what was found.
+struct Rules {
+    table: &'static str,
+}
+
+impl Rules {
+    fn optional<T>(
+        &self,
+        key: &str,
+        field: Field,
+        convert: impl Fn(&Value) -> Option<T>,
+    ) -> Result<Option<T>, Damage> {
+        let Some(field) = field else {
+            return Ok(None);
+        };
+        convert(field.get_ref())
+            .map(Some)
+            .ok_or_else(|| wrong(key, &field))
+    }
+
+    fn required<T>(
+        &self,
+        key: &str,
+        field: Field,
+        convert: impl Fn(&Value) -> Option<T>,
+    ) -> Result<T, Damage> {
+        self.optional(key, field, convert)?.ok_or_else(|| Damage {
+            at: None,
+            message: format!(
+                "[[{}]] lacks `{key}`, which must be {}",
+                self.table,
+                expected(key)
+            ),
+        })
+    }
+}
+
+fn wrong(key: &str, field: &Spanned<Value>) -> Damage {
+    Damage {
+        at: Some(field.span().start),
+        message: format!(
+            "`{key}` must be {}, not {}",
+            expected(key),
+            found(field.get_ref())
+        ),
+    }
+}
+
+fn text(value: &Value) -> Option<String> {
+    value.as_str().map(str::to_string)
+}
+
+/// A whole number that fits `T` (so never negative for the unsigned counts).
+fn number<T: TryFrom<i64>>(value: &Value) -> Option<T> {
+    T::try_from(value.as_integer()?).ok()
+}
+
+fn stiffness(value: &Value) -> Option<u8> {
+    number(value).filter(|n| *n <= STIFFNESS_MAX)
+}
+
+fn strings(value: &Value) -> Option<Vec<String>> {
+    value.as_array()?.iter().map(text).collect()
+}
+
+fn datetime(value: &Value) -> Option<DateTime<FixedOffset>> {
+    match when(value.as_datetime()?)? {
+        When::DateTime(at) => Some(at),
+        When::Date(_) => None,
+    }
+}
+
+fn date(value: &Value) -> Option<NaiveDate> {
+    match when(value.as_datetime()?)? {
+        When::Date(d) => Some(d),
+        When::DateTime(_) => None,
+    }
+}
+
+/// The two kinds of TOML datetime a record uses.
+enum When {
+    DateTime(DateTime<FixedOffset>),
+    Date(NaiveDate),
+}
+
+fn when(d: &Datetime) -> Option<When> {
+    let date = d.date.map(|date| {
+        NaiveDate::from_ymd_opt(
+            i32::from(date.year),
+            u32::from(date.month),
+            u32::from(date.day),
+        )
+    });
+    match (date, d.time, d.offset) {
+        (Some(date), None, None) => date.map(When::Date),
+        (Some(date), Some(t), Some(offset)) => {
+            let time = NaiveTime::from_hms_nano_opt(
+                u32::from(t.hour),
+                u32::from(t.minute),
+                u32::from(t.second.unwrap_or(0)),
+                t.nanosecond.unwrap_or(0),
+            )?;
+            let minutes = match offset {
+                Offset::Z => 0,
+                Offset::Custom { minutes } => i32::from(minutes),
+            };
+            let offset = FixedOffset::east_opt(minutes * 60)?;
+            let at = date?.and_time(time).and_local_timezone(offset).single()?;
+            Some(When::DateTime(at))
+        }
+        _ => None,
+    }
+}
+
+/// What a key must hold, in the words of the journal's documentation.
+fn expected(key: &str) -> &'static str {
+    match key {
+        "started" | "ended" | "at" => {
+            "a date and time with its UTC offset, like 2026-11-21T07:02:11+01:00"
+        }
+        "date" => "a date, like 2026-11-21",
+        "completed" => "true or false",
+        "stiffness" | "stiffness_before" | "stiffness_after" => "a whole number from 0 to 10",
+        "active_seconds" | "steps_done" | "steps_total" => "a whole number from 0 up",
+        "painful_steps" => "a list of step names in quotes",
+        _ => "text in double quotes",
+    }
+}
+
+/// What was found instead, in plain words.
+fn found(value: &Value) -> String {
+    match value {
+        Value::Integer(n) => n.to_string(),
+        Value::Boolean(b) => b.to_string(),
+        Value::String(_) => "text".to_string(),
+        Value::Float(_) => "a decimal number".to_string(),
+        Value::Datetime(d) => match (d.date, d.time, d.offset) {
+            (Some(_), None, None) => "a date",
+            (Some(_), Some(_), None) => "a datetime without UTC offset",
+            (None, Some(_), None) => "a time without a date",
+            (Some(_), Some(_), Some(_)) => "a date and time",
+            _ => "an invalid datetime",
+        }
+        .to_string(),
+        Value::Array(items) if items.iter().all(|v| v.is_str()) => "a list".to_string(),
+        Value::Array(_) => "an array of mixed values".to_string(),
+        Value::Table(_) => "a table".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::note::sanitize_note;
+    use crate::journal::record_toml;
+
+    /// The one decoder against a plain `toml` parse of the same chunk: whatever `toml` rejects
+    /// is damage; whatever the decoder accepts, `toml` reads with the same value for every key
+    /// the record writes back.
+    fn agrees_with_toml(chunk: &str) {
+        let ours = read(chunk.as_bytes());
+        let plain = toml::from_str::<toml::Table>(chunk);
+        let Ok(Content::Record(record)) = ours else {
+            assert!(plain.is_ok() || ours.is_err(), "toml rejects {chunk:?}");
+            return;
+        };
+        let plain = plain.unwrap_or_else(|e| panic!("decoder accepted {chunk:?}: {e}"));
+        let again = toml::from_str::<toml::Table>(&record_toml(&record)).unwrap();
+        let name = again.keys().next().unwrap();
+        let table = |t: &toml::Table| t[name].as_array().unwrap()[0].as_table().unwrap().clone();
+        let (written, found) = (table(&again), table(&plain));
+        for (key, value) in &written {
+            assert!(
+                same(key, value, &found[key]),
+                "{chunk:?}: `{key}` {value} != {}",
+                found[key]
+            );
+        }
+    }
+
+    fn same(key: &str, written: &Value, found: &Value) -> bool {
+        match (written, found) {
+            (Value::Datetime(a), Value::Datetime(b)) => {
+                datetime(written) == datetime(found) && a.date == b.date
+            }
+            (Value::String(a), Value::String(b)) if key == "note" || key == "reason" => {
+                *a == sanitize_note(b)
+            }
+            _ => written == found,
+        }
+    }
+
+    const CANONICAL: &str = "[[session]]\nroutine = \"morning\"\ntitle = \"A \\\"b\\\" \\u00e9\"\n\
+        variant = \"full\"\nstarted = 2026-11-21T07:02:11.5+01:00\nended = 2026-11-21T07:09:13Z\n\
+        active_seconds = 420\ncompleted = true\nsteps_done = 6\nsteps_total = 6\n\
+        stiffness_before = 6\nstiffness_after = 3\nnote = \"hip\"\npainful_steps = [\"a\", \"b\"]\n# done\n";
+
+    #[test]
+    fn the_canonical_chunk_reads_as_toml_reads_it() {
+        assert!(matches!(read(CANONICAL.as_bytes()), Ok(Content::Record(_))));
+        agrees_with_toml(CANONICAL);
+    }
+
+    #[test]
+    fn every_cut_of_a_chunk_agrees_with_toml() {
+        for cut in 0..=CANONICAL.len() {
+            if CANONICAL.is_char_boundary(cut) {
+                agrees_with_toml(&CANONICAL[..cut]);
+            }
+        }
+    }
+
+    /// Four thousand small edits of the canonical chunk (one character replaced, inserted or
+    /// removed) decode as plain `toml` reads them.
+    #[test]
+    fn small_edits_agree_with_toml() {
+        let alphabet: Vec<char> = "\"\\ \t\n\r#=[],.-+:_TZz0129aefntuxU'{}é\u{7}\u{7f}"
+            .chars()
+            .collect();
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % bound as u64).unwrap()
+        };
+        let base: Vec<char> = CANONICAL.chars().collect();
+        for _ in 0..4_000 {
+            let mut chars = base.clone();
+            let at = next(chars.len());
+            match next(3) {
+                0 => chars[at] = alphabet[next(alphabet.len())],
+                1 => chars.insert(at, alphabet[next(alphabet.len())]),
+                _ => drop(chars.remove(at)),
+            }
+            agrees_with_toml(&chars.into_iter().collect::<String>());
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! Which key does what on each screen. One table per screen (in `tables`) serves the
+//! dispatch, the help overlay and the footers, so neither can disagree with the keys.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key asks for; the app decides what it means in its current state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    StartFull,
+    /// Scroll the details pane by lines.
+    Scroll(i16),
+    StartShort,
+    /// "I have N minutes" (1 to 9); 0 clears the filter.
+    Minutes(u8),
+    Help,
+    Quit,
+    TogglePause,
+    Skip,
+    Back,
+    Restart,
+    AskEnd,
+    EndNow,
+    Yes,
+    /// Any other key while a yes/no question is open.
+    No,
+    Painful,
+    Progress,
+    Rest,
+    Less,
+    More,
+    /// A digit typed on a 0-10 scale.
+    Digit(u8),
+    Confirm,
+    SkipQuestion,
+    Type(char),
+    Backspace,
+    /// Desk mode: play the transition routine instead of the reset.
+    Transition,
+    /// Desk mode: ask again in ten minutes.
+    Snooze,
+    /// Desk mode: skip this reset.
+    SkipReset,
+}
+
+/// The screens and overlays that read keys differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Home,
+    Player,
+    ConfirmEnd,
+    Summary,
+    Rating,
+    Note,
+    Progress,
+    Desk,
+    Help,
+}
+
+mod tables;
+
+use tables::Key::{self, Char, Code, Ctrl, Digit};
+use tables::table;
+
+/// The action a key press asks for on a screen, if any.
+#[must_use]
+pub fn action(context: Context, key: KeyEvent) -> Option<Action> {
+    let found = table(context).iter().find_map(|b| {
+        b.keys
+            .iter()
+            .find_map(|k| matches(*k, key))
+            .map(|digit| match (b.action, digit) {
+                (Action::Minutes(_), Some(d)) => Action::Minutes(d),
+                (Action::Digit(_), Some(d)) => Action::Digit(d),
+                (action, _) => action,
+            })
+    });
+    match (found, context, key.code) {
+        (Some(a), ..) => Some(a),
+        (None, Context::ConfirmEnd, _) => Some(Action::No),
+        (None, Context::Note, KeyCode::Char(c))
+            if !key.modifiers.contains(KeyModifiers::CONTROL) =>
+        {
+            Some(Action::Type(c))
+        }
+        _ => None,
+    }
+}
+
+/// `Some(Some(d))` for a matching digit key, `Some(None)` for another match, `None` for none.
+fn matches(pattern: Key, key: KeyEvent) -> Option<Option<u8>> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let hit = match (pattern, key.code) {
+        (Ctrl(c), KeyCode::Char(k)) => ctrl && k.eq_ignore_ascii_case(&c),
+        (Char(c), KeyCode::Char(k)) => !ctrl && k == c,
+        (Code(code), k) => !ctrl && k == code,
+        (Digit, KeyCode::Char(k)) if !ctrl && k.is_ascii_digit() => {
+            return Some(k.to_digit(10).and_then(|d| u8::try_from(d).ok()));
+        }
+        _ => false,
+    };
+    hit.then_some(None)
+}
+
+/// A screen's footer, generated from the same table: each key that has a place there as
+/// "key word" (the key by its first name), joined by " · ". `instead` may replace an
+/// action's entry (given the key's name) with one that depends on the state, such as the
+/// time filter on Home.
+#[must_use]
+pub fn footer(context: Context, instead: impl Fn(Action, &str) -> Option<String>) -> String {
+    table(context)
+        .iter()
+        .filter_map(|b| {
+            let word = b.footer?;
+            let key = b.help.0.split('/').next().unwrap_or(b.help.0);
+            Some(instead(b.action, key).unwrap_or_else(|| format!("{key} {word}")))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The keys of a screen for the help overlay: (key names, what they do).
+#[must_use]
+pub fn help(context: Context) -> Vec<(&'static str, &'static str)> {
+    table(context).iter().map(|b| b.help).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn digits_carry_their_value() {
+        assert_eq!(
+            action(Context::Home, press(KeyCode::Char('5'))),
+            Some(Action::Minutes(5))
+        );
+        assert_eq!(
+            action(Context::Rating, press(KeyCode::Char('7'))),
+            Some(Action::Digit(7))
+        );
+    }
+
+    #[test]
+    fn ctrl_c_ends_at_once_and_plain_c_does_nothing() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action(Context::Player, ctrl_c), Some(Action::EndNow));
+        assert_eq!(action(Context::Player, press(KeyCode::Char('c'))), None);
+    }
+
+    #[test]
+    fn any_other_key_answers_no_to_the_end_question() {
+        assert_eq!(
+            action(Context::ConfirmEnd, press(KeyCode::Char('y'))),
+            Some(Action::Yes)
+        );
+        assert_eq!(
+            action(Context::ConfirmEnd, press(KeyCode::Char('x'))),
+            Some(Action::No)
+        );
+        assert_eq!(
+            action(Context::ConfirmEnd, press(KeyCode::Esc)),
+            Some(Action::No)
+        );
+    }
+
+    #[test]
+    fn the_note_takes_typed_text_including_q() {
+        assert_eq!(
+            action(Context::Note, press(KeyCode::Char('q'))),
+            Some(Action::Type('q'))
+        );
+    }
+
+    #[test]
+    fn footers_come_from_the_table() {
+        assert_eq!(
+            footer(Context::Player, |_, _| None),
+            "Space pause · n skip · ! hurts · ? help · q end"
+        );
+        let home = footer(Context::Home, |a, _| {
+            matches!(a, Action::Minutes(_)).then(|| "0 all".to_string())
+        });
+        assert_eq!(
+            home,
+            "Enter start · s short · 0 all · g progress · ? help · q quit"
+        );
+    }
+
+    #[test]
+    fn help_lists_every_binding() {
+        assert_eq!(help(Context::Player).len(), tables::PLAYER.len());
+        assert!(help(Context::Player).iter().any(|(k, _)| *k == "Space"));
+    }
+}
