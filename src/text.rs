@@ -26,6 +26,19 @@ pub fn sanitize_lines(text: &str) -> String {
     text.lines().map(sanitize).collect::<Vec<_>>().join("\n")
 }
 
+/// Text cut to `width` characters, ending with "…" when something was cut.
+#[must_use]
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        cut.push('…');
+    }
+    cut
+}
+
 /// A duration as `m:ss`, rounded to the nearest second (`7:00`, `0:45`, `12:05`).
 #[must_use]
 pub fn mss(d: std::time::Duration) -> String {
@@ -45,6 +58,14 @@ mod tests {
         assert_eq!(line_column(text, 7), (2, 4));
         assert_eq!(line_column(text, 8), (3, 1));
         assert_eq!(line_column(text, 999), (3, 2));
+    }
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis_only_when_needed() {
+        assert_eq!(fit("streak 3", 8), "streak 3");
+        assert_eq!(fit("streak 3", 7), "streak…");
+        assert_eq!(fit("streak", 1), "…");
+        assert_eq!(fit("streak", 0), "");
     }
 
     #[test]

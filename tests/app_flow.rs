@@ -222,7 +222,10 @@ fn the_bell_rings_as_work_begins_and_at_each_side_switch_unless_quiet() {
 fn home_keys_ask_for_progress_and_rest_days() {
     let mut app = App::new(Vec::new(), ASKING, Theme::plain());
     assert_eq!(app.update(Action::Progress, &at(0)), [Effect::LoadProgress]);
-    assert_eq!(app.update(Action::Rest, &at(0)), [Effect::RecordRest]);
+    assert_eq!(
+        app.update(Action::Rest, &at(0)),
+        [Effect::RecordRest, Effect::LoadToday]
+    );
     app.update(
         Msg::Notice("rest day recorded for Sat 21 Nov 2026".into()),
         &at(0),

@@ -4,9 +4,10 @@ mod common;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime};
 use poised::journal::{CheckinRecord, Record, RestRecord, SessionRecord};
-use poised::progress::build;
-use poised::progress::days::History;
+use poised::progress::days::{History, record_date};
+use poised::progress::{ProgressModel, build};
 use poised::tui::app::{App, Msg, Now, Settings};
+use poised::tui::screens::home::Today;
 use poised::tui::theme::Theme;
 
 const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
@@ -78,22 +79,56 @@ fn journal() -> Vec<Record> {
     records
 }
 
-fn draw(width: u16, height: u16) -> String {
-    let records = journal();
-    let history = History::from_records(&records, DAY_START);
+fn model(records: &[Record]) -> ProgressModel {
+    let history = History::from_records(records, DAY_START);
     let wardrobe = |id: &str| match id {
         "morning" => Some("morning"),
         "office" => Some("office"),
         _ => None,
     };
-    let model = build(&history, &records, TODAY, DAY_START, wardrobe);
-    let now = Now {
+    build(&history, records, TODAY, DAY_START, wardrobe)
+}
+
+fn now() -> Now {
+    Now {
         mono: std::time::Duration::ZERO,
         local: local(TODAY, 8),
-    };
+    }
+}
+
+fn draw(width: u16, height: u16) -> String {
     let mut app = App::new(Vec::new(), Settings::default(), Theme::plain());
-    app.update(Msg::Progress(Box::new(model)), &now);
-    common::draw(&app, &now, width, height)
+    app.update(Msg::Progress(Box::new(model(&journal()))), &now());
+    common::draw(&app, &now(), width, height)
+}
+
+/// Home's last two lines (today, then the footer) with today worked out from `records`.
+fn home_today(records: &[Record], width: u16) -> String {
+    let mut app = App::new(Vec::new(), Settings::default(), Theme::plain());
+    app.update(Msg::Today(Today::of(&model(records))), &now());
+    let screen = common::draw(&app, &now(), width, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - 2..].join("\n")
+}
+
+#[test]
+fn home_says_whether_today_is_done_with_the_streak_and_the_top_hint() {
+    let mut records = journal();
+    let not_yet = home_today(&records, 80);
+    assert!(
+        not_yet.contains("Today: not done yet · streak 9 days · Ready for"),
+        "{not_yet}"
+    );
+    assert!(not_yet.contains("…\"\n"), "cut with an ellipsis: {not_yet}");
+    insta::assert_snapshot!("home_today_not_done", not_yet);
+    records.push(session(TODAY, "morning", "full", (4, 2)));
+    let done = home_today(&records, 160);
+    assert!(done.contains("Today: done · streak 10 days"), "{done}");
+    insta::assert_snapshot!("home_today_done", done);
+    let a_week_ago = TODAY - Days::new(7);
+    records.retain(|r| record_date(r, DAY_START) < a_week_ago);
+    let back = home_today(&records, 160);
+    assert!(back.contains("Welcome back: no session for"), "{back}");
 }
 
 #[test]

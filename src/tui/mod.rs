@@ -45,6 +45,7 @@ pub trait Storage {
 pub fn run(mut app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<Option<i32>> {
     let inputs = event::spawn()?;
     let mut terminal = terminal::enter()?;
+    perform(vec![Effect::LoadToday], &mut app, storage, &clock);
     let result = event_loop(&mut terminal, &mut app, clock, &inputs, storage);
     if result.is_err() {
         // The terminal failed under the app: keep the session, as if it had been closed.
@@ -140,6 +141,10 @@ fn carry_out(effect: Effect, storage: &mut dyn Storage, clock: &Clock) -> Option
             None
         }
         Effect::Save(record) => storage.save(&record).err().map(Msg::NotSaved),
+        Effect::LoadToday => storage
+            .progress(&clock.now())
+            .ok()
+            .map(|model| Msg::Today(screens::home::Today::of(&model))),
         Effect::LoadProgress => Some(match storage.progress(&clock.now()) {
             Ok(model) => Msg::Progress(Box::new(model)),
             Err(message) => Msg::Notice(message),
