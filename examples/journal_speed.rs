@@ -131,6 +131,7 @@ fn session(routine: &str, started: DateTime<FixedOffset>, n: usize) -> SessionRe
         } else {
             Vec::new()
         },
+        routine_version: None,
     }
 }
 

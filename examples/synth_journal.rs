@@ -12,6 +12,7 @@ use std::io::{self, BufWriter, Write};
 
 use chrono::{Datelike, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
 use poised::journal::{CheckinRecord, FORMAT_LINE, Record, SessionRecord, record_toml};
+use poised::routine::model::version_of;
 
 /// SplitMix64: a small, well-mixed deterministic generator (no crate needed).
 struct Rng(u64);
@@ -160,6 +161,8 @@ fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64) -> Vec<Record> {
             } else {
                 Vec::new()
             },
+            // Each routine file is edited every 150 days or so.
+            routine_version: Some(version_of(&format!("{id} {}", age / 150))),
         }));
     }
     records

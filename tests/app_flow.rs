@@ -94,6 +94,12 @@ fn a_rated_session_with_a_note_and_a_painful_step_is_recorded_whole() {
     );
     assert_eq!(record.note.as_deref(), Some("left hip tight"));
     assert_eq!(record.painful_steps, ["Seated tilt"]);
+    let file = std::fs::read_to_string(common::fixture("valid/desk-stretch.toml")).unwrap();
+    assert_eq!(
+        record.routine_version,
+        Some(poised::routine::model::version_of(&file)),
+        "the version of the routine file played"
+    );
     assert!(
         record.completed,
         "played to the end, though one step was skipped"

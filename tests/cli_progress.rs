@@ -54,6 +54,7 @@ fn session(date: NaiveDate, completed: bool) -> Record {
         stiffness_after: Some(3),
         note: None,
         painful_steps: Vec::new(),
+        routine_version: None,
     })
 }
 

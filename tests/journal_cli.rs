@@ -34,6 +34,7 @@ fn partial_session() -> SessionRecord {
         stiffness_after: None,
         note: Some("tight, \"very\" tight".to_string()),
         painful_steps: Vec::new(),
+        routine_version: None,
     }
 }
 

@@ -82,6 +82,7 @@ fn random_record(rng: &mut Rng) -> Record {
             } else {
                 vec![]
             },
+            routine_version: None,
             ..session(at)
         }),
     }
@@ -103,6 +104,7 @@ fn session(at: chrono::DateTime<FixedOffset>) -> SessionRecord {
         stiffness_after: None,
         note: None,
         painful_steps: Vec::new(),
+        routine_version: None,
     }
 }
 

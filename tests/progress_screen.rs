@@ -35,6 +35,7 @@ fn session(date: NaiveDate, routine: &str, variant: &str, ratings: (u8, u8)) -> 
         stiffness_after: Some(ratings.1),
         note: None,
         painful_steps: Vec::new(),
+        routine_version: None,
     })
 }
 

@@ -14,21 +14,33 @@
 //! | Mon 9 Nov | 3 | morning 4 -> 2; Desk reset 3 -> 3, "Bridges" and "Cat-camel" painful | done |
 //! | Tue 10 Nov | 4 | | none |
 //! | Mon 16 Nov | 2 | | after the period |
+//!
+//! The morning sessions of 2 and 3 Nov record routine version `aaaa1111`, the later ones
+//! `bbbb2222`, which the tests replace with the version of the built-in file as it is now.
 
 mod journal_support;
 
 use std::path::Path;
 
 use journal_support::poised;
+use poised::routine::model::version_of;
 use scraper::{ElementRef, Html, Selector};
 
 const PERIOD: [&str; 4] = ["--since", "2026-11-02", "--until", "2026-11-15"];
 
+/// The version of the built-in morning routine's file as it is now.
+fn morning_now() -> String {
+    version_of(include_str!("../routines/morning.toml"))
+}
+
+/// A home whose journal is the fixture; the morning sessions from 5 Nov on played the
+/// built-in morning routine as its file is now, the two before an older version.
 fn home() -> tempfile::TempDir {
     let home = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        "tests/fixtures/report/journal.toml",
+    let journal = std::fs::read_to_string("tests/fixtures/report/journal.toml").unwrap();
+    std::fs::write(
         home.path().join("journal.toml"),
+        journal.replace("bbbb2222", &morning_now()),
     )
     .unwrap();
     home
@@ -241,6 +253,29 @@ fn pain_marks_rest_days_routines_and_hints() {
     );
     let routines = section_text(&doc, "#routines");
     assert!(routines.contains("Morning mobility") && routines.contains("Bridges"));
+    // Morning: two sessions of an older file, then three of the file as it is now.
+    assert_eq!(
+        rows(&doc, "routines", 0),
+        [
+            row(&["aaaa1111", "Mon 2 Nov 2026", "Tue 3 Nov 2026", "2"]),
+            row(&[
+                &format!("{} (the file now)", morning_now()),
+                "Thu 5 Nov 2026",
+                "Mon 9 Nov 2026",
+                "3"
+            ]),
+        ]
+    );
+    // The desk reset's session was recorded without a version.
+    assert_eq!(
+        rows(&doc, "routines", 2),
+        [row(&[
+            "not recorded",
+            "Mon 9 Nov 2026",
+            "Mon 9 Nov 2026",
+            "1"
+        ])]
+    );
     let hints = rows(&doc, "hints", 0);
     let spans: Vec<(&str, &str)> = hints
         .iter()

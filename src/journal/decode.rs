@@ -100,6 +100,7 @@ fn session(raw: RawSession) -> Result<Record, Damage> {
         painful_steps: r
             .optional("painful_steps", raw.painful_steps, strings)?
             .unwrap_or_default(),
+        routine_version: r.optional("routine_version", raw.routine_version, text)?,
     }))
 }
 

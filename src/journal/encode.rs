@@ -51,6 +51,9 @@ fn session(out: &mut Lines, s: &SessionRecord) {
     if !s.painful_steps.is_empty() {
         out.strings("painful_steps", &s.painful_steps);
     }
+    if let Some(version) = &s.routine_version {
+        out.string("routine_version", version);
+    }
 }
 
 fn checkin(out: &mut Lines, c: &CheckinRecord) {

@@ -107,6 +107,7 @@ pub fn record_json(record: &Record) -> Value {
             put("stiffness_after", json!(s.stiffness_after));
             put("note", json!(s.note));
             put("painful_steps", json!(s.painful_steps));
+            put("routine_version", json!(s.routine_version));
         }
         Record::Checkin(c) => {
             put("record", json!("checkin"));

@@ -31,6 +31,7 @@ pub(super) struct RawSession {
     pub stiffness_after: Field,
     pub note: Field,
     pub painful_steps: Field,
+    pub routine_version: Field,
 }
 
 /// `[[checkin]]`: a morning check-in.

@@ -27,6 +27,8 @@ pub struct SessionRecord {
     pub note: Option<String>,
     /// Names of the steps marked "this hurts".
     pub painful_steps: Vec<String>,
+    /// Which text of the routine file was played: a short hash of it, when known.
+    pub routine_version: Option<String>,
 }
 
 /// The next-day signal: how the back feels on waking.

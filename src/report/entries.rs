@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::input::Input;
-use super::model::{Note, PainMark, RestDay, RoutineDone, RoutineStep};
+use super::model::{Note, PainMark, RestDay, RoutineDone, RoutineStep, VersionUse};
 use crate::journal::record::{Record, SessionRecord};
 use crate::routine::Variant;
 
@@ -65,29 +65,54 @@ pub fn rest_days(input: &Input) -> Vec<RestDay> {
         .collect()
 }
 
-/// The routines played in the period, in the order first played, with their steps now.
+/// The routines played in the period, in the order first played, with the versions of
+/// their files played and their steps now.
 #[must_use]
 pub fn routines_done(input: &Input) -> Vec<RoutineDone> {
     let mut done: Vec<RoutineDone> = Vec::new();
-    for (_, session) in input.sessions() {
-        if done.iter().any(|d| d.routine == session.routine) {
-            continue;
+    for (date, session) in input.sessions() {
+        let index = match done.iter().position(|d| d.routine == session.routine) {
+            Some(index) => index,
+            None => {
+                done.push(routine_now(input, session));
+                done.len() - 1
+            }
+        };
+        let versions = &mut done[index].versions;
+        match versions.last_mut() {
+            Some(run) if run.version == session.routine_version => {
+                run.last = date;
+                run.sessions += 1;
+            }
+            _ => versions.push(VersionUse {
+                version: session.routine_version.clone(),
+                first: date,
+                last: date,
+                sessions: 1,
+            }),
         }
-        let steps = input.routine(&session.routine).map_or_else(Vec::new, |r| {
-            r.steps
-                .iter()
-                .map(|s| RoutineStep {
-                    name: s.name.clone(),
-                    amount: s.amount_in(Variant::Full),
-                    essential: s.essential,
-                })
-                .collect()
-        });
-        done.push(RoutineDone {
-            routine: session.routine.clone(),
-            title: session.title.clone(),
-            steps,
-        });
     }
     done
+}
+
+/// A routine as its file is now, before any session is counted.
+fn routine_now(input: &Input, session: &SessionRecord) -> RoutineDone {
+    let now = input.routine(&session.routine);
+    let steps = now.map_or_else(Vec::new, |r| {
+        r.steps
+            .iter()
+            .map(|s| RoutineStep {
+                name: s.name.clone(),
+                amount: s.amount_in(Variant::Full),
+                essential: s.essential,
+            })
+            .collect()
+    });
+    RoutineDone {
+        routine: session.routine.clone(),
+        title: session.title.clone(),
+        steps,
+        versions: Vec::new(),
+        current: now.map(|r| r.version.clone()),
+    }
 }

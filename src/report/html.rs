@@ -154,18 +154,8 @@ fn routines(report: &Report) -> Markup {
             @if report.routines.is_empty() { p { "No sessions." } }
             @for routine in &report.routines {
                 h3 { (routine.title) }
-                @if routine.steps.is_empty() {
-                    p { "The routine file is gone, so its steps cannot be shown." }
-                } @else {
-                    (table(&Table {
-                        head: vec!["step", "amount", "in the short version"],
-                        rows: routine.steps.iter().map(|s| vec![
-                            s.name.clone(),
-                            s.amount.clone(),
-                            if s.essential { "yes" } else { "no" }.to_string(),
-                        ]).collect(),
-                    }))
-                }
+                (table(&words::versions_table(routine)))
+                (table_or(&words::steps_table(routine), words::ROUTINE_GONE))
             }
         }
     }

@@ -51,20 +51,8 @@ pub fn render(report: &Report) -> String {
     put(words::ROUTINE_VERSIONS.to_string());
     for routine in &report.routines {
         put(format!("### {}", escape(&routine.title)));
-        put(table_or(
-            &Table {
-                head: vec!["step", "amount", "in the short version"],
-                rows: routine
-                    .steps
-                    .iter()
-                    .map(|s| {
-                        let short = if s.essential { "yes" } else { "no" };
-                        vec![s.name.clone(), s.amount.clone(), short.to_string()]
-                    })
-                    .collect(),
-            },
-            "The routine file is gone, so its steps cannot be shown.",
-        ));
+        put(table(&words::versions_table(routine)));
+        put(table_or(&words::steps_table(routine), words::ROUTINE_GONE));
     }
     put("## Hints that applied".to_string());
     put(table_or(&words::hints_table(report), "No hint applied."));

@@ -18,7 +18,7 @@ mod words;
 pub use input::{Input, Period};
 pub use model::{
     Adherence, DayCell, DayState, HintSpan, NextMorning, Note, PainMark, Report, RestDay,
-    RoutineCount, RoutineDone, RoutineStep, Stiffness, WeekCount, WeekMeans,
+    RoutineCount, RoutineDone, RoutineStep, Stiffness, VersionUse, WeekCount, WeekMeans,
 };
 
 /// The line every report carries, in both formats.

@@ -181,6 +181,20 @@ pub struct RoutineDone {
     pub title: String,
     /// Empty when the routine's file is gone.
     pub steps: Vec<RoutineStep>,
+    /// The versions of its file played, in order: a new entry each time the version changed.
+    pub versions: Vec<VersionUse>,
+    /// The version of the file as it is now, when it still exists.
+    pub current: Option<String>,
+}
+
+/// A run of sessions that played the same version of a routine file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionUse {
+    /// The short hash the journal recorded; `None` for sessions recorded without one.
+    pub version: Option<String>,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub sessions: u32,
 }
 
 /// A hint that applied on every day from `first` to `last`, with its numbers on `first`.

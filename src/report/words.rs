@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::model::{DayState, Report};
+use super::model::{DayState, Report, RoutineDone};
 use crate::progress::trends::StiffnessChange;
 
 /// A table: its column headings and its rows of cells (plain text, escaped by the renderer).
@@ -242,8 +242,58 @@ pub fn hints_table(report: &Report) -> Table {
     }
 }
 
-/// The sentence about routine versions, until the journal records them.
-pub const ROUTINE_VERSIONS: &str = "Steps are shown as the routine files have them now.";
+/// What the routines section can and cannot show.
+pub const ROUTINE_VERSIONS: &str = "Each session records which version of its routine file \
+was played (a short code of the file's text); a new code means the file was edited. poised keeps \
+no copy of earlier versions, so the steps are shown as the files have them now.";
+
+/// The versions of a routine's file played in the period.
+#[must_use]
+pub fn versions_table(routine: &RoutineDone) -> Table {
+    Table {
+        head: vec!["version", "from", "to", "sessions"],
+        rows: routine
+            .versions
+            .iter()
+            .map(|v| {
+                let name = v
+                    .version
+                    .clone()
+                    .unwrap_or_else(|| "not recorded".to_string());
+                let now = if v.version.is_some() && v.version == routine.current {
+                    " (the file now)"
+                } else {
+                    ""
+                };
+                vec![
+                    format!("{name}{now}"),
+                    date(v.first),
+                    date(v.last),
+                    v.sessions.to_string(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The steps of a routine's file now.
+#[must_use]
+pub fn steps_table(routine: &RoutineDone) -> Table {
+    Table {
+        head: vec!["step", "amount", "in the short version"],
+        rows: routine
+            .steps
+            .iter()
+            .map(|s| {
+                let short = if s.essential { "yes" } else { "no" };
+                vec![s.name.clone(), s.amount.clone(), short.to_string()]
+            })
+            .collect(),
+    }
+}
+
+/// What a routine's file is said to be when it is gone.
+pub const ROUTINE_GONE: &str = "The routine file is gone, so its steps cannot be shown.";
 
 /// Singular or plural by count.
 #[must_use]

@@ -211,6 +211,7 @@ impl LiveSession {
             stiffness_after: self.stiffness_after,
             note,
             painful_steps: self.painful.clone(),
+            routine_version: Some(timeline.routine_version.clone()).filter(|v| !v.is_empty()),
         }
     }
 

@@ -27,6 +27,7 @@ pub fn example_session() -> SessionRecord {
         stiffness_after: Some(3),
         note: Some("left hip tight".to_string()),
         painful_steps: vec!["Bird-dog".to_string()],
+        routine_version: None,
     }
 }
 
@@ -46,6 +47,7 @@ pub fn numbered_session(n: u64) -> Record {
         stiffness_after: None,
         note: None,
         painful_steps: Vec::new(),
+        routine_version: None,
     })
 }
 

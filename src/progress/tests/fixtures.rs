@@ -33,6 +33,7 @@ pub fn session(started: &str, variant: &str, completed: bool) -> SessionRecord {
         stiffness_after: None,
         note: None,
         painful_steps: Vec::new(),
+        routine_version: None,
     }
 }
 
