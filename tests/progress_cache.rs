@@ -352,7 +352,12 @@ fn load_gives_the_model_of_a_full_read_cold_and_warm() {
         .unwrap()
         .with_ymd_and_hms(2026, 11, 22, 2, 30, 0)
         .unwrap();
-    let wardrobes = |id: &str| (id == "desk-reset").then_some("office");
+    let wardrobes = |id: &str| {
+        (id == "desk-reset").then_some(poised::progress::RoutineFacts {
+            wardrobe: "office",
+            phase: Some(3),
+        })
+    };
     let (history, recent, _) = full_read(&home.journal, today());
     let expected = poised::progress::build(&history, &recent, today(), three(), wardrobes);
     for _ in 0..2 {

@@ -5,7 +5,7 @@ mod common;
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime};
 use poised::journal::{CheckinRecord, Record, RestRecord, SessionRecord};
 use poised::progress::days::{History, record_date};
-use poised::progress::{ProgressModel, build};
+use poised::progress::{ProgressModel, RoutineFacts, build};
 use poised::tui::app::{App, Msg, Now, Settings};
 use poised::tui::screens::home::Today;
 use poised::tui::theme::Theme;
@@ -82,12 +82,14 @@ fn journal() -> Vec<Record> {
 
 fn model(records: &[Record]) -> ProgressModel {
     let history = History::from_records(records, DAY_START);
-    let wardrobe = |id: &str| match id {
-        "morning" => Some("morning"),
-        "office" => Some("office"),
-        _ => None,
+    let facts = |id: &str| {
+        let wardrobe = ["morning", "office"].into_iter().find(|w| *w == id)?;
+        Some(RoutineFacts {
+            wardrobe,
+            phase: None,
+        })
     };
-    build(&history, records, TODAY, DAY_START, wardrobe)
+    build(&history, records, TODAY, DAY_START, facts)
 }
 
 fn now() -> Now {

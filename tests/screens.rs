@@ -245,3 +245,20 @@ fn buffer_text(buf: &Buffer) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[test]
+fn a_hold_inside_a_rep_is_shown_with_the_side_in_the_steps_words() {
+    let routine = load_file(&common::fixture("valid/every-key.toml")).unwrap();
+    let app =
+        App::new(builtins(), SETTINGS, Theme::plain()).run_routine(&routine, Variant::Full, &at(0));
+    // 6 s get ready, then the right side first: 3 s effort, 2 s hold, 3 s release.
+    let (app, now) = advance(app, 10_000);
+    let screen = draw(&app, &now, 80, 24);
+    assert!(
+        screen.contains("rep 1 of 4 · hold, breathe easily"),
+        "{screen}"
+    );
+    assert!(screen.contains("Bird-dog  Right leg back"), "{screen}");
+    assert!(screen.contains("Hold"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

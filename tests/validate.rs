@@ -231,3 +231,23 @@ fn list_has_a_header_and_wardrobe_order() {
     );
     assert_eq!(wardrobes.last(), Some(&"zen"));
 }
+
+#[test]
+fn the_annotated_example_of_the_format_validates_with_its_documented_totals() {
+    let readme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("routines/README.md"),
+    )
+    .unwrap();
+    let start = readme.find("```toml\n# after-drive.toml").unwrap() + "```toml\n".len();
+    let length = readme[start..].find("```\n").unwrap();
+    let home = Home::new();
+    home.add_routine("after-drive.toml", &readme[start..start + length]);
+    let out = home.run(&["validate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "no warning expected");
+    assert!(
+        stdout(&out).contains("after-drive.toml: ok, 2:34, short 1:12"),
+        "{}",
+        stdout(&out)
+    );
+}

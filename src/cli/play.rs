@@ -17,10 +17,12 @@ use crate::desk::Desk;
 use crate::desk::records::events;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
-use crate::progress::cache::summarize;
+use crate::progress::cache::{Summary, summarize};
 use crate::progress::days::ritual_date;
+use crate::progress::easier::offers_from;
 use crate::progress::rest::record_rest;
-use crate::progress::{self, ProgressModel, morning_checkin_due};
+use crate::progress::{self, ProgressModel, RoutineFacts, morning_checkin_due};
+use crate::routine::Phase;
 use crate::routine::load::Library;
 use crate::tui::Storage;
 use crate::tui::app::{App, Now, Settings};
@@ -46,7 +48,23 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         reduced_motion: config.reduced_motion || flags.reduced_motion,
         ask_ratings: !flags.no_rate,
     };
+    let today = ritual_date(clock.local(), config.day_starts_at);
+    let summary = summarize(
+        &paths.journal,
+        &paths.journal_cache(),
+        config.day_starts_at,
+        today,
+    )
+    .ok();
     let mut app = app(&library, settings);
+    if let Some(summary) = &summary {
+        let day_start = config.day_starts_at;
+        let easier = library.routines.iter().map(|r| {
+            let offers = offers_from(&summary.recent, &r.id, today, day_start);
+            (r.id.clone(), offers)
+        });
+        app = app.with_easier(easier.collect());
+    }
     if let Some(id) = routine {
         let Some((found, variant)) = pick(&library, id, flags.short) else {
             return ExitCode::FAILURE;
@@ -57,7 +75,7 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         return ExitCode::FAILURE;
     }
     // Only now that the question can be shown is it remembered as asked.
-    if routine.is_none() && morning_question_due(paths, &config, clock) {
+    if routine.is_none() && morning_question_due(paths, summary.as_ref(), &config, today) {
         app = app.with_morning_checkin();
     }
     play(paths, &config, &library, app, clock)
@@ -158,10 +176,15 @@ fn play(paths: &Paths, config: &Config, library: &Library, app: App, clock: &Clo
     let mut storage = JournalStorage {
         paths,
         config,
-        wardrobes: library
+        facts: library
             .routines
             .iter()
-            .map(|r| (r.id.clone(), r.wardrobe.clone()))
+            .map(|r| {
+                (
+                    r.id.clone(),
+                    (r.wardrobe.clone(), r.phase.map(Phase::number)),
+                )
+            })
             .collect(),
         unsaved: Vec::new(),
     };
@@ -190,14 +213,13 @@ fn say(line: &str) {
 /// Whether to open with the morning check-in, remembering that it was asked: only on the
 /// first start of a day that follows a day with a session. Read through the summary cache so
 /// that a long history does not slow the start; damaged records are reported as warnings.
-fn morning_question_due(paths: &Paths, config: &Config, clock: &Clock) -> bool {
-    let today = ritual_date(clock.local(), config.day_starts_at);
-    let Ok(summary) = summarize(
-        &paths.journal,
-        &paths.journal_cache(),
-        config.day_starts_at,
-        today,
-    ) else {
+fn morning_question_due(
+    paths: &Paths,
+    summary: Option<&Summary>,
+    config: &Config,
+    today: NaiveDate,
+) -> bool {
+    let Some(summary) = summary else {
         return false;
     };
     for warning in &summary.warnings {
@@ -231,8 +253,8 @@ fn what(record: &Record) -> &'static str {
 struct JournalStorage<'a> {
     paths: &'a Paths,
     config: &'a Config,
-    /// Routine id to wardrobe, for the progress screen.
-    wardrobes: HashMap<String, String>,
+    /// Routine id to wardrobe and phase, for the progress screen.
+    facts: HashMap<String, (String, Option<u8>)>,
     /// Why each failed save failed, with the record's text, to print after the app.
     unsaved: Vec<String>,
 }
@@ -249,14 +271,14 @@ impl Storage for JournalStorage<'_> {
     }
 
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String> {
-        let wardrobe_of = |id: &str| self.wardrobes.get(id).map(String::as_str);
-        progress::load(
-            self.paths,
-            self.config.day_starts_at,
-            now.local,
-            wardrobe_of,
-        )
-        .map_err(|e| e.to_string())
+        let facts_of = |id: &str| {
+            self.facts.get(id).map(|(wardrobe, phase)| RoutineFacts {
+                wardrobe,
+                phase: *phase,
+            })
+        };
+        progress::load(self.paths, self.config.day_starts_at, now.local, facts_of)
+            .map_err(|e| e.to_string())
     }
 
     fn rest(&mut self, now: &Now) -> Result<String, String> {

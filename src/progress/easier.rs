@@ -9,7 +9,6 @@
 //!
 //! The rule is pure: today and the sessions are arguments, so it is tested with literal dates.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -57,26 +56,31 @@ impl fmt::Display for Offer {
 #[must_use]
 pub fn offers(sessions: &[PastSession], today: NaiveDate) -> Vec<Offer> {
     let since = today - chrono::Days::new(LOOK_BACK_DAYS.saturating_sub(1));
-    let mut open: BTreeMap<&str, Offer> = BTreeMap::new();
+    let mut open = Vec::new();
     for session in sessions
         .iter()
         .filter(|s| (since..=today).contains(&s.date))
     {
-        for offer in open.values_mut() {
-            let marked = session.painful.contains(&offer.step);
-            offer.clean_since += u32::from(session.completed && !marked);
-        }
-        open.retain(|_, offer| offer.clean_since < CLEAN_SESSIONS);
-        for step in session.painful {
-            let offer = Offer {
-                step: step.clone(),
-                marked_on: session.date,
-                clean_since: 0,
-            };
-            open.insert(step, offer);
-        }
+        played(&mut open, session);
     }
-    open.into_values().collect()
+    open.sort_by(|a, b| a.step.cmp(&b.step));
+    open
+}
+
+/// Brings the offers of a routine up to date with one more session of it.
+pub fn played(open: &mut Vec<Offer>, session: &PastSession) {
+    for offer in open.iter_mut() {
+        let marked = session.painful.contains(&offer.step);
+        offer.clean_since += u32::from(session.completed && !marked);
+    }
+    open.retain(|offer| {
+        offer.clean_since < CLEAN_SESSIONS && !session.painful.contains(&offer.step)
+    });
+    open.extend(session.painful.iter().map(|step| Offer {
+        step: step.clone(),
+        marked_on: session.date,
+        clean_since: 0,
+    }));
 }
 
 /// The offers for `routine` from the journal's recent records (which must hold at least the

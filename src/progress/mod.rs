@@ -24,4 +24,4 @@ mod tests;
 pub use cache::load;
 pub use calendar::{CALENDAR_WEEKS, Calendar, CalendarDay, DayKind};
 pub use checkin::morning_checkin_due;
-pub use model::{ProgressModel, build};
+pub use model::{ProgressModel, RoutineFacts, build};

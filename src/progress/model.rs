@@ -16,6 +16,15 @@ use super::trends::{
 };
 use crate::journal::record::Record;
 
+/// What the read model knows of a routine, by its id: its wardrobe (for the usage counts)
+/// and its phase (for the hint to progress).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoutineFacts<'a> {
+    pub wardrobe: &'a str,
+    /// 1 to 4, when the routine says.
+    pub phase: Option<u8>,
+}
+
 /// Everything the progress screen draws, ready to render.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgressModel {
@@ -41,16 +50,17 @@ pub struct ProgressModel {
 }
 
 /// Builds the model as of `today`. `recent` must hold every record dated within the last
-/// 8 weeks (older ones are ignored); `wardrobe_of` names the wardrobe of a routine id.
+/// 8 weeks (older ones are ignored); `facts_of` says what is known of a routine id.
 #[must_use]
 pub fn build<'w>(
     history: &History,
     recent: &[Record],
     today: NaiveDate,
     day_start: NaiveTime,
-    wardrobe_of: impl Fn(&str) -> Option<&'w str>,
+    facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
 ) -> ProgressModel {
     let kept = kept_days(history);
+    let phase_of = |id: &str| facts_of(id).and_then(|f| f.phase);
     ProgressModel {
         today,
         streaks: streaks(&kept, today),
@@ -59,14 +69,16 @@ pub fn build<'w>(
         mornings: morning_trend(history, today),
         calendar: calendar(history, today),
         stiffness: stiffness_series(recent, today, day_start),
-        wardrobes: wardrobe_counts(recent, today, day_start, wardrobe_of),
+        wardrobes: wardrobe_counts(recent, today, day_start, |id| {
+            facts_of(id).map(|f| f.wardrobe)
+        }),
         change: stiffness_change(rated(recent_sessions(
             recent,
             today,
             RECENT_DAYS,
             day_start,
         ))),
-        hints: hints(history, recent, today, day_start),
+        hints: hints(history, recent, today, day_start, &phase_of),
         today_records: recent
             .iter()
             .filter(|r| record_date(r, day_start) == today)

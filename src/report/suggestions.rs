@@ -14,9 +14,10 @@ use crate::progress::hints::{Hint, hints};
 #[must_use]
 pub fn hint_spans(input: &Input) -> Vec<HintSpan> {
     let mut spans: Vec<HintSpan> = Vec::new();
+    let phase_of = |id: &str| input.routine(id).and_then(|r| r.phase).map(|p| p.number());
     for date in input.period.days() {
         let window = input.between(date - Days::new(super::input::LOOK_BACK_DAYS - 1), date);
-        for hint in hints(input.history, window, date, input.day_start) {
+        for hint in hints(input.history, window, date, input.day_start, &phase_of) {
             if hint == Hint::Nothing {
                 continue;
             }

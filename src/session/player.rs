@@ -141,6 +141,19 @@ impl Player {
         }
     }
 
+    /// Goes on with another plan of the same routine, from the start of the current step:
+    /// for a plan that differs from that step on, such as the step's usual version instead of
+    /// its easier one. Keeps the time played, the steps done and whether it is paused.
+    pub fn replan(&mut self, timeline: Timeline, now: Duration) {
+        self.update(now);
+        let Some(step) = self.current_step() else {
+            return;
+        };
+        self.timeline = timeline;
+        self.done.resize(self.timeline.steps.len(), false);
+        self.jump(self.timeline.step_start(step), now);
+    }
+
     /// Ends the session where it is (early, or at the end).
     pub fn finish(&mut self, now: Duration) {
         self.update(now);

@@ -1,5 +1,6 @@
 //! A session being played: the engine's player plus what the interface adds around it
-//! (the end question, a notice, the steps marked painful, when to ring the bell).
+//! (the end question, a notice, the steps marked painful, the steps played in their easier
+//! version, when to ring the bell).
 
 use std::time::Duration;
 
@@ -10,8 +11,10 @@ use super::protocol::{Effect, Now};
 use super::screens::player::Overlay;
 use super::screens::summary::SessionSummary;
 use crate::journal::SessionRecord;
+use crate::progress::easier::Offer;
 use crate::routine::{Routine, Variant};
 use crate::session::{PlayState, Player, SegmentKind, Timeline};
+use crate::text::sanitize;
 
 /// The session on screen.
 #[derive(Debug)]
@@ -35,14 +38,29 @@ pub struct LiveSession {
     ended: Option<(DateTime<FixedOffset>, Duration)>,
     /// The segment last seen, to ring the bell once as each one begins.
     announced: usize,
+    /// The routine as chosen, to play a step's usual version instead of its easier one.
+    routine: Routine,
+    /// The steps played in their easier version, and why.
+    eased: Vec<Offer>,
 }
 
 impl LiveSession {
-    /// Starts playing `routine` at `now`.
+    /// Starts playing `routine` at `now`, with the steps `offers` names in their easier
+    /// version (those that have one).
     #[must_use]
-    pub fn new(routine: &Routine, variant: Variant, now: &Now) -> Self {
-        let player = Player::new(Timeline::new(routine, variant), now.mono);
-        Self {
+    pub fn new(routine: &Routine, variant: Variant, offers: &[Offer], now: &Now) -> Self {
+        let eased: Vec<Offer> = offers
+            .iter()
+            .filter(|o| {
+                routine
+                    .steps_for(variant)
+                    .any(|s| s.name == o.step && s.easier.is_some())
+            })
+            .cloned()
+            .collect();
+        let timeline = Timeline::with_easier(routine, variant, &names(&eased));
+        let player = Player::new(timeline, now.mono);
+        let mut session = Self {
             player,
             confirm_end: false,
             notice: None,
@@ -55,7 +73,11 @@ impl LiveSession {
             held: false,
             ended: None,
             announced: 0,
-        }
+            routine: routine.clone(),
+            eased,
+        };
+        session.notice = session.easier_notice(0);
+        session
     }
 
     /// Applies a player key.
@@ -87,6 +109,7 @@ impl LiveSession {
                 p.finish(now);
             }
             Action::Painful => self.mark_painful(now),
+            Action::Usual => self.take_usual(now),
             _ => {}
         }
         self.announce(now, bell)
@@ -136,6 +159,34 @@ impl LiveSession {
         }
     }
 
+    /// Plays the current step's usual version instead of its easier one, from its start.
+    fn take_usual(&mut self, now: Duration) {
+        let step = self.player.snapshot(now).segment.step;
+        let timeline = self.player.timeline();
+        let Some(name) = timeline
+            .steps
+            .get(step)
+            .filter(|s| s.eased)
+            .map(|s| s.name.clone())
+        else {
+            return;
+        };
+        self.eased.retain(|o| o.step != name);
+        let variant = timeline.variant;
+        let usual = Timeline::with_easier(&self.routine, variant, &names(&self.eased));
+        self.player.replan(usual, now);
+        let text = format!("{}: the usual version.", sanitize(&name));
+        self.notice = Some((text, step));
+    }
+
+    /// Why a step is played in its easier version, and the key for the usual one.
+    fn easier_notice(&self, step: usize) -> Option<(String, usize)> {
+        let played = self.player.timeline().steps.get(step).filter(|s| s.eased)?;
+        let offer = self.eased.iter().find(|o| o.step == played.name)?;
+        let text = format!("{} · u: the usual version", sanitize(&offer.to_string()));
+        Some((text, step))
+    }
+
     /// Rings the bell as a step's work begins (each side's, for a per-side step) and as the
     /// switch between sides begins: the moments to start moving, eyes closed or not.
     fn announce(&mut self, now: Duration, bell: bool) -> Vec<Effect> {
@@ -150,6 +201,9 @@ impl LiveSession {
             .is_some_and(|(_, step)| *step != snap.segment.step)
         {
             self.notice = None;
+        }
+        if self.notice.is_none() {
+            self.notice = self.easier_notice(snap.segment.step);
         }
         let cue = matches!(snap.segment.kind, SegmentKind::Work | SegmentKind::Switch);
         if bell && cue {
@@ -231,4 +285,9 @@ impl LiveSession {
             exits,
         }
     }
+}
+
+/// The names of the steps offered eased.
+fn names(offers: &[Offer]) -> Vec<String> {
+    offers.iter().map(|o| o.step.clone()).collect()
 }

@@ -156,3 +156,31 @@ fn the_easier_version_replaces_the_step_only_when_asked_for() {
     let no_easier = Timeline::with_easier(&routine, Variant::Full, &["Breathe".to_string()]);
     assert_eq!(no_easier, usual);
 }
+
+#[test]
+fn replanning_restarts_the_current_step_in_the_new_plan_and_keeps_the_time_played() {
+    let easier = Step {
+        eased: true,
+        ..timed("Bird-dog", 10)
+    };
+    let bird_dog = Step {
+        easier: Some(Box::new(easier)),
+        ..timed("Bird-dog", 30)
+    };
+    let routine = routine([timed("Breathe", 10).essential(), bird_dog]);
+    let eased = Timeline::with_easier(&routine, Variant::Full, &["Bird-dog".to_string()]);
+    let mut player = Player::new(eased, Duration::ZERO);
+    // 0-15 Breathe; 15-20 get ready for the easier Bird-dog; at 22 take the usual one.
+    live(&mut player, Duration::ZERO, s(22));
+    assert_eq!(player.steps_done(), 1);
+    player.replan(Timeline::new(&routine, Variant::Full), s(22));
+    let snap = player.snapshot(s(22));
+    assert_eq!(
+        (snap.segment.step, snap.segment.kind),
+        (1, SegmentKind::GetReady)
+    );
+    assert_eq!(snap.remaining, s(35));
+    assert_eq!(player.active(s(22)), s(22));
+    assert_eq!(player.steps_done(), 1);
+    assert!(!player.timeline().steps[1].eased);
+}

@@ -19,7 +19,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 use super::days::ritual_date;
-use super::model::{ProgressModel, build};
+use super::model::{ProgressModel, RoutineFacts, build};
 use super::trends::{CHART_DAYS, window_start};
 use crate::journal::ReadError;
 use crate::journal::split::starts_record;
@@ -29,7 +29,7 @@ pub use scan::Summary;
 
 /// Loads the progress picture as of `now` (the local time with its offset) for the config's
 /// `day_starts_at`: the journal read through the cache, then `progress::build`.
-/// `wardrobe_of` names a routine id's wardrobe.
+/// `facts_of` says what is known of a routine id (its wardrobe and phase).
 ///
 /// A missing journal gives the empty picture; only a journal that cannot be read at all is
 /// an error. The cache is brought up to date on the way.
@@ -37,7 +37,7 @@ pub fn load<'w>(
     paths: &Paths,
     day_start: NaiveTime,
     now: DateTime<FixedOffset>,
-    wardrobe_of: impl Fn(&str) -> Option<&'w str>,
+    facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
 ) -> Result<ProgressModel, ReadError> {
     let today = ritual_date(now, day_start);
     let summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)?;
@@ -46,7 +46,7 @@ pub fn load<'w>(
         &summary.recent,
         today,
         day_start,
-        wardrobe_of,
+        facts_of,
     );
     model.warnings = summary.warnings;
     Ok(model)

@@ -12,7 +12,11 @@
 //! - **Ready to progress**: none of the hints above, at least 5 of the last 7 days done,
 //!   morning stiffness over the last 14 days no more than 0.5 above the 14 days before
 //!   (3 check-in days needed on each side), and over the last 14 days at least 3 rated
-//!   sessions whose mean change is 0 or less.
+//!   sessions whose mean change is 0 or less. When every session of those 14 days was of a
+//!   phase-1 routine, the hint names the phase-2 routine, `capacity`.
+//!
+//! Beside the hints, a session offers the easier version of a step marked painful until
+//! three finished sessions in a row go without a mark on it (`progress::easier`).
 //! - **Nothing to say** when no rule fires.
 
 mod rules;
@@ -30,6 +34,9 @@ pub use text::DISCLAIMER;
 pub enum Hint {
     /// Ready to progress one variable.
     Progress {
+        /// Every session of the last 14 days was of a phase-1 routine: the next phase's
+        /// routine is worth naming.
+        only_phase_one: bool,
         /// Ritual days among the last 7.
         days_done: u32,
         /// Mean morning rating in the 14 days before the last 14.
@@ -87,19 +94,21 @@ impl Hint {
 /// Every hint that applies today, most pressing first; `[Nothing]` when none does.
 ///
 /// `recent` must hold at least the records dated within the last 28 days (older ones are
-/// ignored); `history` the tallies of every day.
+/// ignored); `history` the tallies of every day; `phase_of` gives a routine id's phase.
 #[must_use]
 pub fn hints(
     history: &History,
     recent: &[Record],
     today: NaiveDate,
     day_start: NaiveTime,
+    phase_of: &dyn Fn(&str) -> Option<u8>,
 ) -> Vec<Hint> {
     let input = rules::Input {
         history,
         recent,
         today,
         day_start,
+        phase_of,
     };
     let mut found: Vec<Hint> = Vec::new();
     found.extend(rules::come_back(&input));

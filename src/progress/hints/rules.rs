@@ -32,6 +32,7 @@ pub(super) struct Input<'a> {
     pub recent: &'a [Record],
     pub today: NaiveDate,
     pub day_start: NaiveTime,
+    pub phase_of: &'a dyn Fn(&str) -> Option<u8>,
 }
 
 impl Input<'_> {
@@ -125,9 +126,14 @@ pub(super) fn progress(input: &Input) -> Option<Hint> {
     let before_start = recent_start - Days::new(HOLD_DAYS);
     let mornings_recent = mornings(input.history, recent_start, input.today)?;
     let mornings_before = mornings(input.history, before_start, recent_start.pred_opt()?)?;
-    let change = stiffness_change(rated(input.sessions(HOLD_DAYS).into_iter()))?;
+    let sessions = input.sessions(HOLD_DAYS);
+    let change = stiffness_change(rated(sessions.iter().copied()))?;
+    let only_phase_one = sessions
+        .iter()
+        .all(|s| (input.phase_of)(&s.routine) == Some(1));
     let flat = mornings_recent <= mornings_before + FLAT_TOLERANCE;
     (flat && change.sessions >= MIN_RATED && change.mean <= 0.0).then_some(Hint::Progress {
+        only_phase_one,
         days_done,
         mornings_before,
         mornings_recent,

@@ -9,21 +9,32 @@ use super::Hint;
 /// The one line the progress screen shows beside the hints.
 pub const DISCLAIMER: &str = "Suggestions worked out from your own entries, not medical advice.";
 
+/// Added to the hint to progress when only phase-1 routines were played lately.
+const NEXT_PHASE: &str = " One such step is the capacity routine (`poised run capacity`, phase 2): \
+     holds and one side at a time, in place of a morning now and then.";
+
 impl fmt::Display for Hint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Hint::Progress {
+                only_phase_one,
                 days_done,
                 mornings_before,
                 mornings_recent,
                 change,
-            } => write!(
-                f,
-                "Ready for a small step up: {days_done} of the last 7 days done, mornings \
-                 {mornings_before:.1} -> {mornings_recent:.1} over two weeks, sessions change \
-                 stiffness by {change:+.1} on average. Change one thing only (a few more reps, \
-                 a little more range or load), then see how your back feels over the next day or two."
-            ),
+            } => {
+                write!(
+                    f,
+                    "Ready for a small step up: {days_done} of the last 7 days done, mornings \
+                     {mornings_before:.1} -> {mornings_recent:.1} over two weeks, sessions change \
+                     stiffness by {change:+.1} on average. Change one thing only (a few more reps, \
+                     a little more range or load), then see how your back feels over the next day or two."
+                )?;
+                if *only_phase_one {
+                    f.write_str(NEXT_PHASE)?;
+                }
+                Ok(())
+            }
             Hint::MorningRose {
                 session_day,
                 before,

@@ -3,9 +3,18 @@ use crate::journal::Record;
 use crate::progress::days::History;
 use crate::progress::hints::{Hint, HintKind, hints};
 
+/// The fixtures' sessions are of "morning", a phase-1 routine; "capacity" is phase 2.
+fn phase_of(id: &str) -> Option<u8> {
+    match id {
+        "morning" => Some(1),
+        "capacity" => Some(2),
+        _ => None,
+    }
+}
+
 fn hints_of(records: &[Record], today: &str) -> Vec<Hint> {
     let history = History::from_records(records, three_am());
-    hints(&history, records, date(today), three_am())
+    hints(&history, records, date(today), three_am(), &phase_of)
 }
 
 /// Four calm weeks: a rated session every day leaving the back looser, mornings at 4.
@@ -34,13 +43,40 @@ fn a_calm_regular_month_is_ready_to_progress() {
     assert_eq!(
         found,
         [Hint::Progress {
+            only_phase_one: true,
             days_done: 7,
             mornings_before: 4.0,
             mornings_recent: 4.0,
             change: -1.0
         }]
     );
-    assert!(found[0].to_string().contains("7 of the last 7 days"));
+    let text = found[0].to_string();
+    assert!(text.contains("7 of the last 7 days"), "{text}");
+    assert!(
+        text.contains("the capacity routine (`poised run capacity`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_capacity_routine_is_named_only_to_someone_who_played_only_phase_one() {
+    let mut records = calm_month();
+    let Some(Record::Session(last)) = records.last_mut() else {
+        panic!("the month ends with a session");
+    };
+    last.routine = "capacity".into();
+    let found = hints_of(&records, "2026-11-21");
+    assert!(
+        matches!(
+            found[..],
+            [Hint::Progress {
+                only_phase_one: false,
+                ..
+            }]
+        ),
+        "{found:?}"
+    );
+    assert!(!found[0].to_string().contains("capacity"));
 }
 
 #[test]

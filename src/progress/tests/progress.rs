@@ -4,12 +4,15 @@ use super::fixtures::*;
 use crate::journal::Record;
 use crate::progress::days::History;
 use crate::progress::hints::Hint;
-use crate::progress::{CALENDAR_WEEKS, DayKind, ProgressModel, build};
+use crate::progress::{CALENDAR_WEEKS, DayKind, ProgressModel, RoutineFacts, build};
 
 fn model(records: &[Record], today: &str) -> ProgressModel {
     let history = History::from_records(records, three_am());
     build(&history, records, date(today), three_am(), |id| {
-        (id == "morning").then_some("morning")
+        (id == "morning").then_some(RoutineFacts {
+            wardrobe: "morning",
+            phase: Some(1),
+        })
     })
 }
 

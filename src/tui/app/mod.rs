@@ -8,6 +8,7 @@ mod screen;
 mod session;
 mod view;
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use super::desk_mode::DeskMode;
@@ -17,6 +18,7 @@ use super::screens::home::{Home, Today};
 use super::screens::rating::Rating;
 use super::theme::Theme;
 use super::widgets::pacer;
+use crate::progress::easier::Offer;
 use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
 use screen::Screen;
@@ -58,6 +60,8 @@ pub struct App {
     message: Option<String>,
     /// Set when poised should leave.
     pub quit: bool,
+    /// By routine id: the steps its next session plays in their easier version, and why.
+    easier: HashMap<String, Vec<Offer>>,
 }
 
 impl App {
@@ -75,7 +79,16 @@ impl App {
             desk: None,
             message: None,
             quit: false,
+            easier: HashMap::new(),
         }
+    }
+
+    /// Knows, by routine id, which steps the next sessions offer in their easier version
+    /// (worked out from the journal: see `progress::easier`).
+    #[must_use]
+    pub fn with_easier(mut self, easier: HashMap<String, Vec<Offer>>) -> Self {
+        self.easier = easier;
+        self
     }
 
     /// Opens with the morning check-in question in front of Home.

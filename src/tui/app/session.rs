@@ -4,6 +4,7 @@
 use super::App;
 use super::screen::Screen;
 use crate::journal::{Record, note_or_none};
+use crate::progress::easier::{self, PastSession};
 use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
 use crate::tui::live_session::LiveSession;
@@ -27,7 +28,8 @@ impl App {
         before: Option<u8>,
         now: &Now,
     ) -> Screen {
-        let mut session = LiveSession::new(routine, variant, now);
+        let offers = self.easier.get(&routine.id).map_or(&[][..], Vec::as_slice);
+        let mut session = LiveSession::new(routine, variant, offers, now);
         session.stiffness_before = before;
         Screen::Player(Box::new(session))
     }
@@ -54,13 +56,22 @@ impl App {
         effects
     }
 
-    /// The summary (in desk mode, the desk), and the session's record to save.
+    /// The summary (in desk mode, the desk), and the session's record to save; the next
+    /// session of the routine offers easier versions as this one leaves them.
     pub(super) fn conclude(
         &mut self,
         session: &LiveSession,
         note: Option<String>,
     ) -> (Screen, Vec<Effect>) {
         let record = session.record(note.as_deref().and_then(note_or_none));
+        let offers = self.easier.entry(record.routine.clone()).or_default();
+        let past = PastSession {
+            // The calendar day stands in for the ritual day: it only dates the reason.
+            date: record.started.date_naive(),
+            completed: record.completed,
+            painful: &record.painful_steps,
+        };
+        easier::played(offers, &past);
         let screen = self
             .back_to_desk(Some(&record))
             .unwrap_or_else(|| Screen::Summary(session.summary(self.exit_after_summary)));

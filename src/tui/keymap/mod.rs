@@ -26,6 +26,8 @@ pub enum Action {
     /// Any other key while a yes/no question is open.
     No,
     Painful,
+    /// The usual version of a step played in its easier version.
+    Usual,
     Progress,
     Rest,
     Less,

@@ -150,6 +150,12 @@ pub(super) const PLAYER: &[Binding] = &[
         "this hurts: mark the step and move on",
     )
     .shown("hurts"),
+    bind(
+        &[Char('u')],
+        Action::Usual,
+        "u",
+        "the usual version of a step offered easier",
+    ),
     bind(&[Char('?')], Action::Help, "?", "help").shown("help"),
     bind(
         &[Char('q'), Code(KeyCode::Esc)],
