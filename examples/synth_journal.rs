@@ -1,17 +1,21 @@
 //! Writes a realistic synthetic journal to stdout, for measuring poised on years of history.
 //!
-//! `cargo run --release --example synth_journal -- --years 10 [--end 2026-11-21] [--seed 7]`
+//! `cargo run --release --example synth_journal -- --years 10 [--end 2026-11-21] [--seed 7] [--desk]`
 //!
 //! Each day: a morning check-in, then four sessions (morning, two desk resets, evening),
 //! about one in five a short version, about one in twenty ended early, ratings before and
 //! after, a note now and then, a rare painful step. Offsets follow European daylight saving
 //! (+01:00 / +02:00) with a week of travel (-05:00 or +09:00) every three months or so.
+//! With `--desk`, each weekday also has desk mode's records: the desk opening at 09:00 and
+//! eight prompts, most answered with a reset, some snoozed or skipped.
 //! The output depends only on the arguments (the default end is today).
 
 use std::io::{self, BufWriter, Write};
 
 use chrono::{Datelike, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
-use poised::journal::{CheckinRecord, FORMAT_LINE, Record, SessionRecord, record_toml};
+use poised::journal::{
+    CheckinRecord, DeskEvent, DeskRecord, FORMAT_LINE, Record, SessionRecord, record_toml,
+};
 use poised::routine::model::version_of;
 
 /// SplitMix64: a small, well-mixed deterministic generator (no crate needed).
@@ -60,7 +64,7 @@ const NOTES: [&str; 4] = [
 ];
 
 fn main() -> io::Result<()> {
-    let (years, end, seed) = arguments();
+    let (years, end, seed, desk) = arguments();
     let mut rng = Rng(seed);
     let first = end - Days::new(365 * years);
     let mut out = BufWriter::new(io::stdout().lock());
@@ -75,7 +79,11 @@ fn main() -> io::Result<()> {
             Some((until, offset)) if date <= until => offset,
             _ => home_offset(date),
         };
-        for record in day(&mut rng, date, offset, (date - first).num_days()) {
+        let mut records = day(&mut rng, date, offset, (date - first).num_days());
+        if desk && date.weekday().num_days_from_monday() < 5 {
+            records.extend(desk_day(&mut rng, date, offset));
+        }
+        for record in records {
             out.write_all(b"\n")?;
             out.write_all(record_toml(&record).as_bytes())?;
         }
@@ -83,11 +91,18 @@ fn main() -> io::Result<()> {
     out.flush()
 }
 
-fn arguments() -> (u64, NaiveDate, u64) {
+fn arguments() -> (u64, NaiveDate, u64, bool) {
+    let mut desk = false;
     let mut years = 10;
     let mut end = chrono::Local::now().date_naive();
     let mut seed = 7;
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| {
+            desk |= a == "--desk";
+            a != "--desk"
+        })
+        .collect();
     for pair in args.chunks(2) {
         let value = pair.get(1).map_or("", String::as_str);
         match pair[0].as_str() {
@@ -97,7 +112,35 @@ fn arguments() -> (u64, NaiveDate, u64) {
             other => panic!("unknown argument {other}; use --years N, --end YYYY-MM-DD, --seed N"),
         }
     }
-    (years, end, seed)
+    (years, end, seed, desk)
+}
+
+/// A weekday at the desk: opened at 09:00, then a prompt every 45 minutes, answered.
+fn desk_day(rng: &mut Rng, date: NaiveDate, offset: i32) -> Vec<Record> {
+    let zone = FixedOffset::east_opt(offset).expect("a valid offset");
+    let at = |minutes: u32| {
+        let time =
+            NaiveTime::from_num_seconds_from_midnight_opt(minutes * 60, 0).expect("a time of day");
+        zone.from_local_datetime(&date.and_time(time))
+            .single()
+            .expect("a fixed offset is unambiguous")
+    };
+    let record = |at, event, offered| Record::Desk(DeskRecord { at, event, offered });
+    let mut records = vec![record(at(9 * 60), DeskEvent::Opened, None)];
+    for prompt in 1..=8 {
+        let offered = at(9 * 60 + prompt * 45);
+        let event = match rng.below(10) {
+            0 => DeskEvent::Skipped,
+            1 => DeskEvent::Snoozed,
+            _ => DeskEvent::Reset,
+        };
+        records.push(record(
+            offered + chrono::Duration::minutes(1),
+            event,
+            Some(offered),
+        ));
+    }
+    records
 }
 
 /// Central European time: +02:00 from the last Sunday of March to the last Sunday of October.

@@ -2,7 +2,7 @@
 //!
 //! The library holds everything; `main.rs` only parses the command line and dispatches.
 //! Dependencies point one way: `routine` <- `session` <- `tui`, and
-//! `journal` <- `progress` <- `tui`, `cli`.
+//! `journal` <- `progress` <- `desk` <- `tui`, `cli`.
 
 pub mod cli;
 pub mod clock;

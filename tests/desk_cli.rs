@@ -128,3 +128,59 @@ fn a_bad_setting_or_interval_says_what_is_accepted() {
     let err = String::from_utf8_lossy(&desk.stderr);
     assert!(err.contains("45m, 90s, 1h or 1h30m"), "{err}");
 }
+
+#[test]
+fn the_desks_records_count_offered_snoozed_and_skipped_prompts() {
+    let home = tempfile::tempdir().unwrap();
+    let desk = |at: &str, event: &str, offered: &str| {
+        format!(
+            "\n[[desk]]\nat = 2026-11-30T{at}:00+01:00\nevent = \"{event}\"\noffered = 2026-11-30T{offered}:00+01:00\n"
+        )
+    };
+    let text = format!(
+        "format = 1\n\n[[desk]]\nat = 2026-11-30T09:10:00+01:00\nevent = \"opened\"\n{}{}",
+        desk("09:56", "skipped", "09:55"),
+        desk("10:42", "snoozed", "10:41"),
+    );
+    std::fs::write(home.path().join("journal.toml"), text).unwrap();
+    let at_10_45 = "2026-11-30T10:45:00+01:00";
+    assert_eq!(
+        stdout(&poised(home.path(), at_10_45, &["status"])),
+        "reset in 7m · 0/2 today · streak 0\n"
+    );
+    let json = stdout(&poised(home.path(), at_10_45, &["status", "--json"]));
+    assert!(
+        json.contains("\"snoozed\":1,\"skipped\":1,\"budget_left\":1"),
+        "{json}"
+    );
+    let not_yet = poised(home.path(), at_10_45, &["due", "--routine", "reset"]);
+    assert_eq!(not_yet.status.code(), Some(1));
+    let snooze_over = poised(
+        home.path(),
+        "2026-11-30T10:53:00+01:00",
+        &["due", "--routine", "reset"],
+    );
+    assert_eq!(
+        stdout(&snooze_over),
+        "reset: a reset is due (since 10:52)\n"
+    );
+    let log = stdout(&poised(home.path(), at_10_45, &["log"]));
+    assert!(
+        log.contains("2026-11-30 09:56  desk skipped  prompt of 09:55"),
+        "{log}"
+    );
+    let csv = stdout(&poised(home.path(), at_10_45, &["export", "--desk"]));
+    assert_eq!(
+        csv,
+        "at,event,offered\n\
+         2026-11-30T09:10:00+01:00,opened,\n\
+         2026-11-30T09:56:00+01:00,skipped,2026-11-30T09:55:00+01:00\n\
+         2026-11-30T10:42:00+01:00,snoozed,2026-11-30T10:41:00+01:00\n"
+    );
+    let sessions = stdout(&poised(home.path(), at_10_45, &["export"]));
+    assert_eq!(
+        sessions.lines().count(),
+        1,
+        "no desk record among the sessions: {sessions}"
+    );
+}

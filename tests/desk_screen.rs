@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveTime};
 use poised::desk::{Desk, DeskSettings};
-use poised::journal::Record;
+use poised::journal::{DeskEvent, DeskRecord, Record};
 use poised::routine::load::Library;
 use poised::tui::app::{App, Effect, Msg, Now, Settings};
 use poised::tui::desk_mode::{DeskMode, Signals};
@@ -29,7 +29,7 @@ fn desk_app(start: &Now) -> App {
     let library = Library::load(std::path::Path::new("/nonexistent"));
     let settings = DeskSettings::default();
     let day_start = NaiveTime::from_hms_opt(3, 0, 0).unwrap();
-    let (desk, _) = Desk::open(settings.schedule(), day_start, Vec::new(), start.local);
+    let opened = Desk::open(settings.schedule(), day_start, Vec::new(), start.local);
     let reset = library.get("reset").unwrap().clone();
     let transition = library.get("office").cloned();
     let signals = Signals {
@@ -37,7 +37,7 @@ fn desk_app(start: &Now) -> App {
         notify: true,
         tmux: false,
     };
-    let mode = DeskMode::new(desk, settings, reset, transition, signals);
+    let mode = DeskMode::new(opened, settings, reset, transition, signals);
     let settings = Settings {
         bell: true,
         reduced_motion: false,
@@ -67,7 +67,7 @@ fn run_until(app: &mut App, from: u64, to: u64) -> Vec<Effect> {
 /// Ticks a second at a time from `from` until a prompt opens; its time.
 fn until_prompt(app: &mut App, from: u64) -> u64 {
     (from + 1..from + 5 * 3600)
-        .find(|&t| !app.update(Msg::Tick, &at(t)).is_empty())
+        .find(|&t| app.update(Msg::Tick, &at(t)).contains(&Effect::Bell))
         .expect("a prompt within five hours")
 }
 
@@ -94,15 +94,32 @@ fn the_countdown_shows_minutes_and_wakes_once_a_minute() {
 fn a_due_reset_rings_notifies_once_and_plays_back_to_the_countdown() {
     let mut app = desk_app(&at(0));
     let effects = run_until(&mut app, 0, DUE + 5);
-    assert_eq!(effects.len(), 2, "{effects:?}");
-    assert_eq!(effects[0], Effect::Bell);
-    let Effect::Notify(bytes) = &effects[1] else {
+    assert_eq!(effects.len(), 3, "{effects:?}");
+    assert!(
+        matches!(&effects[0], Effect::Save(Record::Desk(d)) if d.event == DeskEvent::Opened),
+        "the opening is recorded: {effects:?}"
+    );
+    assert_eq!(effects[1], Effect::Bell);
+    let Effect::Notify(bytes) = &effects[2] else {
         panic!("{effects:?}")
     };
     assert!(String::from_utf8_lossy(bytes).contains("\x1b]777;notify;poised;Time for a reset"));
     snapshot_both("desk_prompt", &app, &at(DUE + 5));
+    // The open prompt changes only by a key: the desk looks at the clock once a minute.
+    assert_eq!(
+        app.deadline(&at(DUE + 5)),
+        Some(Duration::from_secs(DUE + 65))
+    );
 
-    app.update(Action::StartFull, &at(DUE + 10));
+    let answered = app.update(Action::StartFull, &at(DUE + 10));
+    assert_eq!(
+        answered,
+        vec![Effect::Save(Record::Desk(DeskRecord {
+            at: at(DUE + 10).local,
+            event: DeskEvent::Reset,
+            offered: Some(at(DUE).local),
+        }))]
+    );
     assert_eq!(app.context(), Context::Player);
     let effects = run_until(&mut app, DUE + 10, DUE + 10 + 120);
     let session = effects
@@ -145,9 +162,17 @@ fn snoozes_and_skips_come_from_the_budget_and_over_it_show_honestly() {
     );
     assert!(screen.contains("Today: 0 of 3 resets done"), "{screen}");
     assert!(screen.contains("×××"), "{screen}");
-    // Spent, the keys still work.
-    t = until_prompt(&mut app, t);
-    app.update(Action::Snooze, &at(t));
+    // Spent, the keys still work, and each answer is recorded.
+    let offered = until_prompt(&mut app, t);
+    t = offered + 3;
+    assert_eq!(
+        app.update(Action::Snooze, &at(t)),
+        vec![Effect::Save(Record::Desk(DeskRecord {
+            at: at(t).local,
+            event: DeskEvent::Snoozed,
+            offered: Some(at(offered).local),
+        }))]
+    );
     assert!(draw(&app, &at(t), 80, 24).contains("Next reset in 10 min"));
     snapshot_both("desk_over_budget", &app, &at(t));
 }
@@ -167,9 +192,20 @@ fn the_last_minute_counts_seconds_and_help_lists_the_desk_keys() {
 }
 
 #[test]
-fn quitting_with_the_prompt_open_leaves() {
+fn quitting_with_the_prompt_open_leaves_it_recorded_as_missed() {
     let mut app = desk_app(&at(0));
     run_until(&mut app, 0, DUE);
-    app.update(Action::Quit, &at(DUE + 1));
+    let effects = app.update(Action::Quit, &at(DUE + 1));
     assert!(app.quit);
+    assert!(
+        matches!(&effects[..], [Effect::Save(Record::Desk(d))] if d.event == DeskEvent::Missed),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn a_tiny_terminal_asks_for_room_instead_of_the_desk() {
+    let app = desk_app(&at(0));
+    assert_eq!(draw(&app, &at(60), 1, 1), "\"P\"\n");
+    assert!(draw(&app, &at(60), 39, 12).contains("Please enlarge"));
 }

@@ -6,7 +6,7 @@ mod journal_support;
 use std::path::Path;
 
 use journal_support::{
-    at, example_checkin, example_rest, example_session, numbered_session, scratch,
+    at, example_checkin, example_desk, example_rest, example_session, numbered_session, scratch,
 };
 use poised::journal::{CheckinRecord, Record, parse, record_toml};
 
@@ -63,6 +63,23 @@ fn a_checkin_and_a_rest_day_are_written_exactly_as_the_format_documents() {
 }
 
 #[test]
+fn a_desk_prompt_is_written_exactly_as_the_format_documents() {
+    assert_eq!(
+        record_toml(&Record::Desk(example_desk())),
+        "[[desk]]\nat = 2026-11-30T10:47:12+01:00\nevent = \"skipped\"\noffered = 2026-11-30T10:45:00+01:00\n"
+    );
+}
+
+#[test]
+fn a_desk_record_with_an_unknown_event_is_skipped_with_what_to_write() {
+    let parsed = read("format = 1\n[[desk]]\nat = 2026-11-30T10:47:12+01:00\nevent = \"napped\"\n");
+    assert_eq!(parsed.records, []);
+    let warning = parsed.warnings[0].to_string();
+    assert!(warning.contains("line 4"), "{warning}");
+    assert!(warning.contains("\"opened\", \"reset\""), "{warning}");
+}
+
+#[test]
 fn absent_optional_keys_are_left_out() {
     let text = record_toml(&numbered_session(7));
     for key in [
@@ -113,6 +130,7 @@ fn every_kind_of_record_reads_back_as_it_was_written() {
         numbered_session(1),
         Record::Checkin(example_checkin()),
         Record::Rest(example_rest()),
+        Record::Desk(example_desk()),
     ];
     let text: String = records
         .iter()

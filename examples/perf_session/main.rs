@@ -1,5 +1,5 @@
-//! Measures what poised costs while `poised run morning` plays, while it is paused, and while
-//! Home sits idle: CPU time as a share of one core, bytes written to the terminal per second,
+//! Measures what poised costs while `poised run morning` plays, while it is paused, while
+//! Home sits idle, and while `poised desk` counts down to the next reset: CPU time as a share of one core, bytes written to the terminal per second,
 //! wake-ups per second and peak memory. poised runs in an 80x24 pseudo-terminal (the harness
 //! of `tests/pty`) and is read from `/proc`. `scripts/perf-session.sh` builds and runs it:
 //!
@@ -40,12 +40,18 @@ impl Figures {
         self.bytes as f64 / self.seconds
     }
 
-    /// Playing: under 0.3% of a core, 1 KB/s and 8 MB. Paused and Home: no output, no wake-ups.
+    /// Playing: under 0.3% of a core, 1 KB/s and 8 MB. Paused and Home: no output, no
+    /// wake-ups. The desk: at most one wake-up a minute and under 100 bytes a minute.
     fn within_budget(&self) -> bool {
-        if self.name == "playing" {
-            self.cpu_percent < 0.3 && self.bytes_per_second() < 1000.0 && self.peak_kib < 8192
-        } else {
-            self.bytes == 0 && self.wakeups == 0.0 && self.preemptions == 0.0
+        match self.name {
+            "playing" => {
+                self.cpu_percent < 0.3 && self.bytes_per_second() < 1000.0 && self.peak_kib < 8192
+            }
+            "desk" => {
+                self.bytes_per_second() * 60.0 < 100.0
+                    && (self.wakeups + self.preemptions) * 60.0 <= 1.0 + 1e-9
+            }
+            _ => self.bytes == 0 && self.wakeups == 0.0 && self.preemptions == 0.0,
         }
     }
 }
@@ -60,7 +66,12 @@ fn main() -> ExitCode {
     let window = Duration::from_secs(seconds);
     let home = tempfile::tempdir().expect("a temporary POISED_HOME");
     let [playing, paused] = session_phases(&program, home.path(), window);
-    let phases = [playing, paused, home_phase(&program, home.path(), window)];
+    let phases = [
+        playing,
+        paused,
+        home_phase(&program, home.path(), window),
+        desk_phase(&program, home.path(), window.max(DESK_WINDOW)),
+    ];
     print_table(&phases);
     if phases.iter().all(Figures::within_budget) {
         println!("All budgets met.");
@@ -94,6 +105,21 @@ fn home_phase(program: &Path, home: &Path, window: Duration) -> Figures {
     tui.press("q");
     drop(tui.exit());
     idle
+}
+
+/// The desk redraws once a minute: watch it for a few minutes at least.
+const DESK_WINDOW: Duration = Duration::from_secs(180);
+
+/// `poised desk` counting down (every hour of every day is working time, a reset every 4 h).
+fn desk_phase(program: &Path, home: &Path, window: Duration) -> Figures {
+    let all_week = "[desk]\nhours = \"00:00-24:00\"\ndays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\n";
+    fs::write(home.join("config.toml"), all_week).expect("write config.toml");
+    let mut tui = Tui::start(program, home, &["desk", "--every", "4h"], 1);
+    tui.wait_for_text("Next reset in");
+    let desk = measure(&mut tui, "desk", window);
+    tui.press("q");
+    drop(tui.exit());
+    desk
 }
 
 /// Lets poised settle, then watches it for `window`: its output, and `/proc` before and after.

@@ -34,7 +34,8 @@ pub struct LogArgs {
     pub limit: usize,
 }
 
-/// `poised export [--format csv|toml|json] [--checkins|--rest] [--since DATE] [--until DATE]`.
+/// `poised export [--format csv|toml|json] [--checkins | --rest | --desk] [--since DATE]
+/// [--until DATE]`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
@@ -43,8 +44,11 @@ pub struct ExportArgs {
     #[arg(long, conflicts_with = "rest")]
     pub checkins: bool,
     /// Export the rest days instead of the sessions.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "desk")]
     pub rest: bool,
+    /// Export desk mode's records (the desk opening, each answer to a prompt) instead.
+    #[arg(long, conflicts_with = "checkins")]
+    pub desk: bool,
     #[command(flatten)]
     pub range: DateRange,
 }
@@ -113,9 +117,10 @@ pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
     parsed
         .records
         .retain(|r| args.range.contains(record_date(r, config.day_starts_at)));
-    let kind = match (args.checkins, args.rest) {
-        (true, _) => Kind::Checkins,
-        (_, true) => Kind::Rest,
+    let kind = match (args.checkins, args.rest, args.desk) {
+        (true, _, _) => Kind::Checkins,
+        (_, true, _) => Kind::Rest,
+        (_, _, true) => Kind::Desk,
         _ => Kind::Sessions,
     };
     let text = match args.format {

@@ -113,7 +113,7 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let settings = config.desk.clone();
-    let (desk, _opened) = Desk::open(
+    let opened = Desk::open(
         settings.schedule(),
         day_start,
         events(&today, &settings),
@@ -125,7 +125,7 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
         tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
     };
     let transition = library.get(&settings.transition).cloned();
-    let mode = DeskMode::new(desk, settings, reset.clone(), transition, signals);
+    let mode = DeskMode::new(opened, settings, reset.clone(), transition, signals);
     let app_settings = Settings {
         bell: config.bell,
         reduced_motion: config.reduced_motion,
@@ -245,6 +245,7 @@ fn what(record: &Record) -> &'static str {
         Record::Session(_) => "session",
         Record::Checkin(_) => "check-in",
         Record::Rest(_) => "rest day",
+        Record::Desk(_) => "desk prompt",
     }
 }
 

@@ -8,8 +8,8 @@ use toml::value::{Datetime, Offset};
 use toml::{Spanned, Value};
 
 use super::encode::FORMAT;
-use super::raw::{Entries, Field, RawCheckin, RawLoose, RawRest, RawSession, RawTables};
-use super::record::{CheckinRecord, Record, RestRecord, SessionRecord};
+use super::raw::{Entries, Field, RawCheckin, RawDesk, RawLoose, RawRest, RawSession, RawTables};
+use super::record::{CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord};
 
 /// The highest stiffness rating.
 pub const STIFFNESS_MAX: u8 = 10;
@@ -57,6 +57,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<Content, Damage> {
         checkin(one("checkin", entries)?)?
     } else if let Some(entries) = tables.rest {
         rest(one("rest", entries)?)?
+    } else if let Some(entries) = tables.desk {
+        desk(one("desk", entries)?)?
     } else {
         return Ok(Content::Nothing);
     };
@@ -118,6 +120,15 @@ fn rest(raw: RawRest) -> Result<Record, Damage> {
     Ok(Record::Rest(RestRecord {
         date: r.required("date", raw.date, date)?,
         reason: r.optional("reason", raw.reason, text)?,
+    }))
+}
+
+fn desk(raw: RawDesk) -> Result<Record, Damage> {
+    let r = Rules { table: "desk" };
+    Ok(Record::Desk(DeskRecord {
+        at: r.required("at", raw.at, datetime)?,
+        event: r.required("event", raw.event, |v| DeskEvent::parse(v.as_str()?))?,
+        offered: r.optional("offered", raw.offered, datetime)?,
     }))
 }
 
@@ -261,7 +272,7 @@ fn when(d: &Datetime) -> Option<When> {
 /// What a key must hold, in the words of the journal's documentation.
 fn expected(key: &str) -> &'static str {
     match key {
-        "started" | "ended" | "at" => {
+        "started" | "ended" | "at" | "offered" => {
             "a date and time with its UTC offset, like 2026-11-21T07:02:11+01:00"
         }
         "date" => "a date, like 2026-11-21",
@@ -269,6 +280,9 @@ fn expected(key: &str) -> &'static str {
         "stiffness" | "stiffness_before" | "stiffness_after" => "a whole number from 0 to 10",
         "active_seconds" | "steps_done" | "steps_total" => "a whole number from 0 up",
         "painful_steps" => "a list of step names in quotes",
+        "event" => {
+            "one of \"opened\", \"reset\", \"transition\", \"snoozed\", \"skipped\", \"missed\""
+        }
         _ => "text in double quotes",
     }
 }

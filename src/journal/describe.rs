@@ -2,7 +2,7 @@
 //! session summary shows.
 
 use super::note::sanitize_note;
-use super::record::{CheckinRecord, Record, RestRecord, SessionRecord};
+use super::record::{CheckinRecord, DeskRecord, Record, RestRecord, SessionRecord};
 
 /// `stiffness 6 -> 3`, with `-` for a rating that was skipped; `None` when both were.
 #[must_use]
@@ -21,6 +21,7 @@ pub fn log_line(record: &Record) -> String {
         Record::Session(s) => session_parts(s),
         Record::Checkin(c) => checkin_parts(c),
         Record::Rest(r) => rest_parts(r),
+        Record::Desk(d) => desk_parts(d),
     };
     parts.into_iter().flatten().collect::<Vec<_>>().join("  ")
 }
@@ -49,6 +50,15 @@ fn checkin_parts(c: &CheckinRecord) -> Vec<Option<String>> {
         Some("check-in".to_string()),
         Some(format!("stiffness {}", c.stiffness)),
         quoted_note(c.note.as_deref()),
+    ]
+}
+
+fn desk_parts(d: &DeskRecord) -> Vec<Option<String>> {
+    vec![
+        Some(d.at.format("%Y-%m-%d %H:%M").to_string()),
+        Some(format!("desk {}", d.event.as_str())),
+        d.offered
+            .map(|o| format!("prompt of {}", o.format("%H:%M"))),
     ]
 }
 

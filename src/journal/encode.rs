@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 
 use super::note::sanitize_note;
-use super::record::{CheckinRecord, Record, RestRecord, SessionRecord};
+use super::record::{CheckinRecord, DeskRecord, Record, RestRecord, SessionRecord};
 
 /// The journal format this version writes and reads.
 pub const FORMAT: i64 = 1;
@@ -26,6 +26,7 @@ pub fn record_toml(record: &Record) -> String {
         Record::Session(s) => session(&mut out, s),
         Record::Checkin(c) => checkin(&mut out, c),
         Record::Rest(r) => rest(&mut out, r),
+        Record::Desk(d) => desk(&mut out, d),
     }
     out.0
 }
@@ -67,6 +68,15 @@ fn rest(out: &mut Lines, r: &RestRecord) {
     out.header("rest");
     out.date("date", r.date);
     out.note("reason", r.reason.as_deref());
+}
+
+fn desk(out: &mut Lines, d: &DeskRecord) {
+    out.header("desk");
+    out.datetime("at", &d.at);
+    out.string("event", d.event.as_str());
+    if let Some(offered) = &d.offered {
+        out.datetime("offered", offered);
+    }
 }
 
 /// A TOML datetime as poised writes it: `2026-11-21T07:02:11+01:00`, with a fraction of a

@@ -1,11 +1,11 @@
-//! `poised export`: sessions, check-ins or rest days as CSV (RFC 4180 quoting, RFC 3339
+//! `poised export`: sessions, check-ins, rest days or desk records as CSV (RFC 4180 quoting, RFC 3339
 //! times, empty cells for absent values), as journal TOML, or as JSON Lines (one record per
 //! line, absent values left out).
 
 use serde_json::{Map, Value, json};
 
 use super::encode::{FORMAT_LINE, datetime_text, record_toml};
-use super::record::{CheckinRecord, Record, RestRecord, SessionRecord};
+use super::record::{CheckinRecord, DeskRecord, Record, RestRecord, SessionRecord};
 
 /// The header line of the sessions CSV.
 pub const SESSIONS_CSV_HEADER: &str = "started,ended,routine,variant,completed,steps_done,steps_total,\
@@ -18,6 +18,9 @@ pub const CHECKINS_CSV_HEADER: &str = "at,stiffness,note";
 /// The header line of the rest days CSV.
 pub const REST_CSV_HEADER: &str = "date,reason";
 
+/// The header line of the desk records' CSV.
+pub const DESK_CSV_HEADER: &str = "at,event,offered";
+
 /// Which records an export holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
@@ -25,6 +28,8 @@ pub enum Kind {
     Sessions,
     Checkins,
     Rest,
+    /// Desk mode's records: the desk opening and each answer to a prompt.
+    Desk,
 }
 
 impl Kind {
@@ -34,6 +39,7 @@ impl Kind {
             (Kind::Sessions, Record::Session(_))
                 | (Kind::Checkins, Record::Checkin(_))
                 | (Kind::Rest, Record::Rest(_))
+                | (Kind::Desk, Record::Desk(_))
         )
     }
 }
@@ -45,6 +51,7 @@ pub fn records_csv(records: &[Record], kind: Kind) -> String {
         Kind::Sessions => SESSIONS_CSV_HEADER,
         Kind::Checkins => CHECKINS_CSV_HEADER,
         Kind::Rest => REST_CSV_HEADER,
+        Kind::Desk => DESK_CSV_HEADER,
     };
     csv(
         header,
@@ -55,6 +62,7 @@ pub fn records_csv(records: &[Record], kind: Kind) -> String {
                 Record::Session(s) => session_row(s),
                 Record::Checkin(c) => checkin_row(c),
                 Record::Rest(r) => rest_row(r),
+                Record::Desk(d) => desk_row(d),
             }),
     )
 }
@@ -120,6 +128,12 @@ pub fn record_json(record: &Record) -> Value {
             put("date", json!(r.date.to_string()));
             put("reason", json!(r.reason));
         }
+        Record::Desk(d) => {
+            put("record", json!("desk"));
+            put("at", json!(datetime_text(&d.at)));
+            put("event", json!(d.event.as_str()));
+            put("offered", json!(d.offered.as_ref().map(datetime_text)));
+        }
     }
     Value::Object(object)
 }
@@ -151,6 +165,14 @@ fn checkin_row(c: &CheckinRecord) -> Vec<String> {
 
 fn rest_row(r: &RestRecord) -> Vec<String> {
     vec![r.date.to_string(), r.reason.clone().unwrap_or_default()]
+}
+
+fn desk_row(d: &DeskRecord) -> Vec<String> {
+    vec![
+        datetime_text(&d.at),
+        d.event.as_str().to_string(),
+        d.offered.as_ref().map(datetime_text).unwrap_or_default(),
+    ]
 }
 
 fn optional(value: Option<u8>) -> String {

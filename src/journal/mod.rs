@@ -24,5 +24,5 @@ pub use encode::{FORMAT, FORMAT_LINE, record_toml};
 pub use error::{AppendError, AppendStep, ReadError};
 pub use note::{NOTE_MAX_CHARS, note_or_none, sanitize_note};
 pub use parse::{Parsed, Position, Warning, parse, parse_from};
-pub use record::{CheckinRecord, Record, RestRecord, SessionRecord};
+pub use record::{CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord};
 pub use store::Journal;

@@ -49,6 +49,14 @@ pub(super) struct RawRest {
     pub reason: Field,
 }
 
+/// `[[desk]]`: desk mode opened, or a prompt answered.
+#[derive(Deserialize)]
+pub(super) struct RawDesk {
+    pub at: Field,
+    pub event: Field,
+    pub offered: Field,
+}
+
 /// A chunk that starts with a table header: at most one of the tables poised knows (the
 /// split puts every header in a chunk of its own); other tables are ignored.
 #[derive(Deserialize)]
@@ -56,6 +64,7 @@ pub(super) struct RawTables {
     pub session: Option<Entries<RawSession>>,
     pub checkin: Option<Entries<RawCheckin>>,
     pub rest: Option<Entries<RawRest>>,
+    pub desk: Option<Entries<RawDesk>>,
 }
 
 /// What a known table name held: the array a `[[name]]` header makes, or a plain table

@@ -1,4 +1,4 @@
-//! The records a journal holds: sessions, morning check-ins and rest days.
+//! The records a journal holds: sessions, morning check-ins, rest days and desk mode's prompts.
 //!
 //! These are the domain values; how they are written as TOML lives in the store.
 
@@ -47,12 +47,68 @@ pub struct RestRecord {
     pub reason: Option<String>,
 }
 
+/// What happened at the desk: it opened, or a prompt was answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeskEvent {
+    /// `poised desk` started: the first interval counts from here.
+    Opened,
+    /// Enter: the reset was started.
+    Reset,
+    /// `t`: the transition routine was started.
+    Transition,
+    Snoozed,
+    Skipped,
+    /// The desk closed with the prompt unanswered.
+    Missed,
+}
+
+impl DeskEvent {
+    /// Every event, in the order the documentation lists them.
+    pub const ALL: [Self; 6] = [
+        Self::Opened,
+        Self::Reset,
+        Self::Transition,
+        Self::Snoozed,
+        Self::Skipped,
+        Self::Missed,
+    ];
+
+    /// The word the journal writes.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Opened => "opened",
+            Self::Reset => "reset",
+            Self::Transition => "transition",
+            Self::Snoozed => "snoozed",
+            Self::Skipped => "skipped",
+            Self::Missed => "missed",
+        }
+    }
+
+    /// The event a word names.
+    #[must_use]
+    pub fn parse(word: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.as_str() == word)
+    }
+}
+
+/// One moment of desk mode: one record per answer to a prompt, and one when the desk opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeskRecord {
+    pub at: DateTime<FixedOffset>,
+    pub event: DeskEvent,
+    /// For answers: when the prompt was first shown (a snoozed prompt keeps its time).
+    pub offered: Option<DateTime<FixedOffset>>,
+}
+
 /// Any record of the journal, in file order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
     Session(SessionRecord),
     Checkin(CheckinRecord),
     Rest(RestRecord),
+    Desk(DeskRecord),
 }
 
 impl Record {
@@ -71,6 +127,16 @@ impl Record {
     pub fn as_checkin(&self) -> Option<&CheckinRecord> {
         if let Self::Checkin(c) = self {
             Some(c)
+        } else {
+            None
+        }
+    }
+
+    /// The desk event this record holds, if it is one.
+    #[must_use]
+    pub fn as_desk(&self) -> Option<&DeskRecord> {
+        if let Self::Desk(d) = self {
+            Some(d)
         } else {
             None
         }

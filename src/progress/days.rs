@@ -28,6 +28,7 @@ pub fn record_date(record: &Record, day_start: NaiveTime) -> NaiveDate {
         Record::Session(s) => ritual_date(s.started, day_start),
         Record::Checkin(c) => ritual_date(c.at, day_start),
         Record::Rest(r) => r.date,
+        Record::Desk(d) => ritual_date(d.at, day_start),
     }
 }
 
@@ -105,6 +106,10 @@ impl History {
 
     /// Adds one record to the tally of its day.
     pub fn add(&mut self, record: &Record, day_start: NaiveTime) {
+        // Desk prompts count in desk mode's own tally, not in the day's practice.
+        if let Record::Desk(_) = record {
+            return;
+        }
         let day = self.days.entry(record_date(record, day_start)).or_default();
         match record {
             Record::Session(s) => day.add_session(s),
@@ -113,6 +118,7 @@ impl History {
                 day.checkin_count = day.checkin_count.saturating_add(1);
             }
             Record::Rest(_) => day.rest = true,
+            Record::Desk(_) => {}
         }
     }
 

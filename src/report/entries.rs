@@ -47,7 +47,7 @@ pub fn notes(input: &Input) -> Vec<Note> {
                 with: "morning check-in".to_string(),
                 text: c.note.clone()?,
             }),
-            Record::Rest(_) => None,
+            Record::Rest(_) | Record::Desk(_) => None,
         })
         .collect()
 }

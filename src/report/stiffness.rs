@@ -30,7 +30,7 @@ impl Sums {
                 put(&mut self.after, s.stiffness_after);
             }
             Record::Checkin(c) => put(&mut self.morning, Some(c.stiffness)),
-            Record::Rest(_) => {}
+            Record::Rest(_) | Record::Desk(_) => {}
         }
     }
 

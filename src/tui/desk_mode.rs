@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 use super::notify::notification;
 use super::protocol::{Effect, Now};
 use super::screens::desk::DeskView;
+use crate::desk::records::record;
 use crate::desk::{Answer, Desk, DeskSettings, Event, Next, Phase};
 use crate::journal::SessionRecord;
 use crate::routine::{Routine, Variant};
@@ -37,12 +38,15 @@ pub struct DeskMode {
     reset: Routine,
     transition: Option<Routine>,
     signals: Signals,
+    /// The desk's opening, saved on the first tick.
+    opened: Option<Event>,
 }
 
 impl DeskMode {
+    /// The desk as opened by [`Desk::open`], with the opening event to record.
     #[must_use]
     pub fn new(
-        desk: Desk,
+        (desk, opened): (Desk, Event),
         settings: DeskSettings,
         reset: Routine,
         transition: Option<Routine>,
@@ -54,15 +58,16 @@ impl DeskMode {
             reset,
             transition,
             signals,
+            opened: Some(opened),
         }
     }
 
     /// Lets time pass: when a reset falls due, the bell and the notification, once.
     pub fn tick(&mut self, now: &Now) -> Vec<Effect> {
+        let mut effects = saved(self.opened.take());
         if !self.desk.tick(now.local) {
-            return Vec::new();
+            return effects;
         }
-        let mut effects = Vec::new();
         if self.signals.bell {
             effects.push(Effect::Bell);
         }
@@ -119,7 +124,7 @@ impl DeskMode {
     }
 
     /// When the screen next changes: the countdown's next minute (each second in the last
-    /// one), at most a minute away.
+    /// one), at most a minute away; an open prompt changes only by a key, so once a minute.
     #[must_use]
     pub fn deadline(&self, now: &Now) -> Duration {
         let wait = match self.desk.phase(now.local) {
@@ -127,9 +132,8 @@ impl DeskMode {
             Phase::Waiting(Next::Resting { until }) => {
                 (until - now.local).to_std().unwrap_or_default()
             }
-            Phase::Waiting(Next::Due { .. }) | Phase::Prompt { .. } | Phase::Playing => {
-                Duration::ZERO
-            }
+            Phase::Prompt { .. } | Phase::Playing => LONGEST_WAIT,
+            Phase::Waiting(Next::Due { .. }) => Duration::ZERO,
         };
         now.mono + wait.clamp(Duration::from_secs(1), LONGEST_WAIT)
     }
@@ -169,8 +173,12 @@ fn offer(routine: &Routine) -> String {
     )
 }
 
-/// The records of a desk event (none yet: the desk's records come with the journal's next
-/// record kind).
+/// Saving a desk event, if there is one.
 fn saved(event: Option<Event>) -> Vec<Effect> {
-    event.map(|_| Vec::new()).unwrap_or_default()
+    event
+        .as_ref()
+        .and_then(record)
+        .map(Effect::Save)
+        .into_iter()
+        .collect()
 }

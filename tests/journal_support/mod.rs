@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use chrono::{DateTime, FixedOffset};
-use poised::journal::{CheckinRecord, Journal, Record, RestRecord, SessionRecord};
+use poised::journal::{
+    CheckinRecord, DeskEvent, DeskRecord, Journal, Record, RestRecord, SessionRecord,
+};
 
 pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -63,6 +65,15 @@ pub fn example_rest() -> RestRecord {
     RestRecord {
         date: "2026-11-23".parse().unwrap(),
         reason: Some("flare".to_string()),
+    }
+}
+
+/// A skipped desk prompt, as the README shows it.
+pub fn example_desk() -> DeskRecord {
+    DeskRecord {
+        at: at("2026-11-30T10:47:12+01:00"),
+        event: DeskEvent::Skipped,
+        offered: Some(at("2026-11-30T10:45:00+01:00")),
     }
 }
 
