@@ -84,6 +84,11 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Print the streak in one line, for a shell prompt.
     Streak,
+    /// Look after the journal file itself.
+    Journal {
+        #[command(subcommand)]
+        command: journal::JournalCommand,
+    },
     /// Record today as a rest day: it keeps the streak alive (at most 2 in any 7 days).
     Rest {
         /// Why, in a few words (for example "flare").
@@ -101,6 +106,14 @@ pub enum Command {
 /// Runs the parsed command line with the given paths and clock.
 #[must_use]
 pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
+    let paths = match settle_journal(paths) {
+        Ok(paths) => paths,
+        Err(error) => {
+            eprintln!("poised: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let paths = &paths;
     let Some(command) = cli.command else {
         return play::open(paths, clock, None, play::RunFlags::default());
     };
@@ -135,12 +148,25 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
         Command::Log(args) => journal::log(paths, &args),
         Command::Export(args) => journal::export(paths, &args),
         Command::Report(args) => report::report(paths, clock, &args),
+        Command::Journal { command } => journal::journal(paths, command),
         Command::Streak => progress::streak(paths, clock),
         Command::Rest { reason } => progress::rest(paths, clock, reason.as_deref()),
         Command::Desk(args) => play::desk(paths, clock, &args),
         Command::Status(args) => desk::status(paths, clock, &args),
         Command::Due(args) => desk::due(paths, clock, &args),
     }
+}
+
+/// Where the journal is, once config.toml's `journal_dir` is known. A config that cannot be
+/// read leaves the journal where it was: the command itself reports the config.
+fn settle_journal(paths: &Paths) -> Result<Paths, String> {
+    let configured = crate::config::Config::load(&paths.config)
+        .ok()
+        .and_then(|config| config.journal_dir);
+    paths
+        .clone()
+        .settle(configured.as_deref())
+        .map_err(|e| format!("cannot name this machine for the journal folder: {e}"))
 }
 
 /// A warning on stderr, in the one form every command uses. A stderr that cannot be written

@@ -18,6 +18,9 @@ pub struct Config {
     /// When a new day begins for streaks ("HH:MM"): a session at 00:30 counts for the day before.
     #[serde(with = "hh_mm")]
     pub day_starts_at: NaiveTime,
+    /// A folder to keep the journal in, one file per machine, for a sync tool to carry
+    /// between machines; relative to this file's folder.
+    pub journal_dir: Option<PathBuf>,
     /// Desk mode: resets through the working day (`[desk]`).
     pub desk: DeskSettings,
 }
@@ -28,6 +31,7 @@ impl Default for Config {
             bell: true,
             reduced_motion: false,
             day_starts_at: NaiveTime::from_hms_opt(3, 0, 0).unwrap_or(NaiveTime::MIN),
+            journal_dir: None,
             desk: DeskSettings::default(),
         }
     }

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod desk;
+pub mod device;
 pub mod journal;
 pub mod paths;
 pub mod progress;

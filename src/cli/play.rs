@@ -17,7 +17,7 @@ use crate::desk::Desk;
 use crate::desk::records::events;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
-use crate::progress::cache::{Summary, summarize};
+use crate::progress::cache::{Summary, summarize_journal};
 use crate::progress::days::ritual_date;
 use crate::progress::easier::offers_from;
 use crate::progress::rest::record_rest;
@@ -49,13 +49,7 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
         ask_ratings: !flags.no_rate,
     };
     let today = ritual_date(clock.local(), config.day_starts_at);
-    let summary = summarize(
-        &paths.journal,
-        &paths.journal_cache(),
-        config.day_starts_at,
-        today,
-    )
-    .ok();
+    let summary = summarize_journal(paths, config.day_starts_at, today).ok();
     let mut app = app(&library, settings);
     if let Some(summary) = &summary {
         let day_start = config.day_starts_at;

@@ -14,9 +14,9 @@ use super::dates::DateRange;
 use super::routines::load_library;
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::journal::{Journal, Record};
+use crate::journal::Record;
 use crate::paths::Paths;
-use crate::progress::cache::summarize;
+use crate::progress::cache::summarize_journal;
 use crate::progress::days::{History, ritual_date};
 use crate::report::{self, Input, Period};
 
@@ -117,18 +117,16 @@ fn read(
     today: NaiveDate,
 ) -> Result<(History, Vec<Record>), String> {
     let day_start = config.day_starts_at;
-    let summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)
-        .map_err(|e| e.to_string())?;
-    for warning in &summary.warnings {
-        super::warn(warning);
-    }
+    let summary = summarize_journal(paths, day_start, today).map_err(|e| e.to_string())?;
     if period.look_back() >= summary.window {
+        for warning in &summary.warnings {
+            super::warn(warning);
+        }
         return Ok((summary.history, summary.recent));
     }
-    let parsed = Journal::new(&paths.journal)
-        .read()
-        .map_err(|e| e.to_string())?;
-    Ok((summary.history, parsed.records))
+    // The whole journal, whose reading prints the same warnings.
+    let records = super::journal::read_all(paths).map_err(|e| e.to_string())?;
+    Ok((summary.history, records))
 }
 
 fn default_path(period: Period, format: ReportFormat) -> PathBuf {

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use super::Cli;
+use crate::journal::folder::FileKind;
 use crate::paths::Paths;
 use crate::routine::load::{self, Library};
 use crate::routine::{Routine, Variant};
@@ -116,11 +117,26 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// `poised paths`: the three places poised uses, one per line.
+/// `poised paths`: the places poised uses, one per line; with a journal folder, the folder,
+/// this machine's file and every other file read from it.
 pub fn paths(paths: &Paths) -> ExitCode {
     println!("config: {}", paths.config.display());
     println!("routines: {}", paths.routines.display());
+    let Some(dir) = &paths.journal_dir else {
+        println!("journal: {}", paths.journal.display());
+        return ExitCode::SUCCESS;
+    };
+    println!("journal folder: {}", dir.display());
     println!("journal: {}", paths.journal.display());
+    match paths.journal_files() {
+        Ok(files) => {
+            for file in files.iter().filter(|f| f.kind != FileKind::Own) {
+                println!("reads: {}", file.path.display());
+            }
+        }
+        Err(e) => eprintln!("poised: cannot list {}: {e}", dir.display()),
+    }
+    println!("local state: {}", paths.state.display());
     ExitCode::SUCCESS
 }
 

@@ -11,10 +11,12 @@ pub mod describe;
 pub mod encode;
 mod error;
 pub mod export;
+pub mod folder;
 pub mod note;
 pub mod parse;
 mod raw;
 pub mod record;
+pub mod relocate;
 pub mod split;
 mod store;
 

@@ -2,7 +2,7 @@
 //!
 //! These are the domain values; how they are written as TOML lives in the store.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// One played session, finished or ended early.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +112,18 @@ pub enum Record {
 }
 
 impl Record {
+    /// When it happened, as a time that sorts records from several machines and offsets:
+    /// the start of a session, the time of a check-in, the start of a rest day (UTC).
+    #[must_use]
+    pub fn moment(&self) -> NaiveDateTime {
+        match self {
+            Self::Session(s) => s.started.naive_utc(),
+            Self::Checkin(c) => c.at.naive_utc(),
+            Self::Desk(d) => d.at.naive_utc(),
+            Self::Rest(r) => r.date.and_time(NaiveTime::MIN),
+        }
+    }
+
     /// The session this record holds, if it is one; handy with `filter_map`.
     #[must_use]
     pub fn as_session(&self) -> Option<&SessionRecord> {

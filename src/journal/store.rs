@@ -160,7 +160,7 @@ fn last_byte(file: &File, len: u64) -> io::Result<u8> {
 
 /// Makes a new file's name durable. The record itself is already on disk, so a failure here
 /// is not reported: reporting it would invite saving the record twice.
-fn sync_folder(path: &Path) {
+pub(super) fn sync_folder(path: &Path) {
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         let _ = File::open(folder).and_then(|f| f.sync_all());
     }

@@ -22,6 +22,8 @@ use super::days::ritual_date;
 use super::model::{ProgressModel, RoutineFacts, build};
 use super::trends::{CHART_DAYS, window_start};
 use crate::journal::ReadError;
+use crate::journal::Record;
+use crate::journal::folder::{FileKind, read_union};
 use crate::journal::split::starts_record;
 use crate::paths::Paths;
 
@@ -40,7 +42,7 @@ pub fn load<'w>(
     facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
 ) -> Result<ProgressModel, ReadError> {
     let today = ritual_date(now, day_start);
-    let summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)?;
+    let summary = summarize_journal(paths, day_start, today)?;
     let mut model = build(
         &summary.history,
         &summary.recent,
@@ -50,6 +52,39 @@ pub fn load<'w>(
     );
     model.warnings = summary.warnings;
     Ok(model)
+}
+
+/// The summary of the journal as of `today`, wherever it is kept: the one file through the
+/// cache, or a journal folder as the union of its files.
+///
+/// In a folder, each machine's file is summarised through a cache of its own, and the
+/// summaries added up: a record is written once, to one machine's file, so no record is in
+/// two of them. Conflict copies and an old `journal.toml` do repeat records, so while one of
+/// them is in the folder every file is read whole and each record counted once.
+pub fn summarize_journal(
+    paths: &Paths,
+    day_start: NaiveTime,
+    today: NaiveDate,
+) -> Result<Summary, ReadError> {
+    let Some(dir) = &paths.journal_dir else {
+        return summarize(&paths.journal, &paths.journal_cache(), day_start, today);
+    };
+    let files = paths.journal_files().map_err(|e| ReadError::io(dir, e))?;
+    let window = window_start(today, CHART_DAYS);
+    if files.iter().any(|f| f.kind > FileKind::Machine) {
+        let (records, warnings) = read_union(&files)?.into_records();
+        let warnings = warnings.iter().map(ToString::to_string).collect();
+        return Ok(Summary::of_records(records, warnings, day_start, window));
+    }
+    let mut total = Summary::empty(day_start, window);
+    // The caches are derived: without their folder everything still reads, only slower.
+    let _ = std::fs::create_dir_all(paths.file_caches());
+    for file in &files {
+        let cache = paths.file_cache(&file.path);
+        total.add_up(summarize(&file.path, &cache, day_start, today)?);
+    }
+    total.recent.sort_by_key(Record::moment);
+    Ok(total)
 }
 
 /// The summary of the whole journal as of `today`: from the cache when it still matches,
