@@ -18,7 +18,7 @@ use poised::journal::{
 };
 use poised::routine::model::version_of;
 
-/// SplitMix64: a small, well-mixed deterministic generator (no crate needed).
+/// `SplitMix64`: a small, well-mixed deterministic generator (no crate needed).
 struct Rng(u64);
 
 impl Rng {

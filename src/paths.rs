@@ -94,12 +94,13 @@ impl Paths {
 
     /// Every file in one folder, as with `POISED_HOME`.
     #[must_use]
-    pub fn in_folder(home: PathBuf) -> Self {
+    pub fn in_folder(home: impl AsRef<std::path::Path>) -> Self {
+        let home = home.as_ref();
         Self {
             config: home.join("config.toml"),
             routines: home.join("routines"),
             journal: home.join("journal.toml"),
-            state: home,
+            state: home.to_path_buf(),
             journal_dir: None,
         }
     }

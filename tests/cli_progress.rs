@@ -1,5 +1,5 @@
 //! `poised streak` and `poised rest` through the real binary, on journals laid out around a
-//! fixed today: each child gets its own POISED_HOME and `POISED_NOW`, so no test races the
+//! fixed today: each child gets its own `POISED_HOME` and `POISED_NOW`, so no test races the
 //! day boundary.
 
 use std::path::Path;
@@ -15,7 +15,7 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
 }
 
-/// Runs poised with its own POISED_HOME.
+/// Runs poised with its own `POISED_HOME`.
 fn poised(home: &Path, args: &[&str]) -> (String, String, bool) {
     let output = Command::new(env!("CARGO_BIN_EXE_poised"))
         .args(args)

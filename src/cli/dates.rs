@@ -16,12 +16,12 @@ pub struct DateRange {
 impl DateRange {
     /// Whether a day is within the range.
     #[must_use]
-    pub fn contains(&self, date: NaiveDate) -> bool {
+    pub fn contains(self, date: NaiveDate) -> bool {
         self.since.is_none_or(|s| date >= s) && self.until.is_none_or(|u| date <= u)
     }
 
     /// An error message when `--since` comes after `--until`.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(self) -> Result<(), String> {
         match (self.since, self.until) {
             (Some(since), Some(until)) if since > until => Err(format!(
                 "--since {since} comes after --until {until}; give a first day on or before the last"

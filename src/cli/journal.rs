@@ -22,7 +22,7 @@ use crate::progress::days::record_date;
 #[derive(Debug, clap::Args)]
 pub struct CheckinArgs {
     /// How stiff your back feels, from 0 (not at all) to 10 (the worst you know).
-    #[arg(value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(value_parser = clap::value_parser!(u8).range(0..=i64::from(crate::journal::STIFFNESS_MAX)))]
     pub stiffness: u8,
     /// A few words to keep with it (one line, up to 1,000 characters).
     #[arg(long)]

@@ -68,8 +68,10 @@ pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags
     if !interactive() {
         return ExitCode::FAILURE;
     }
-    // Only now that the question can be shown is it remembered as asked.
+    // Only now that the question can be shown is it remembered as asked, so that a skip
+    // is not asked again at every start.
     if routine.is_none() && morning_question_due(paths, summary.as_ref(), &config, today) {
+        let _ = std::fs::write(paths.checkin_asked(), today.to_string());
         app = app.with_morning_checkin();
     }
     play(paths, &config, &library, app, clock)
@@ -204,9 +206,10 @@ fn say(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
-/// Whether to open with the morning check-in, remembering that it was asked: only on the
-/// first start of a day that follows a day with a session. Read through the summary cache so
-/// that a long history does not slow the start; damaged records are reported as warnings.
+/// Whether to open with the morning check-in: only on the first start of a day that follows
+/// a day with a session, and not if it was asked already today. Read through the summary
+/// cache so that a long history does not slow the start; damaged records are reported as
+/// warnings. Writes nothing.
 fn morning_question_due(
     paths: &Paths,
     summary: Option<&Summary>,
@@ -219,12 +222,7 @@ fn morning_question_due(
     for warning in &summary.warnings {
         warn(warning);
     }
-    if !morning_checkin_due(&summary.recent, today, config.day_starts_at) || asked(paths, today) {
-        return false;
-    }
-    // Remember that today's question was asked, so a skip is not asked again at every start.
-    let _ = std::fs::write(paths.checkin_asked(), today.to_string());
-    true
+    morning_checkin_due(&summary.recent, today, config.day_starts_at) && !asked(paths, today)
 }
 
 /// Whether the morning question was asked already on `today`.

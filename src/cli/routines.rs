@@ -17,7 +17,7 @@ use crate::text::{mss, sanitize};
 pub fn load_library(paths: &Paths) -> Library {
     let library = Library::load(&paths.routines);
     for warning in &library.warnings {
-        eprintln!("warning: {}", sanitize(&warning.to_string()));
+        super::warn(sanitize(&warning.to_string()));
     }
     library
 }
@@ -59,15 +59,16 @@ pub fn list_table(routines: &[Routine]) -> String {
     }
     std::iter::once(&header)
         .chain(&rows)
-        .map(|row| {
+        .fold(String::new(), |mut out, row| {
             let cells: Vec<String> = row
                 .iter()
                 .zip(widths)
                 .map(|(c, w)| format!("{c:<w$}"))
                 .collect();
-            format!("{}\n", cells.join("  ").trim_end())
+            out.push_str(cells.join("  ").trim_end());
+            out.push('\n');
+            out
         })
-        .collect()
 }
 
 /// `poised validate [FILE...]`: every problem as `PATH:LINE:COLUMN: message`, exit 1 if any;
@@ -86,6 +87,7 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
     for (path, result) in results {
         match result {
             Ok(valid) => {
+                // `validate` speaks the compiler's form: `warning: PATH:LINE:COLUMN: ...`.
                 for w in &valid.warnings {
                     eprintln!("warning: {}", sanitize(&w.to_string()));
                 }

@@ -161,6 +161,7 @@ struct Rules {
 }
 
 impl Rules {
+    #[allow(clippy::unused_self)] // a method, so each rule reads `self.optional(...)`
     fn optional<T>(
         &self,
         key: &str,

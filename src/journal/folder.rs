@@ -47,6 +47,7 @@ pub fn own_file_name(device: &str) -> String {
 /// What a file name in the journal folder is, or `None` for a file poised does not read
 /// (hidden files and the sync tools' temporary files among them).
 #[must_use]
+#[allow(clippy::case_sensitive_file_extension_comparisons)] // names poised and sync tools write
 pub fn classify(name: &str, own: &str) -> Option<FileKind> {
     if name.starts_with('.') || !name.starts_with("journal") {
         return None;
@@ -67,6 +68,7 @@ pub fn classify(name: &str, own: &str) -> Option<FileKind> {
 
 /// Syncthing's `name.sync-conflict-DATE-TIME-ID.toml`, Dropbox's and Nextcloud's
 /// `name (… conflicted copy …).toml`, and the `.orig` that merge tools leave.
+#[allow(clippy::case_sensitive_file_extension_comparisons)] // names poised and sync tools write
 fn is_conflict_copy(name: &str) -> bool {
     name.contains(".sync-conflict-")
         || (name.contains("conflicted copy") && name.ends_with(".toml"))

@@ -21,7 +21,7 @@ pub mod split;
 mod store;
 
 pub use decode::STIFFNESS_MAX;
-pub use describe::{log_line, stiffness_change};
+pub use describe::{log_line, rating_change};
 pub use encode::{FORMAT, FORMAT_LINE, record_toml};
 pub use error::{AppendError, AppendStep, ReadError};
 pub use note::{NOTE_MAX_CHARS, note_or_none, sanitize_note};

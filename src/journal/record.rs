@@ -153,14 +153,4 @@ impl Record {
             None
         }
     }
-
-    /// The rest day this record holds, if it is one.
-    #[must_use]
-    pub fn as_rest(&self) -> Option<&RestRecord> {
-        if let Self::Rest(r) = self {
-            Some(r)
-        } else {
-            None
-        }
-    }
 }

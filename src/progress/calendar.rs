@@ -39,8 +39,6 @@ pub struct CalendarDay {
 pub struct Calendar {
     pub weeks: Vec<[CalendarDay; 7]>,
     pub today: NaiveDate,
-    /// The most completed sessions on any shown day, to scale the shade.
-    pub max_sessions: u16,
 }
 
 /// Lays out the calendar ending with today's week.
@@ -56,17 +54,7 @@ pub fn calendar(history: &History, today: NaiveDate) -> Calendar {
             })
         })
         .collect();
-    let max_sessions = weeks
-        .iter()
-        .flatten()
-        .map(|c| c.sessions)
-        .max()
-        .unwrap_or(0);
-    Calendar {
-        weeks,
-        today,
-        max_sessions,
-    }
+    Calendar { weeks, today }
 }
 
 fn cell(date: NaiveDate, tally: DayTally, today: NaiveDate) -> CalendarDay {

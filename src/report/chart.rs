@@ -62,7 +62,7 @@ pub fn stiffness_chart(period: Period, stiffness: &Stiffness) -> Markup {
                     g class=(format!("daily {}", series.class)) {
                         @for day in &stiffness.days {
                             @if let Some(v) = (series.value)(day) {
-                                (mark(series.class, scale.x(day.monday), scale.y(v), 2.5))
+                                (mark(series.class, scale.x(day.monday), y(v), 2.5))
                             }
                         }
                     }
@@ -95,10 +95,6 @@ impl Scale {
         LEFT + offset.clamp(0.0, self.days) / self.days * (WIDTH - LEFT - RIGHT)
     }
 
-    fn y(&self, rating: f64) -> f64 {
-        TOP + (10.0 - rating) / 10.0 * (HEIGHT - TOP - BOTTOM)
-    }
-
     /// The middle of a week, kept within the period.
     fn week_x(&self, monday: NaiveDate) -> f64 {
         let middle = (monday + Days::new(3)).clamp(self.period.since, self.period.until);
@@ -106,15 +102,20 @@ impl Scale {
     }
 }
 
+/// Where a rating (0 to 10) falls on the chart.
+fn y(rating: f64) -> f64 {
+    TOP + (10.0 - rating) / 10.0 * (HEIGHT - TOP - BOTTOM)
+}
+
 fn grid(scale: &Scale) -> Markup {
     let mondays = scale.period.mondays();
     let stride = mondays.len().div_ceil(LABELS).max(1);
-    let bottom = scale.y(0.0);
+    let bottom = y(0.0);
     html! {
         g.grid {
             @for v in (0..=10).step_by(2) {
-                line x1=(LEFT) x2=(WIDTH - RIGHT) y1=(scale.y(f64::from(v))) y2=(scale.y(f64::from(v))) {}
-                text x=(LEFT - 6.0) y=(scale.y(f64::from(v)) + 4.0) text-anchor="end" { (v) }
+                line x1=(LEFT) x2=(WIDTH - RIGHT) y1=(y(f64::from(v))) y2=(y(f64::from(v))) {}
+                text x=(LEFT - 6.0) y=(y(f64::from(v)) + 4.0) text-anchor="end" { (v) }
             }
             @for monday in mondays.iter().step_by(stride) {
                 @let x = scale.x((*monday).max(scale.period.since));
@@ -130,7 +131,7 @@ fn grid(scale: &Scale) -> Markup {
 fn line(scale: &Scale, series: &Series, weeks: &[WeekMeans]) -> Markup {
     let points: Vec<(f64, f64)> = weeks
         .iter()
-        .filter_map(|w| Some((scale.week_x(w.monday), scale.y((series.value)(w)?))))
+        .filter_map(|w| Some((scale.week_x(w.monday), y((series.value)(w)?))))
         .collect();
     let path: Vec<String> = points
         .iter()

@@ -57,7 +57,13 @@ pub fn notes(input: &Input) -> Vec<Note> {
 pub fn rest_days(input: &Input) -> Vec<RestDay> {
     input
         .dated()
-        .filter_map(|(_, r)| r.as_rest())
+        .filter_map(|(_, r)| {
+            if let Record::Rest(rest) = r {
+                Some(rest)
+            } else {
+                None
+            }
+        })
         .map(|r| RestDay {
             date: r.date,
             reason: r.reason.clone(),
@@ -71,12 +77,11 @@ pub fn rest_days(input: &Input) -> Vec<RestDay> {
 pub fn routines_done(input: &Input) -> Vec<RoutineDone> {
     let mut done: Vec<RoutineDone> = Vec::new();
     for (date, session) in input.sessions() {
-        let index = match done.iter().position(|d| d.routine == session.routine) {
-            Some(index) => index,
-            None => {
-                done.push(routine_now(input, session));
-                done.len() - 1
-            }
+        let index = if let Some(index) = done.iter().position(|d| d.routine == session.routine) {
+            index
+        } else {
+            done.push(routine_now(input, session));
+            done.len() - 1
         };
         let versions = &mut done[index].versions;
         match versions.last_mut() {

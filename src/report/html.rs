@@ -93,7 +93,7 @@ fn calendar(days: &[DayCell]) -> Markup {
                         th { (name) }
                         @for week in &weeks {
                             @match week[row] {
-                                Some(day) => td class=(class(day.state)) title=(day_title(day)) { (day.state.mark()) },
+                                Some(day) => td class=(class(day.state)) title=(day_title(*day)) { (day.state.mark()) },
                                 None => td.out {},
                             }
                         }
@@ -113,7 +113,7 @@ fn month_label(week: &[Option<&DayCell>], first: chrono::NaiveDate) -> String {
         .unwrap_or_default()
 }
 
-fn day_title(day: &DayCell) -> String {
+fn day_title(day: DayCell) -> String {
     let sessions = match day.sessions {
         0 => String::new(),
         1 => ", 1 session".to_string(),

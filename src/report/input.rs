@@ -94,14 +94,14 @@ impl<'a> Input<'a> {
         records: impl IntoIterator<Item = &'r Record>,
     ) -> Self {
         let last = period.until + Days::new(1);
-        let mut dated: Vec<(NaiveDate, Record)> = records
+        let mut kept: Vec<(NaiveDate, Record)> = records
             .into_iter()
             .map(|r| (record_date(r, day_start), r))
             .filter(|(d, _)| (period.look_back()..=last).contains(d))
             .map(|(d, r)| (d, r.clone()))
             .collect();
-        dated.sort_by_key(|(d, _)| *d);
-        let (dates, records) = dated.into_iter().unzip();
+        kept.sort_by_key(|(d, _)| *d);
+        let (dates, records) = kept.into_iter().unzip();
         Self {
             period,
             day_start,

@@ -107,12 +107,12 @@ fn rep_work(keys: WorkKeys, reps: &Spanned<i64>, problems: &mut Vec<Problem>) ->
         ));
     }
     let count = u32::try_from(count.clamp(0, MAX_REPS)).unwrap_or(0);
-    let mut part = |value: Option<&Spanned<_>>, key: &str| match value {
-        Some(v) => seconds(v, false, problems),
-        None => {
-            problems.push(Problem::at(reps, format!("a step with `reps` needs `{key}`: the seconds of {key} in each rep, for example `{key} = 2`")));
-            Duration::ZERO
+    let mut part = |value: Option<&Spanned<_>>, key: &str| {
+        if let Some(v) = value {
+            return seconds(v, false, problems);
         }
+        problems.push(Problem::at(reps, format!("a step with `reps` needs `{key}`: the seconds of {key} in each rep, for example `{key} = 2`")));
+        Duration::ZERO
     };
     let effort = part(keys.effort, "effort");
     let release = part(keys.release, "release");

@@ -10,6 +10,7 @@ pub mod app;
 pub mod desk_mode;
 pub mod event;
 pub mod keymap;
+pub mod keys;
 pub mod live_session;
 pub mod notify;
 pub mod protocol;
@@ -52,7 +53,7 @@ pub fn run(mut app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<
         let effects = app.update(Msg::Hangup, &clock.now());
         perform(effects, &mut app, storage, &clock);
     }
-    terminal::leave();
+    terminal::leave(terminal);
     result
 }
 

@@ -1,4 +1,4 @@
-//! A desktop notification through the terminal: OSC 777 (rxvt, foot, Ghostty, WezTerm and
+//! A desktop notification through the terminal: OSC 777 (rxvt, foot, Ghostty, `WezTerm` and
 //! others) and OSC 9 (iTerm2, Windows Terminal, kitty), wrapped in tmux's passthrough when
 //! poised runs inside tmux, so the escape reaches the terminal outside.
 

@@ -169,9 +169,8 @@ impl Tui {
 
     /// Waits for poised to exit, then reads what it left behind.
     pub fn exit(mut self) -> Exit {
-        let status = match self.exit.recv_timeout(PROMPTLY) {
-            Ok(status) => status,
-            Err(_) => panic!("poised did not exit; the screen:\n{}", self.text()),
+        let Ok(status) = self.exit.recv_timeout(PROMPTLY) else {
+            panic!("poised did not exit; the screen:\n{}", self.text())
         };
         self.exited = true;
         let modes = self.master.get_termios().expect("read the pty's modes");

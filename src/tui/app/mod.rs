@@ -129,14 +129,15 @@ impl App {
     /// The one way in: applies `msg` at `now` and returns what the loop must do.
     pub fn update(&mut self, msg: impl Into<Msg>, now: &Now) -> Vec<Effect> {
         match msg.into() {
-            Msg::Key(key) => match keymap::action(self.context(), key) {
-                Some(action) => self.act(action, now),
-                // A key with no meaning here still closes a message.
-                None => {
+            Msg::Key(key) => {
+                if let Some(action) = keymap::action(self.context(), key) {
+                    self.act(action, now)
+                } else {
+                    // A key with no meaning here still closes a message.
                     self.message = None;
                     Vec::new()
                 }
-            },
+            }
             Msg::Action(action) => self.act(action, now),
             Msg::Paste(text) => {
                 self.paste(&text);

@@ -96,7 +96,7 @@ impl App {
                     text.pop();
                     stay(Screen::Note(session, text))
                 }
-                Action::Confirm => self.conclude(&session, Some(text)),
+                Action::Confirm => self.conclude(&session, Some(&text)),
                 Action::SkipQuestion | Action::EndNow => self.conclude(&session, None),
                 _ => stay(Screen::Note(session, text)),
             },

@@ -61,9 +61,9 @@ impl App {
     pub(super) fn conclude(
         &mut self,
         session: &LiveSession,
-        note: Option<String>,
+        note: Option<&str>,
     ) -> (Screen, Vec<Effect>) {
-        let record = session.record(note.as_deref().and_then(note_or_none));
+        let record = session.record(note.and_then(note_or_none));
         let offers = self.easier.entry(record.routine.clone()).or_default();
         let past = PastSession {
             // The calendar day stands in for the ritual day: it only dates the reason.
@@ -91,7 +91,7 @@ impl App {
                 self.conclude(&session, None).1
             }
             Screen::After(session, _) => self.conclude(&session, None).1,
-            Screen::Note(session, text) => self.conclude(&session, Some(text)).1,
+            Screen::Note(session, text) => self.conclude(&session, Some(&text)).1,
             Screen::Desk => self.desk.as_mut().map(|d| d.close(now)).unwrap_or_default(),
             _ => Vec::new(),
         }

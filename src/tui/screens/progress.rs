@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::progress::ProgressModel;
 use crate::progress::hints::DISCLAIMER;
+use crate::progress::trends::RECENT_DAYS;
 use crate::text::sanitize;
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
@@ -136,7 +137,7 @@ fn usage(model: &ProgressModel) -> String {
             )
         },
     );
-    format!("Last 28 days: {used}. {change}.")
+    format!("Last {RECENT_DAYS} days: {used}. {change}.")
 }
 
 /// The hints and any warnings, in their box.

@@ -10,7 +10,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
 /// The highest rating: the worst stiffness the person knows.
-pub const MAX: u8 = 10;
+pub use crate::journal::STIFFNESS_MAX as MAX;
 
 /// A rating being chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -60,12 +60,22 @@ impl Widget for Countdown {
         let lines = if area.height >= HEIGHT && area.width >= self.big_width() {
             self.big_lines()
         } else {
-            vec![Line::styled(self.text.clone(), self.style)]
+            vec![Line::styled(fitted(&self.text, area.width), self.style)]
         };
         Paragraph::new(lines)
             .alignment(Alignment::Center)
             .render(area, buf);
     }
+}
+
+/// `text`, or as much as fits in `width` cells with an ellipsis to say it was cut.
+fn fitted(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{kept}…")
 }
 
 #[cfg(test)]
@@ -95,19 +105,19 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_when_too_small_and_no_panic_at_zero() {
-        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
-        Countdown {
-            text: "0:45".into(),
-            style: Style::new(),
-        }
-        .render(buf.area, &mut buf);
-        assert_eq!(buf, Buffer::with_lines([" 0:45 "]));
-        let mut empty = Buffer::empty(Rect::new(0, 0, 0, 0));
-        Countdown {
-            text: "0:45".into(),
-            style: Style::new(),
-        }
-        .render(empty.area, &mut empty);
+    fn plain_text_when_too_small_down_to_nothing() {
+        let drawn = |w, h| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            Countdown {
+                text: "0:45".into(),
+                style: Style::new(),
+            }
+            .render(buf.area, &mut buf);
+            buf
+        };
+        assert_eq!(drawn(6, 1), Buffer::with_lines([" 0:45 "]));
+        assert_eq!(drawn(3, 1), Buffer::with_lines(["0:…"]));
+        assert_eq!(drawn(1, 1), Buffer::with_lines(["…"]));
+        assert_eq!(drawn(0, 0), Buffer::empty(Rect::ZERO));
     }
 }

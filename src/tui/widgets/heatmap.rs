@@ -53,7 +53,7 @@ pub fn weeks_that_fit(width: u16, cell_width: u16) -> usize {
 }
 
 impl Heatmap<'_> {
-    fn style(&self, day: &CalendarDay) -> Style {
+    fn style(&self, day: CalendarDay) -> Style {
         if day.date == self.calendar.today {
             return self.theme.selected();
         }
@@ -101,7 +101,7 @@ impl Widget for Heatmap<'_> {
             )];
             spans.extend(weeks.iter().map(|week| {
                 let day = &week[weekday];
-                Span::styled(format!("{:<cell$}", mark(day)), self.style(day))
+                Span::styled(format!("{:<cell$}", mark(day)), self.style(*day))
             }));
             Line::from(spans)
         }));
@@ -155,7 +155,6 @@ mod tests {
         Calendar {
             weeks,
             today: NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
-            max_sessions: 1,
         }
     }
 
