@@ -132,6 +132,7 @@ fn session(routine: &str, started: DateTime<FixedOffset>, n: usize) -> SessionRe
             Vec::new()
         },
         learn: false,
+        routine_version: None,
     }
 }
 

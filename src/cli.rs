@@ -3,11 +3,13 @@
 //! Handlers live in `cli/`, one file per family of commands; each returns an `ExitCode`
 //! and prints its own errors, so `main.rs` stays a few lines long.
 
+mod dates;
 mod desk;
 mod journal;
 mod out;
 mod play;
 mod progress;
+mod report;
 mod routines;
 mod share;
 mod shell;
@@ -119,8 +121,10 @@ pub enum Command {
     Checkin(journal::CheckinArgs),
     /// Show the newest journal records, one line each.
     Log(journal::LogArgs),
-    /// Print every session (or check-in) as CSV or TOML.
+    /// Print sessions (or check-ins, or rest days) as CSV, TOML or JSON Lines.
     Export(journal::ExportArgs),
+    /// Write a record of a period (the last 4 weeks by default) to hand to a clinician.
+    Report(report::ReportArgs),
     /// Print the streak in one line, for a shell prompt.
     Streak {
         /// Check every byte of the journal against the summary cache, not only its end.
@@ -203,6 +207,7 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
         Command::Checkin(args) => journal::checkin(paths, clock, &args),
         Command::Log(args) => journal::log(paths, clock, &args),
         Command::Export(args) => journal::export(paths, &args),
+        Command::Report(args) => report::report(paths, clock, &args),
         Command::Journal { command } => journal::journal(paths, command),
         Command::Streak { verify } => progress::streak(paths, clock, verify),
         Command::Rest { reason } => progress::rest(paths, clock, reason.as_deref()),

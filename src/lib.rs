@@ -13,6 +13,7 @@ pub mod files;
 pub mod journal;
 pub mod paths;
 pub mod progress;
+pub mod report;
 pub mod routine;
 pub mod session;
 pub mod text;

@@ -129,6 +129,14 @@ mod tests {
     }
 
     #[test]
+    fn fit_cuts_with_an_ellipsis_only_when_needed() {
+        assert_eq!(fit("streak 3", 8), "streak 3");
+        assert_eq!(fit("streak 3", 7), "streak…");
+        assert_eq!(fit("streak", 1), "…");
+        assert_eq!(fit("streak", 0), "");
+    }
+
+    #[test]
     fn mss_pads_seconds() {
         use std::time::Duration;
         assert_eq!(mss(Duration::from_secs(420)), "7:00");

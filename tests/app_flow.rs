@@ -95,6 +95,12 @@ fn a_rated_session_with_a_note_and_a_painful_step_is_recorded_whole() {
     );
     assert_eq!(record.note.as_deref(), Some("left hip tight"));
     assert_eq!(record.painful_steps, ["Seated tilt"]);
+    let file = std::fs::read_to_string(common::fixture("valid/desk-stretch.toml")).unwrap();
+    assert_eq!(
+        record.routine_version,
+        Some(poised::routine::model::version_of(&file)),
+        "the version of the routine file played"
+    );
     assert!(
         record.completed,
         "played to the end, though one step was skipped"
@@ -223,7 +229,10 @@ fn the_bell_rings_as_work_begins_and_at_each_side_switch_unless_quiet() {
 fn home_keys_ask_for_progress_and_rest_days() {
     let mut app = App::new(Vec::new(), ASKING, Theme::plain());
     assert_eq!(app.update(Action::Progress, &at(0)), [Effect::LoadProgress]);
-    assert_eq!(app.update(Action::Rest, &at(0)), [Effect::RecordRest]);
+    assert_eq!(
+        app.update(Action::Rest, &at(0)),
+        [Effect::RecordRest, Effect::LoadToday]
+    );
     app.update(
         Msg::Notice("rest day recorded for Sat 21 Nov 2026".into()),
         &at(0),

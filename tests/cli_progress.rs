@@ -55,6 +55,7 @@ fn session(date: NaiveDate, completed: bool) -> Record {
         note: None,
         painful_steps: Vec::new(),
         learn: false,
+        routine_version: None,
     })
 }
 

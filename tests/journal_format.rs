@@ -37,6 +37,21 @@ fn a_session_is_written_exactly_as_the_format_documents() {
 }
 
 #[test]
+fn the_routine_version_is_written_last_and_reads_back() {
+    let session = poised::journal::SessionRecord {
+        routine_version: Some("95f8514b".to_string()),
+        ..example_session()
+    };
+    let text = record_toml(&Record::Session(session.clone()));
+    assert!(
+        text.ends_with("painful_steps = [\"Bird-dog\"]\nroutine_version = \"95f8514b\"\n"),
+        "{text}"
+    );
+    let parsed = read(&format!("format = 1\n\n{text}"));
+    assert_eq!(parsed.records, [Record::Session(session)]);
+}
+
+#[test]
 fn a_checkin_and_a_rest_day_are_written_exactly_as_the_format_documents() {
     assert_eq!(
         record_toml(&Record::Checkin(example_checkin())),

@@ -84,6 +84,7 @@ fn random_record(rng: &mut Rng) -> Record {
                 vec![]
             },
             learn: false,
+            routine_version: None,
             ..session(at)
         }),
     }
@@ -106,6 +107,7 @@ fn session(at: chrono::DateTime<FixedOffset>) -> SessionRecord {
         note: None,
         painful_steps: Vec::new(),
         learn: false,
+        routine_version: None,
     }
 }
 

@@ -6,15 +6,17 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::dates::DateRange;
 use super::not_saved;
 use super::out::{err, out, out_saved, say, warn};
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::journal::export::Chosen;
+use crate::journal::export::{self, Kind};
 use crate::journal::folder::{Union, own_file_name, read_union};
 use crate::journal::relocate::copy_journal;
-use crate::journal::{self, CheckinRecord, Journal, ReadError, Record, log_line, note_or_none};
+use crate::journal::{CheckinRecord, Journal, ReadError, Record, log_line, note_or_none};
 use crate::paths::Paths;
+use crate::progress::days::record_date;
 use crate::progress::{self, Check};
 
 /// `poised checkin N [--note TEXT]`.
@@ -39,17 +41,23 @@ pub struct LogArgs {
     pub verify: bool,
 }
 
-/// `poised export [--format csv|toml] [--checkins | --desk]`.
+/// `poised export [--format csv|toml|json] [--checkins | --rest | --desk] [--since DATE]
+/// [--until DATE]`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
     /// Export the morning check-ins instead of the sessions.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "rest")]
     pub checkins: bool,
+    /// Export the rest days instead of the sessions.
+    #[arg(long, conflicts_with = "desk")]
+    pub rest: bool,
     /// Export desk mode's records (the desk opening, each answer to a prompt) instead.
     #[arg(long, conflicts_with = "checkins")]
     pub desk: bool,
+    #[command(flatten)]
+    pub range: DateRange,
 }
 
 /// The forms `poised export` can write.
@@ -57,6 +65,8 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     Csv,
     Toml,
+    /// JSON Lines: one record per line.
+    Json,
 }
 
 /// `poised journal ...`: commands about the journal file itself.
@@ -133,11 +143,11 @@ fn stiffness(text: &str) -> Result<u8, String> {
     text.trim()
         .parse()
         .ok()
-        .filter(|n| *n <= journal::STIFFNESS_MAX)
+        .filter(|n| *n <= crate::journal::STIFFNESS_MAX)
         .ok_or_else(|| {
             format!(
                 "checkin takes a whole number from 0 to {}, not {text}",
-                journal::STIFFNESS_MAX
+                crate::journal::STIFFNESS_MAX
             )
         })
 }
@@ -204,22 +214,27 @@ fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<Record>, S
     journal.read_last(args.limit).map_err(|e| e.to_string())
 }
 
-/// Prints every session (or check-in) as CSV or TOML.
+/// Prints the chosen records within the chosen days as CSV, TOML or JSON Lines.
 pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
-    let Some(records) = read(paths) else {
+    if let Err(message) = args.range.check() {
+        say(&message);
+        return ExitCode::FAILURE;
+    }
+    let config = Config::load(&paths.config).config;
+    let Some(mut records) = read(paths) else {
         return ExitCode::FAILURE;
     };
-    let chosen = match (args.checkins, args.desk) {
-        (true, _) => Chosen::Checkins,
-        (_, true) => Chosen::Desk,
-        _ => Chosen::Sessions,
+    records.retain(|r| args.range.contains(record_date(r, config.day_starts_at)));
+    let kind = match (args.checkins, args.rest, args.desk) {
+        (true, _, _) => Kind::Checkins,
+        (_, true, _) => Kind::Rest,
+        (_, _, true) => Kind::Desk,
+        _ => Kind::Sessions,
     };
-    let records = &records;
-    let text = match (args.format, chosen) {
-        (ExportFormat::Csv, Chosen::Sessions) => journal::export::sessions_csv(records),
-        (ExportFormat::Csv, Chosen::Checkins) => journal::export::checkins_csv(records),
-        (ExportFormat::Csv, Chosen::Desk) => journal::export::desk_csv(records),
-        (ExportFormat::Toml, chosen) => journal::export::records_toml(records, chosen),
+    let text = match args.format {
+        ExportFormat::Csv => export::records_csv(&records, kind),
+        ExportFormat::Toml => export::records_toml(&records, kind),
+        ExportFormat::Json => export::records_json_lines(&records, kind),
     };
     out(&text)
 }
@@ -256,7 +271,19 @@ fn check(paths: &Paths) -> ExitCode {
 
 /// Reads the journal, printing its warnings; `None` (after saying why) when it cannot be read.
 fn read(paths: &Paths) -> Option<Vec<Record>> {
-    let read = match &paths.journal_dir {
+    match read_all(paths) {
+        Ok(records) => Some(records),
+        Err(error) => {
+            say(&error.to_string());
+            None
+        }
+    }
+}
+
+/// Every record of the journal, wherever it is kept (one file, or a folder's union), with
+/// its warnings printed.
+pub(super) fn read_all(paths: &Paths) -> Result<Vec<Record>, ReadError> {
+    let (records, warnings) = match &paths.journal_dir {
         None => Journal::new(&paths.journal)
             .read()
             .map(|parsed| (parsed.records, parsed.warnings)),
@@ -265,17 +292,9 @@ fn read(paths: &Paths) -> Option<Vec<Record>> {
             .map_err(|e| ReadError::io(dir, e))
             .and_then(|files| read_union(&files))
             .map(Union::into_records),
-    };
-    match read {
-        Ok((records, warnings)) => {
-            for warning in &warnings {
-                warn(warning);
-            }
-            Some(records)
-        }
-        Err(error) => {
-            say(&error.to_string());
-            None
-        }
+    }?;
+    for warning in &warnings {
+        warn(warning);
     }
+    Ok(records)
 }

@@ -153,6 +153,7 @@ fn session_fields(r: &Rules, raw: RawSession) -> Result<SessionRecord, Damage> {
         painful_steps: r
             .optional("painful_steps", raw.painful_steps, strings)?
             .unwrap_or_default(),
+        routine_version: r.optional("routine_version", raw.routine_version, text)?,
         learn: r
             .optional("learn", raw.learn, Value::as_bool)?
             .unwrap_or_default(),

@@ -56,6 +56,9 @@ fn session(out: &mut Lines, s: &SessionRecord) {
     if s.learn {
         out.plain("learn", true);
     }
+    if let Some(version) = &s.routine_version {
+        out.string("routine_version", version);
+    }
 }
 
 fn checkin(out: &mut Lines, c: &CheckinRecord) {

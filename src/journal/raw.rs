@@ -37,6 +37,7 @@ pub(super) struct RawSession {
     pub note: Field,
     pub painful_steps: Field,
     pub learn: Field,
+    pub routine_version: Field,
 }
 
 /// `[[checkin]]`: a morning check-in.

@@ -29,6 +29,8 @@ pub struct SessionRecord {
     pub painful_steps: Vec<String>,
     /// A learning run (`--learn`): longer get-readies and every detail shown.
     pub learn: bool,
+    /// Which text of the routine file was played: a short hash of it, when known.
+    pub routine_version: Option<String>,
 }
 
 /// The next-day signal: how the back feels on waking.

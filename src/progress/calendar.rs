@@ -1,11 +1,12 @@
-//! The 26-week calendar: one cell per day, weekdays as rows and weeks as columns.
+//! The calendar: one cell per day, weekdays as rows and weeks as columns; two years of it,
+//! of which the screen shows as many of the latest weeks as fit.
 
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::progress::days::{DayTally, History};
 
-/// Weeks the calendar shows, the current one included.
-pub const CALENDAR_WEEKS: u64 = 26;
+/// Weeks the calendar holds, the current one included.
+pub const CALENDAR_WEEKS: u64 = 104;
 
 /// What a day of the calendar shows; each has its own mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +34,7 @@ pub struct CalendarDay {
     pub kind: DayKind,
 }
 
-/// The last 26 weeks, each week Monday first; the last week holds today.
+/// The last [`CALENDAR_WEEKS`] weeks, each week Monday first; the last week holds today.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
     pub weeks: Vec<[CalendarDay; 7]>,

@@ -58,7 +58,8 @@ pub fn check_routine(id: &str, text: &str) -> Result<Checked, Vec<Problem>> {
         }]
     })?;
     let mut problems = Vec::new();
-    let routine = build(id, &raw, &mut problems);
+    let mut routine = build(id, &raw, &mut problems);
+    routine.version = super::model::version_of(text);
     if problems.is_empty() {
         let warnings = readable::warnings(&raw, &routine);
         Ok(Checked { routine, warnings })
@@ -150,6 +151,7 @@ fn build(id: &str, raw: &RawRoutine, problems: &mut Vec<Problem>) -> Routine {
         breathing,
         switch_sides,
         steps,
+        version: String::new(),
     };
     limits::check_totals(&raw.step, &routine, problems);
     routine

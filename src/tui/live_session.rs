@@ -322,6 +322,7 @@ impl LiveSession {
             note,
             painful_steps: self.painful.clone(),
             learn: self.learn,
+            routine_version: Some(timeline.routine_version.clone()).filter(|v| !v.is_empty()),
         }
     }
 

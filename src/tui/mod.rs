@@ -57,6 +57,7 @@ pub struct World<'a> {
 pub fn run(mut app: App, clock: Clock, mut world: World) -> io::Result<Option<i32>> {
     let inputs = event::spawn()?;
     let mut terminal = terminal::enter()?;
+    perform(vec![Effect::LoadToday], &mut app, &mut world, &clock);
     let result = event_loop(&mut terminal, &mut app, clock, &inputs, &mut world);
     if result.is_err() {
         // The terminal failed under the app: keep the session, as if it had been closed.
@@ -162,6 +163,10 @@ fn carry_out(effect: Effect, world: &mut World, clock: &Clock) -> Option<Msg> {
             None
         }
         Effect::Save(record) => storage.save(&record).err().map(Msg::NotSaved),
+        Effect::LoadToday => storage
+            .progress(&clock.now())
+            .ok()
+            .map(|model| Msg::Today(screens::home::Today::of(&model))),
         Effect::LoadProgress => Some(match storage.progress(&clock.now()) {
             Ok(model) => Msg::Progress(Box::new(model)),
             Err(message) => Msg::Notice(message),

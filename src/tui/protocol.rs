@@ -4,6 +4,7 @@
 use crossterm::event::KeyEvent;
 
 use super::keymap::Action;
+use super::screens::home::Today;
 use crate::journal::Record;
 use crate::progress::ProgressModel;
 
@@ -24,6 +25,8 @@ pub enum Msg {
     NotSaved(String),
     /// The progress picture, worked out.
     Progress(Box<ProgressModel>),
+    /// Home's line about today, worked out.
+    Today(Today),
     /// A one-off notice, such as a rest day recorded or why progress could not be shown.
     Notice(String),
     /// The speech program is missing or failed (why, in one line): the voice goes off.
@@ -72,4 +75,7 @@ pub enum Effect {
     LoadProgress,
     /// Record today as a rest day: [`Msg::Notice`] says what happened.
     RecordRest,
+    /// Work out Home's line about today: [`Msg::Today`] (nothing when the journal cannot
+    /// be read, and Home shows no line).
+    LoadToday,
 }

@@ -142,6 +142,18 @@ impl Theme {
         self.fg(Color::Green).add_modifier(Modifier::BOLD)
     }
 
+    /// A calendar day with only sessions ended early.
+    #[must_use]
+    pub fn partly(self) -> Style {
+        self.fg(Color::Yellow)
+    }
+
+    /// A calendar day taken as a rest day.
+    #[must_use]
+    pub fn rest_day(self) -> Style {
+        self.fg(Color::LightBlue)
+    }
+
     /// Frames around panes and overlays.
     #[must_use]
     pub fn border(self) -> Style {

@@ -30,6 +30,7 @@ pub fn example_session() -> SessionRecord {
         note: Some("left hip tight".to_string()),
         painful_steps: vec!["Bird-dog".to_string()],
         learn: false,
+        routine_version: None,
     }
 }
 
@@ -50,6 +51,7 @@ pub fn numbered_session(n: u64) -> Record {
         note: None,
         painful_steps: Vec::new(),
         learn: false,
+        routine_version: None,
     })
 }
 

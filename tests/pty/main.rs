@@ -300,7 +300,7 @@ fn a_rated_session_with_a_note_shows_in_log_and_export() {
     let csv = common::stdout(&home.run(&["export"]));
     let row = csv.lines().nth(1).unwrap_or_default();
     assert!(row.contains(",desk-stretch,full,true,2,2,"), "{csv}");
-    assert!(row.ends_with(",6,3,left hip tight"), "{csv}");
+    assert!(row.ends_with(",6,3,left hip tight,"), "{csv}");
 }
 
 #[test]

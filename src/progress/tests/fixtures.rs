@@ -34,6 +34,7 @@ pub fn session(started: &str, variant: &str, completed: bool) -> SessionRecord {
         note: None,
         painful_steps: Vec::new(),
         learn: false,
+        routine_version: None,
     }
 }
 

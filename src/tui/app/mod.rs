@@ -15,7 +15,7 @@ use std::time::Duration;
 use super::desk_mode::DeskMode;
 use super::keymap::{self, Action, Context};
 pub use super::protocol::{Effect, Msg, Now, Sound, Voice};
-use super::screens::home::Home;
+use super::screens::home::{Home, Today};
 use super::screens::rating::Rating;
 use super::theme::Theme;
 use super::widgets::pacer;
@@ -174,7 +174,12 @@ impl App {
                 Vec::new()
             }
             Msg::Progress(model) => {
+                self.home.today = Some(Today::of(&model));
                 self.screen = Screen::Progress(model);
+                Vec::new()
+            }
+            Msg::Today(today) => {
+                self.home.today = Some(today);
                 Vec::new()
             }
             Msg::Notice(message) => {

@@ -135,7 +135,7 @@ impl App {
                 }
             }
             Action::Progress => return (Screen::Home, vec![Effect::LoadProgress]),
-            Action::Rest => return (Screen::Home, vec![Effect::RecordRest]),
+            Action::Rest => return (Screen::Home, vec![Effect::RecordRest, Effect::LoadToday]),
             Action::Quit | Action::EndNow => self.quit = true,
             _ => {}
         }

@@ -75,7 +75,10 @@ impl App {
         let screen = self
             .back_to_desk(Some(&record))
             .unwrap_or_else(|| Screen::Summary(session.summary(self.exit_after_summary)));
-        (screen, vec![Effect::Save(Record::Session(record))])
+        (
+            screen,
+            vec![Effect::Save(Record::Session(record)), Effect::LoadToday],
+        )
     }
 
     /// The terminal is going away: a session that has started is recorded as it stands

@@ -1,4 +1,5 @@
-//! Home: the routines grouped by wardrobe, a details pane, and the "I have N minutes" filter.
+//! Home: the routines grouped by wardrobe, a details pane, the "I have N minutes" filter,
+//! and a line about today above the footer.
 
 use std::time::Duration;
 
@@ -7,7 +8,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::routine::{Routine, Variant, Work};
+use crate::progress::hints::Hint;
+use crate::progress::{DayKind, ProgressModel};
+use crate::routine::{Routine, Variant};
 use crate::text::{fit, mss, sanitize};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
@@ -21,6 +24,55 @@ pub struct Home {
     pub minutes: Option<u8>,
     /// How far the details pane is scrolled down, in lines.
     pub details_scroll: u16,
+    /// Today at a glance, once the journal has been read.
+    pub today: Option<Today>,
+}
+
+/// Home's line about today: whether the ritual is done, the streak and the top hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Today {
+    pub state: DayKind,
+    pub streak: u32,
+    /// The most pressing hint, when one applies.
+    pub hint: Option<String>,
+}
+
+impl Today {
+    /// Today as the progress picture has it.
+    #[must_use]
+    pub fn of(model: &ProgressModel) -> Self {
+        let state = model
+            .calendar
+            .weeks
+            .iter()
+            .flatten()
+            .find(|d| d.date == model.today)
+            .map_or(DayKind::Empty, |d| d.kind);
+        let hint = model.hints.iter().find(|h| **h != Hint::Nothing);
+        Self {
+            state,
+            streak: model.streaks.current,
+            hint: hint.map(|h| sanitize(&h.to_string())),
+        }
+    }
+
+    /// "Today: done · streak 12 days · Welcome back: …", fitted to `width` columns.
+    #[must_use]
+    pub fn line(&self, width: usize) -> String {
+        let done = match self.state {
+            DayKind::Full | DayKind::Short => "done",
+            DayKind::Rest => "a rest day",
+            DayKind::Partial => "started, not finished",
+            DayKind::Empty | DayKind::Future => "not done yet",
+        };
+        let days = if self.streak == 1 { "day" } else { "days" };
+        let mut line = format!(" Today: {done} · streak {} {days}", self.streak);
+        if let Some(hint) = &self.hint {
+            line.push_str(" · ");
+            line.push_str(hint);
+        }
+        fit(&line, width)
+    }
 }
 
 /// One routine that can be started from Home, in the version that fits the filter.
@@ -83,7 +135,22 @@ impl Home {
 
 /// Draws Home: the list on the left, the selected routine's steps on the right.
 pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], theme: Theme) {
-    let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let today_rows = u16::from(home.today.is_some());
+    let [body, today, footer] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(today_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if let Some(line) = &home.today {
+        let style = if line.hint.is_some() {
+            theme.text()
+        } else {
+            theme.good()
+        };
+        let text = line.line(usize::from(today.width));
+        frame.render_widget(Paragraph::new(text).style(style), today);
+    }
     let [list, details] =
         Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)]).areas(body);
     let choices = home.choices(routines);
@@ -175,15 +242,13 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, scroll: u16, t
         lines.push(Line::styled(label, theme.muted()));
     }
     for step in r.steps_for(choice.variant) {
-        let amount = match step.work_in(choice.variant) {
-            Work::Timed(d) => mss(*d),
-            Work::Reps { count, .. } => format!("{count} reps"),
-        };
-        let sides = if step.per_side { " each side" } else { "" };
         lines.push(Line::default());
         lines.push(Line::from(vec![
             Span::styled(sanitize(&step.name), theme.title()),
-            Span::styled(format!("  {amount}{sides}"), theme.muted()),
+            Span::styled(
+                format!("  {}", step.amount_in(choice.variant)),
+                theme.muted(),
+            ),
         ]));
         lines.push(Line::styled(sanitize(&step.cue), theme.text()));
         if let Some(detail) = &step.detail {

@@ -4,6 +4,7 @@ pub mod countdown;
 pub mod cue;
 pub mod heatmap;
 pub mod pacer;
+pub mod stiffness;
 
 use ratatui::layout::Rect;
 
