@@ -133,6 +133,8 @@ fn session(routine: &str, started: DateTime<FixedOffset>, n: usize) -> SessionRe
         },
         marks: Vec::new(),
         played: None,
+        learn: false,
+        routine_version: None,
     }
 }
 

@@ -16,8 +16,9 @@ use chrono::{Datelike, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekda
 use poised::journal::{
     CheckinRecord, DeskEvent, DeskRecord, FORMAT_LINE, Record, SessionRecord, record_toml,
 };
+use poised::routine::model::version_of;
 
-/// SplitMix64: a small, well-mixed deterministic generator (no crate needed).
+/// `SplitMix64`: a small, well-mixed deterministic generator (no crate needed).
 struct Rng(u64);
 
 impl Rng {
@@ -205,6 +206,9 @@ fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64) -> Vec<Record> {
             },
             marks: Vec::new(),
             played: None,
+            learn: false,
+            // Each routine file is edited every 150 days or so.
+            routine_version: Some(version_of(&format!("{id} {}", age / 150))),
         }));
     }
     records

@@ -6,6 +6,7 @@ use poised::clock::Clock;
 use poised::paths::Paths;
 
 fn main() -> ExitCode {
+    poised::cli::complete_if_asked();
     let cli = Cli::parse();
     let Some(paths) = Paths::resolve(|key| std::env::var(key).ok()) else {
         eprintln!(

@@ -9,7 +9,7 @@ use chrono::DateTime;
 use poised::journal::Record;
 use poised::routine::Variant;
 use poised::routine::load::load_file;
-use poised::tui::app::{App, Effect, Msg, Now, Settings};
+use poised::tui::app::{App, Effect, Msg, Now, Settings, Voice};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
 
@@ -17,6 +17,7 @@ const ASKING: Settings = Settings {
     bell: false,
     reduced_motion: false,
     ask_ratings: true,
+    voice: Voice::Off,
 };
 
 fn at(secs: u64) -> Now {
@@ -93,6 +94,12 @@ fn a_rated_session_with_a_note_and_a_painful_step_is_recorded_whole() {
     );
     assert_eq!(record.note.as_deref(), Some("left hip tight"));
     assert_eq!(record.painful_steps, ["Seated tilt"]);
+    let file = std::fs::read_to_string(common::fixture("valid/desk-stretch.toml")).unwrap();
+    assert_eq!(
+        record.routine_version,
+        Some(poised::routine::model::version_of(&file)),
+        "the version of the routine file played"
+    );
     assert!(
         record.completed,
         "played to the end, though one step was skipped"
@@ -228,7 +235,10 @@ fn home_keys_ask_for_progress_and_rest_days() {
     assert_eq!(app.update(Action::No, &at(0)), [], "any other key: no");
     assert_eq!(app.context(), Context::Home);
     app.update(Action::Rest, &at(0));
-    assert_eq!(app.update(Action::Yes, &at(0)), [Effect::RecordRest]);
+    assert_eq!(
+        app.update(Action::Yes, &at(0)),
+        [Effect::RecordRest, Effect::LoadToday]
+    );
     app.update(
         Msg::Notice("rest day recorded for Sat 21 Nov 2026".into()),
         &at(0),

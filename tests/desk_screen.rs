@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveTime};
 use poised::desk::{Desk, DeskSettings};
 use poised::journal::{DeskEvent, DeskRecord, Record};
 use poised::routine::load::Library;
-use poised::tui::app::{App, Effect, Msg, Now, Settings};
+use poised::tui::app::{App, Effect, Msg, Now, Settings, Voice};
 use poised::tui::desk_mode::{DeskMode, Signals};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
@@ -42,6 +42,7 @@ fn desk_app(start: &Now) -> App {
         bell: true,
         reduced_motion: false,
         ask_ratings: true,
+        voice: Voice::Off,
     };
     App::new(library.routines, settings, Theme::plain()).with_desk(mode)
 }

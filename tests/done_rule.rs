@@ -9,7 +9,7 @@ use common::at;
 use poised::journal::SessionRecord;
 use poised::routine::Variant;
 use poised::routine::load::parse_text;
-use poised::tui::app::{App, Effect, Msg, Settings};
+use poised::tui::app::{App, Effect, Msg, Settings, Voice};
 use poised::tui::keymap::Action;
 use poised::tui::theme::Theme;
 
@@ -41,6 +41,7 @@ fn two_holds() -> App {
         bell: false,
         reduced_motion: false,
         ask_ratings: false,
+        voice: Voice::Off,
     };
     App::new(vec![], settings, Theme::plain()).run_routine(&routine, Variant::Full, &at(0))
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate};
 use poised::progress::easier::Offer;
 use poised::routine::load::load_file;
-use poised::tui::app::{App, Msg, Now, Settings};
+use poised::tui::app::{App, Msg, Now, Settings, Voice};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
 
@@ -18,6 +18,7 @@ const QUIET: Settings = Settings {
     bell: false,
     reduced_motion: false,
     ask_ratings: false,
+    voice: Voice::Off,
 };
 
 const USUAL_CUE: &str = "reach the named leg back";

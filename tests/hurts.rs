@@ -10,7 +10,7 @@ use poised::journal::{PainChoice, PainMark, SessionRecord};
 use poised::routine::Variant;
 use poised::routine::load::{load_file, parse_text};
 use poised::session::Side;
-use poised::tui::app::{App, Effect, Msg, Now, Settings};
+use poised::tui::app::{App, Effect, Msg, Now, Settings, Voice};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
 
@@ -18,6 +18,7 @@ const PLAIN: Settings = Settings {
     bell: false,
     reduced_motion: false,
     ask_ratings: false,
+    voice: Voice::Off,
 };
 
 /// 3 s to get ready, then 30 s of one timed hold.

@@ -36,6 +36,8 @@ fn partial_session() -> SessionRecord {
         painful_steps: Vec::new(),
         marks: Vec::new(),
         played: None,
+        learn: false,
+        routine_version: None,
     }
 }
 
@@ -99,10 +101,11 @@ fn export_writes_sessions_as_csv_with_the_documented_header() {
     assert_eq!(
         stdout(&poised(home.path(), &["export"])),
         "started,ended,routine,variant,completed,steps_done,steps_total,active_seconds,\
-         stiffness_before,stiffness_after,note\n\
-         2026-11-21T07:02:11+01:00,2026-11-21T07:09:13+01:00,morning,full,true,6,6,420,6,3,left hip tight\n\
+         stiffness_before,stiffness_after,note,painful_steps\n\
+         2026-11-21T07:02:11+01:00,2026-11-21T07:09:13+01:00,morning,full,true,6,6,420,6,3,\
+         left hip tight,Bird-dog\n\
          2026-11-22T21:00:00-05:00,2026-11-22T21:05:00-05:00,evening,short,false,2,5,300,5,,\
-         \"tight, \"\"very\"\" tight\"\n"
+         \"tight, \"\"very\"\" tight\",\n"
     );
 }
 
@@ -145,6 +148,95 @@ fn export_as_toml_is_a_journal_of_the_chosen_records() {
 }
 
 #[test]
+fn export_rest_writes_the_rest_days_in_each_format() {
+    let home = prepared();
+    assert_eq!(
+        stdout(&poised(home.path(), &["export", "--rest"])),
+        "date,reason\n2026-11-23,flare\n"
+    );
+    let toml = poised(home.path(), &["export", "--rest", "--format", "toml"]);
+    assert_eq!(
+        parse(Path::new("-"), toml.stdout.as_slice()).records,
+        [Record::Rest(example_rest())]
+    );
+    assert_eq!(
+        stdout(&poised(
+            home.path(),
+            &["export", "--rest", "--format", "json"]
+        )),
+        "{\"record\":\"rest\",\"date\":\"2026-11-23\",\"reason\":\"flare\"}\n"
+    );
+    let both = poised(home.path(), &["export", "--rest", "--checkins"]);
+    assert_eq!(both.status.code(), Some(2), "one kind at a time");
+}
+
+#[test]
+fn export_since_and_until_keep_the_days_between_both_included() {
+    let home = prepared();
+    let csv = |args: &[&str]| {
+        let mut all = vec!["export", "--checkins"];
+        all.extend(args);
+        stdout(&poised(home.path(), &all)).lines().count() - 1
+    };
+    assert_eq!(csv(&[]), 2);
+    assert_eq!(csv(&["--since", "2026-11-23"]), 1);
+    assert_eq!(csv(&["--until", "2026-11-22"]), 1);
+    assert_eq!(csv(&["--since", "2026-11-22", "--until", "2026-11-22"]), 1);
+    assert_eq!(csv(&["--since", "2026-11-24"]), 0);
+    // The session at 21:00 in -05:00 counts for its own local day, 22 November.
+    let sessions = stdout(&poised(
+        home.path(),
+        &["export", "--since", "2026-11-22", "--format", "json"],
+    ))
+    .to_string();
+    assert_eq!(sessions.lines().count(), 1, "{sessions}");
+    let backwards = poised(
+        home.path(),
+        &["export", "--since", "2026-11-23", "--until", "2026-11-22"],
+    );
+    assert!(!backwards.status.success());
+    assert!(String::from_utf8_lossy(&backwards.stderr).contains("comes after --until"));
+}
+
+#[test]
+fn export_json_writes_one_record_per_line_with_its_painful_steps() {
+    let home = prepared();
+    let text = stdout(&poised(home.path(), &["export", "--format", "json"])).to_string();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["record"], "session");
+    assert_eq!(lines[0]["started"], "2026-11-21T07:02:11+01:00");
+    assert_eq!(lines[0]["painful_steps"], serde_json::json!(["Bird-dog"]));
+    assert_eq!(lines[0]["stiffness_after"], 3);
+    assert_eq!(lines[1]["note"], "tight, \"very\" tight");
+    assert!(
+        lines[1].get("stiffness_after").is_none(),
+        "absent values left out"
+    );
+    let checkins = stdout(&poised(
+        home.path(),
+        &["export", "--checkins", "--format", "json"],
+    ))
+    .to_string();
+    assert_eq!(
+        checkins.lines().next(),
+        Some(
+            "{\"record\":\"checkin\",\"at\":\"2026-11-22T07:00:00+01:00\",\"stiffness\":4,\"note\":\"\"}"
+        )
+    );
+}
+
+#[test]
+fn export_toml_keeps_the_painful_steps() {
+    let home = prepared();
+    let toml = stdout(&poised(home.path(), &["export", "--format", "toml"])).to_string();
+    assert!(toml.contains("painful_steps = [\"Bird-dog\"]"), "{toml}");
+}
+
+#[test]
 fn checkin_records_now_and_prints_what_it_recorded() {
     let home = tempfile::tempdir().unwrap();
     let printed = stdout(&poised(
@@ -174,7 +266,10 @@ fn checkin_accepts_only_zero_to_ten() {
     let home = tempfile::tempdir().unwrap();
     let output = poised(home.path(), &["checkin", "11"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("11 is not in 0..=10"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("checkin takes a whole number from 0 to 10, not 11")
+    );
     assert!(!home.path().join("journal.toml").exists());
     stdout(&poised(home.path(), &["checkin", "0"]));
     stdout(&poised(home.path(), &["checkin", "10"]));

@@ -37,6 +37,21 @@ fn a_session_is_written_exactly_as_the_format_documents() {
 }
 
 #[test]
+fn the_routine_version_is_written_last_and_reads_back() {
+    let session = poised::journal::SessionRecord {
+        routine_version: Some("95f8514b".to_string()),
+        ..example_session()
+    };
+    let text = record_toml(&Record::Session(session.clone()));
+    assert!(
+        text.ends_with("painful_steps = [\"Bird-dog\"]\nroutine_version = \"95f8514b\"\n"),
+        "{text}"
+    );
+    let parsed = read(&format!("format = 1\n\n{text}"));
+    assert_eq!(parsed.records, [Record::Session(session)]);
+}
+
+#[test]
 fn a_checkin_and_a_rest_day_are_written_exactly_as_the_format_documents() {
     assert_eq!(
         record_toml(&Record::Checkin(example_checkin())),
@@ -103,7 +118,7 @@ fn text_is_escaped_so_any_title_reads_back() {
 fn notes_are_written_as_one_clean_line() {
     let mut session = example_session();
     session.note = Some("sore\nafter\u{1b}[31m bridges\t".to_string());
-    assert!(record_toml(&Record::Session(session)).contains("note = \"sore after[31m bridges\"\n"));
+    assert!(record_toml(&Record::Session(session)).contains("note = \"sore after bridges\"\n"));
 }
 
 #[test]
@@ -254,6 +269,20 @@ fn an_empty_or_missing_journal_has_no_records() {
     let parsed = journal.read().unwrap();
     assert_eq!((parsed.records.len(), parsed.warnings.len()), (0, 0));
     assert!(!journal.path().exists(), "reading created the file");
+}
+
+#[test]
+fn a_learning_run_is_written_as_learn_true_and_reads_back() {
+    let mut learning = example_session();
+    learning.learn = true;
+    let text = record_toml(&Record::Session(learning.clone()));
+    assert!(
+        text.contains("painful_steps = [\"Bird-dog\"]\nlearn = true\n"),
+        "{text}"
+    );
+    let parsed = read(&format!("format = 1\n{text}"));
+    assert_eq!(parsed.records, [Record::Session(learning)]);
+    assert!(!record_toml(&Record::Session(example_session())).contains("learn"));
 }
 
 #[test]

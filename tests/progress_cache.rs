@@ -36,7 +36,7 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
 }
 
-/// SplitMix64, for deterministic random records.
+/// `SplitMix64`, for deterministic random records.
 struct Rng(u64);
 
 impl Rng {
@@ -83,6 +83,8 @@ fn random_record(rng: &mut Rng) -> Record {
             } else {
                 vec![]
             },
+            learn: false,
+            routine_version: None,
             ..session(at)
         }),
     }
@@ -106,6 +108,8 @@ fn session(at: chrono::DateTime<FixedOffset>) -> SessionRecord {
         painful_steps: Vec::new(),
         marks: Vec::new(),
         played: None,
+        learn: false,
+        routine_version: None,
     }
 }
 
@@ -373,8 +377,8 @@ fn a_key_added_to_the_second_last_record_is_read() {
     load(&home);
     // Insert a key at the end of the second-last record, just before the last header.
     let text = std::fs::read_to_string(&home.journal).unwrap();
-    let last = text.rfind("\n[[").unwrap() + 1;
-    let edited = format!("{}stiffness_after = 4\n{}", &text[..last], &text[last..]);
+    let cut = text.rfind("\n[[").unwrap() + 1;
+    let edited = format!("{}stiffness_after = 4\n{}", &text[..cut], &text[cut..]);
     std::fs::write(&home.journal, edited).unwrap();
     let summary = load(&home);
     assert_matches_full_read(&summary, &home.journal, today());
@@ -385,7 +389,7 @@ fn a_key_added_to_the_second_last_record_is_read() {
 fn load_gives_the_model_of_a_full_read_cold_and_warm() {
     let home = home();
     append(&home.journal, &records(&mut Rng(13), 400));
-    let paths = poised::paths::Paths::in_folder(home.journal.parent().unwrap().to_path_buf());
+    let paths = poised::paths::Paths::in_folder(home.journal.parent().unwrap());
     let config = poised::config::Config::default();
     // 02:30 on the 22nd is still the 21st with the default day start.
     let now = FixedOffset::east_opt(3600)

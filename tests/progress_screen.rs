@@ -1,12 +1,13 @@
-//! The progress screen drawn from a prepared history, at 80x24 and at 160x48.
+//! The progress screen drawn from a prepared two-year history, at 80x24 and at 160x48.
 
 mod common;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime};
 use poised::journal::{CheckinRecord, Record, RestRecord, SessionRecord};
-use poised::progress::days::History;
-use poised::progress::{RoutineFacts, build};
+use poised::progress::days::{History, record_date};
+use poised::progress::{ProgressModel, RoutineFacts, build};
 use poised::tui::app::{App, Msg, Now, Settings};
+use poised::tui::screens::home::Today;
 use poised::tui::theme::Theme;
 
 const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
@@ -36,29 +37,43 @@ fn session(date: NaiveDate, routine: &str, variant: &str, ratings: (u8, u8)) -> 
         painful_steps: Vec::new(),
         marks: Vec::new(),
         played: None,
+        learn: false,
+        routine_version: None,
     })
 }
 
-/// Six weeks of practice: mostly daily mornings, an office session on weekdays, a rest day,
-/// morning check-ins easing from 6 to 3, and today not done yet.
+/// Two years of practice: a morning session most days (every fourth a short one), an office
+/// session every third day, a session ended early every eleventh day, a rest day every
+/// ninth, ten days off two months ago, morning check-ins easing from 7 to 3, and today not
+/// done yet.
 fn journal() -> Vec<Record> {
     let mut records = Vec::new();
-    for back in 1..=42u64 {
+    for back in 1..=730u64 {
         let date = TODAY - Days::new(back);
-        if back % 9 == 0 {
-            records.push(Record::Rest(RestRecord {
-                date,
-                reason: Some("flare".into()),
-            }));
+        if back % 9 == 0 || (60..70).contains(&back) {
+            if back % 9 == 0 {
+                records.push(Record::Rest(RestRecord {
+                    date,
+                    reason: Some("flare".into()),
+                }));
+            }
             continue;
         }
         let variant = if back % 4 == 0 { "short" } else { "full" };
-        let before = u8::try_from(3 + back / 10).unwrap();
-        records.push(session(date, "morning", variant, (before, before - 2)));
+        let before = u8::try_from(3 + back / 200 + back % 2).unwrap();
+        if back % 11 == 0 {
+            let mut partial = session(date, "morning", variant, (before, before));
+            if let Record::Session(s) = &mut partial {
+                s.completed = false;
+            }
+            records.push(partial);
+        } else {
+            records.push(session(date, "morning", variant, (before, before - 2)));
+        }
         if back % 3 == 0 {
             records.push(session(date, "office", "full", (4, 3)));
         }
-        let morning = u8::try_from(3 + back / 14).unwrap();
+        let morning = u8::try_from(3 + back / 180 + back % 3 / 2).unwrap();
         records.push(Record::Checkin(CheckinRecord {
             at: local(date, 6),
             stiffness: morning,
@@ -68,9 +83,8 @@ fn journal() -> Vec<Record> {
     records
 }
 
-fn draw(width: u16, height: u16) -> String {
-    let records = journal();
-    let history = History::from_records(&records, DAY_START);
+fn model(records: &[Record]) -> ProgressModel {
+    let history = History::from_records(records, DAY_START);
     let facts = |id: &str| {
         let wardrobe = ["morning", "office"].into_iter().find(|w| *w == id)?;
         Some(RoutineFacts {
@@ -78,20 +92,55 @@ fn draw(width: u16, height: u16) -> String {
             phase: None,
         })
     };
-    let model = build(&history, &records, TODAY, DAY_START, facts);
-    let now = Now {
+    build(&history, records, TODAY, DAY_START, facts)
+}
+
+fn now() -> Now {
+    Now {
         mono: std::time::Duration::ZERO,
         local: local(TODAY, 8),
-    };
+    }
+}
+
+fn draw(width: u16, height: u16) -> String {
     let mut app = App::new(Vec::new(), Settings::default(), Theme::plain());
-    app.update(Msg::Progress(Box::new(model)), &now);
-    common::draw(&app, &now, width, height)
+    app.update(Msg::Progress(Box::new(model(&journal()))), &now());
+    common::draw(&app, &now(), width, height)
+}
+
+/// Home's last two lines (today, then the footer) with today worked out from `records`.
+fn home_today(records: &[Record], width: u16) -> String {
+    let mut app = App::new(Vec::new(), Settings::default(), Theme::plain());
+    app.update(Msg::Today(Today::of(&model(records))), &now());
+    let screen = common::draw(&app, &now(), width, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - 2..].join("\n")
+}
+
+#[test]
+fn home_says_whether_today_is_done_with_the_streak_and_the_top_hint() {
+    let mut records = journal();
+    let not_yet = home_today(&records, 80);
+    assert!(
+        not_yet.contains("Today: not done yet · streak 9 days · Ready for"),
+        "{not_yet}"
+    );
+    assert!(not_yet.contains("…\"\n"), "cut with an ellipsis: {not_yet}");
+    insta::assert_snapshot!("home_today_not_done", not_yet);
+    records.push(session(TODAY, "morning", "full", (4, 2)));
+    let done = home_today(&records, 160);
+    assert!(done.contains("Today: done · streak 10 days"), "{done}");
+    insta::assert_snapshot!("home_today_done", done);
+    let a_week_ago = TODAY - Days::new(7);
+    records.retain(|r| record_date(r, DAY_START) < a_week_ago);
+    let back = home_today(&records, 160);
+    assert!(back.contains("Welcome back: no session for"), "{back}");
 }
 
 #[test]
 fn progress_at_80x24() {
     let screen = draw(80, 24);
-    assert!(screen.contains("Streak 38 days"), "{screen}");
+    assert!(screen.contains("Streak 9 days"), "{screen}");
     assert!(screen.contains("not medical advice"), "{screen}");
     insta::assert_snapshot!(screen);
 }
@@ -100,7 +149,7 @@ fn progress_at_80x24() {
 fn progress_at_160x48_is_richer() {
     let screen = draw(160, 48);
     assert!(
-        screen.contains("• before ▄ after █ morning"),
+        screen.contains("• before") && screen.contains("▄ after") && screen.contains("█ waking"),
         "the chart says what its marks mean: {screen}"
     );
     insta::assert_snapshot!(screen);

@@ -10,7 +10,7 @@ use common::draw;
 use poised::routine::load::{Library, load_file};
 use poised::routine::{Routine, Variant};
 use poised::session::{BreathPhase, BreathState};
-use poised::tui::app::{App, Msg, Now, Settings};
+use poised::tui::app::{App, Msg, Now, Settings, Voice};
 use poised::tui::keymap::Action;
 use poised::tui::theme::Theme;
 use poised::tui::widgets::pacer::Pacer;
@@ -22,6 +22,7 @@ const SETTINGS: Settings = Settings {
     bell: true,
     reduced_motion: false,
     ask_ratings: false,
+    voice: Voice::Off,
 };
 
 fn at(ms: u64) -> Now {
@@ -200,9 +201,22 @@ fn reduced_motion_shows_words_without_the_bar() {
 fn a_tiny_terminal_asks_for_room_and_never_panics() {
     let (app, now) = playing(SETTINGS, 30_000);
     insta::assert_snapshot!(draw(&app, &now, 30, 8));
-    for (w, h) in [(1, 1), (2, 1), (1, 3), (39, 11), (40, 12), (41, 13)] {
-        draw(&app, &now, w, h);
-        draw(&App::new(builtins(), SETTINGS, Theme::plain()), &now, w, h);
+    let home = App::new(builtins(), SETTINGS, Theme::plain());
+    for app in [&app, &home] {
+        assert_eq!(
+            draw(app, &now, 1, 1),
+            "\"P\"\n",
+            "as much of \"Please\" as fits"
+        );
+        assert_eq!(draw(app, &now, 2, 1), "\"Pl\"\n");
+        for (w, h) in [(1, 3), (39, 11)] {
+            let screen = draw(app, &now, w, h);
+            assert!(screen.starts_with("\"P"), "{w}x{h}: {screen}");
+        }
+        for (w, h) in [(40, 12), (41, 13)] {
+            let screen = draw(app, &now, w, h);
+            assert!(!screen.contains("enlarge"), "{w}x{h} is enough: {screen}");
+        }
     }
 }
 

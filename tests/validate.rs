@@ -5,78 +5,243 @@ mod common;
 
 use common::{Home, fixture, stderr, stdout};
 
-/// Each fixture has exactly one defect, at this line and column, with a message containing this.
-const DEFECTS: &[(&str, &str, &str)] = &[
-    ("syntax-error.toml", "9:8", "expected `]`"),
-    ("zero-seconds.toml", "8:11", "0 seconds is out of range"),
+/// Each fixture has exactly one defect, at this line and column, with a message containing
+/// the first text, and advice (what to do) containing the second.
+const DEFECTS: &[(&str, &str, &str, &str)] = &[
+    (
+        "syntax-error.toml",
+        "9:8",
+        "expected `]`",
+        "check its quotes, brackets",
+    ),
+    (
+        "zero-seconds.toml",
+        "8:11",
+        "seconds is 0 here",
+        "write at least 1",
+    ),
     (
         "negative-seconds.toml",
         "8:11",
-        "-5 seconds is out of range",
+        "seconds is -5 here",
+        "write at least 1",
+    ),
+    (
+        "seconds-below-one.toml",
+        "8:11",
+        "seconds is 0.0004 here",
+        "with one decimal like 2.5",
+    ),
+    (
+        "seconds-two-decimals.toml",
+        "8:11",
+        "seconds is 2.25 here",
+        "with one decimal like 2.5",
+    ),
+    (
+        "seconds-in-quotes.toml",
+        "8:11",
+        "without quotes",
+        "write it like seconds = 30",
+    ),
+    (
+        "breath-below-one.toml",
+        "9:13",
+        "at least 1 second",
+        "written as a whole number",
     ),
     (
         "both-reps-and-seconds.toml",
         "9:8",
         "either `seconds` or `reps`, not both",
+        "remove one",
     ),
     (
         "neither-reps-nor-seconds.toml",
         "6:8",
         "neither `seconds` nor `reps`",
+        "add `seconds = 30`",
     ),
     (
         "unknown-preset.toml",
         "4:13",
         "unknown breathing preset `fast`",
+        "use one of",
     ),
-    ("no-steps.toml", "1:1", "at least one step"),
+    (
+        "no-steps.toml",
+        "1:1",
+        "at least one step",
+        "add a [[step]] table",
+    ),
     (
         "duplicate-step-name.toml",
         "11:8",
         "a step named `A` already exists",
+        "give each step",
     ),
-    ("unknown-key.toml", "8:1", "unknown field `secods`"),
-    ("reps-without-release.toml", "8:8", "needs `release`"),
-    ("phase-out-of-range.toml", "4:9", "phase 7 does not exist"),
+    (
+        "unknown-key.toml",
+        "8:1",
+        "`secods` is not a key",
+        "check its spelling",
+    ),
+    (
+        "breathing-key-typo.toml",
+        "5:27",
+        "`exale` is not a key",
+        "check its spelling",
+    ),
+    (
+        "reps-without-release.toml",
+        "8:8",
+        "needs `release`",
+        "for example `release = 2`",
+    ),
+    (
+        "phase-out-of-range.toml",
+        "4:9",
+        "phase 7 does not exist",
+        "use 1, 2, 3 or 4",
+    ),
+    (
+        "reps-fraction.toml",
+        "8:8",
+        "reps must be a whole number, not 2.5",
+        "write it like reps = 2",
+    ),
+    (
+        "single-bracket-step.toml",
+        "5:1",
+        "use [[step]] (two brackets) for each step",
+        "use [[step]]",
+    ),
+    (
+        "missing-cue.toml",
+        "5:1",
+        "this step has no `cue`",
+        "add a line like cue =",
+    ),
+    (
+        "missing-title.toml",
+        "1:1",
+        "`title` is missing",
+        "add a line like title =",
+    ),
+    (
+        "empty-title.toml",
+        "1:9",
+        "title must not be empty",
+        "write a few words",
+    ),
+    (
+        "title-not-text.toml",
+        "1:9",
+        "title must be text in quotes",
+        "like title = \"...\"",
+    ),
+    (
+        "per-side-yes.toml",
+        "9:12",
+        "per_side must be true or false, not \"yes\"",
+        "write per_side = true",
+    ),
+    (
+        "duplicate-key.toml",
+        "9:1",
+        "`seconds` is set twice",
+        "keep one",
+    ),
+    (
+        "setting-not-a-list.toml",
+        "5:11",
+        "setting is a list in brackets",
+        "like setting = [",
+    ),
+    (
+        "cue-too-long.toml",
+        "7:7",
+        "cue has 2001 characters; the most is 2000",
+        "shorten it",
+    ),
+    (
+        "step-too-long.toml",
+        "6:8",
+        "this step takes 1:06:50; a step can take at most 30 minutes",
+        "use fewer reps",
+    ),
+    (
+        "routine-too-long.toml",
+        "1:1",
+        "this routine takes 2:05:25; a routine can take at most 2 hours",
+        "split it in two",
+    ),
+    (
+        "too-many-steps.toml",
+        "506:8",
+        "at most 100 steps and this is step 101",
+        "split the routine",
+    ),
     (
         "sides-without-per-side.toml",
         "9:9",
         "`sides` goes with `per_side = true`",
+        "add that, or remove `sides`",
     ),
-    ("one-side.toml", "10:9", "`sides` needs two texts"),
+    (
+        "one-side.toml",
+        "10:9",
+        "`sides` needs two texts",
+        "for example `sides = [",
+    ),
     (
         "first-side-unknown.toml",
         "10:14",
         "`first_side` is \"left\" or \"right\", not \"up\"",
+        "write first_side = \"left\"",
     ),
     (
         "short-not-shorter.toml",
         "11:18",
         "fewer reps than the full one (4)",
+        "use a whole number from 1 to 3",
     ),
     (
         "short-reps-on-timed.toml",
         "9:18",
+        "this step is timed",
         "shorten it with `short = { seconds = N }`",
     ),
     (
         "hold-with-seconds.toml",
         "9:8",
         "`effort`, `hold` and `release` go with `reps`",
+        "remove this",
     ),
     (
         "easier-zero-release.toml",
         "14:11",
-        "0 seconds is out of range",
+        "release is 0 here",
+        "write at least 1",
     ),
-    ("easier-unknown-key.toml", "11:1", "unknown field `name`"),
-    ("empty-detail.toml", "9:10", "this must not be empty"),
+    (
+        "easier-unknown-key.toml",
+        "11:1",
+        "`name` is not a key poised knows here",
+        "check its spelling",
+    ),
+    (
+        "empty-detail.toml",
+        "9:10",
+        "detail must not be empty",
+        "write a few words",
+    ),
 ];
 
 #[test]
 fn each_defect_is_reported_as_path_line_column_message() {
     let home = Home::new();
-    for (file, position, message) in DEFECTS {
+    for (file, position, message, advice) in DEFECTS {
         let path = fixture(&format!("invalid/{file}"));
         let out = home.run(&["validate", path.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(1), "{file} should fail");
@@ -95,6 +260,43 @@ fn each_defect_is_reported_as_path_line_column_message() {
             err.contains(message),
             "{file}: expected `{message}` in:\n{err}"
         );
+        assert!(
+            err.contains(advice),
+            "{file}: expected advice `{advice}` in:\n{err}"
+        );
+    }
+}
+
+#[test]
+fn every_invalid_fixture_is_in_the_table() {
+    let dir = fixture("invalid");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            DEFECTS.iter().any(|(f, ..)| *f == name),
+            "{name} has no row in DEFECTS"
+        );
+    }
+}
+
+#[test]
+fn no_message_speaks_rust_or_serde() {
+    let home = Home::new();
+    for (file, ..) in DEFECTS {
+        let path = fixture(&format!("invalid/{file}"));
+        let err = stderr(&home.run(&["validate", path.to_str().unwrap()]));
+        for word in [
+            "i64",
+            "u8",
+            "invalid type",
+            "sequence",
+            "map,",
+            "serde",
+            "os error",
+            "field `",
+        ] {
+            assert!(!err.contains(word), "{file}: `{word}` in:\n{err}");
+        }
     }
 }
 
@@ -134,7 +336,10 @@ fn a_cue_too_long_for_its_get_ready_is_a_warning_not_an_error() {
     assert!(stdout(&out).contains("ok, 0:23"), "{}", stdout(&out));
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
-    let expected = format!("warning: {}:8:7: this cue has 24 words", path.display());
+    let expected = format!(
+        "poised: warning: {}:8:7: this cue has 24 words",
+        path.display()
+    );
     assert!(err.starts_with(&expected), "{err}");
     assert!(err.contains("keep the cue to 12 words or fewer"), "{err}");
 }
@@ -230,6 +435,42 @@ fn list_has_a_header_and_wardrobe_order() {
         "{wardrobes:?}"
     );
     assert_eq!(wardrobes.last(), Some(&"zen"));
+}
+
+#[test]
+fn a_ten_megabyte_file_is_refused_before_it_is_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
+    let line = "title = \"x\"\n".repeat(10 * 1024 * 1024 / 12);
+    std::fs::write(&path, line).unwrap();
+    let started = std::time::Instant::now();
+    let result = poised::routine::load::load_file(&path);
+    let took = started.elapsed();
+    let problems = result.unwrap_err();
+    assert!(
+        problems[0].message.contains("at most 256 KiB"),
+        "{problems:?}"
+    );
+    assert!(took.as_millis() < 100, "took {took:?}");
+    let out = Home::new().run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("huge.toml:1:1: a routine file can be at most 256 KiB"));
+}
+
+#[test]
+fn a_folder_is_named_with_what_to_run_instead() {
+    let home = Home::new();
+    let dir = home.path().join("mine");
+    std::fs::create_dir(&dir).unwrap();
+    let out = home.run(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("is a folder, not a routine file"), "{err}");
+    assert!(
+        err.contains(&format!("poised validate {}/*.toml", dir.display())),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
 }
 
 #[test]

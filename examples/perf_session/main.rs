@@ -11,6 +11,7 @@ mod proc;
 mod term;
 
 use std::fs;
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -44,7 +45,7 @@ impl Figures {
     /// wake-ups. The desk: at most one wake-up a minute and under 100 bytes a minute.
     fn within_budget(&self) -> bool {
         match self.name {
-            "playing" => {
+            "playing" | "voice" => {
                 self.cpu_percent < 0.3 && self.bytes_per_second() < 1000.0 && self.peak_kib < 8192
             }
             "desk" => {
@@ -66,13 +67,16 @@ fn main() -> ExitCode {
     let window = Duration::from_secs(seconds);
     let home = tempfile::tempdir().expect("a temporary POISED_HOME");
     let [playing, paused] = session_phases(&program, home.path(), window);
+    let (voice, delays) = voice_phase(&program, window);
     let phases = [
         playing,
         paused,
         home_phase(&program, home.path(), window),
+        voice,
         desk_phase(&program, home.path(), window.max(DESK_WINDOW)),
     ];
     print_table(&phases);
+    print_delays(&delays);
     if phases.iter().all(Figures::within_budget) {
         println!("All budgets met.");
         ExitCode::SUCCESS
@@ -95,6 +99,78 @@ fn session_phases(program: &Path, home: &Path, window: Duration) -> [Figures; 2]
     tui.press("q");
     drop(tui.exit());
     [playing, paused]
+}
+
+/// `poised run morning` speaking its cues through a script that notes when each utterance's
+/// process started (then "speaks" until ended). Returns the figures and, for each utterance,
+/// how far past its whole second it started.
+fn voice_phase(program: &Path, window: Duration) -> (Figures, Vec<f64>) {
+    let home = tempfile::tempdir().expect("a temporary POISED_HOME");
+    let log = home.path().join("said.txt");
+    let script = home.path().join("speak");
+    let body = format!(
+        "#!/bin/sh\ndate +%s.%N >> '{}'\nexec sleep 2\n",
+        log.display()
+    );
+    fs::write(&script, body).expect("write the script");
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).expect("chmod");
+    let config = format!("voice = \"{}\"\n", script.display());
+    fs::write(home.path().join("config.toml"), config).expect("write config.toml");
+    let mut tui = Tui::start(program, home.path(), &["run", "morning", "--no-rate"], 1);
+    tui.wait_for_text("Get ready");
+    let figures = measure(&mut tui, "voice", window);
+    tui.press("\x03");
+    tui.wait_for_text("Session ended early");
+    tui.press("q");
+    drop(tui.exit());
+    let text = fs::read_to_string(&log).unwrap_or_default();
+    // The first utterance comes with the first frame, after start-up: not a phase change.
+    let started: Vec<f64> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.trim().parse().ok())
+        .collect();
+    (figures, past_the_second(&started))
+}
+
+/// Every change in the morning routine falls on a whole second of session time, so each
+/// utterance's delay is its start's fraction of a second, less the smallest such fraction
+/// (the fastest utterance, whose own delay, at least the loop's 1 ms margin, is unknown).
+fn past_the_second(started: &[f64]) -> Vec<f64> {
+    let fractions: Vec<f64> = started.iter().map(|t| t.fract()).collect();
+    let Some(first) = fractions.first() else {
+        return Vec::new();
+    };
+    // Unwrap around the second so that 0.999 and 0.001 are 2 ms apart.
+    let unwrapped: Vec<f64> = fractions
+        .iter()
+        .map(|f| {
+            f - first
+                + if f - first < -0.5 {
+                    1.0
+                } else if f - first > 0.5 {
+                    -1.0
+                } else {
+                    0.0
+                }
+        })
+        .collect();
+    let least = unwrapped.iter().copied().fold(f64::INFINITY, f64::min);
+    unwrapped.iter().map(|u| (u - least) * 1000.0).collect()
+}
+
+fn print_delays(delays: &[f64]) {
+    let mut sorted = delays.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let Some(max) = sorted.last() else {
+        println!("voice: no utterance was started");
+        return;
+    };
+    let median = sorted[sorted.len() / 2];
+    println!(
+        "voice: {} utterances; phase change to speech process, beyond the fastest: median {median:.1} ms, max {max:.1} ms",
+        sorted.len()
+    );
 }
 
 /// `poised` on Home, untouched.

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::progress::{config, finish};
-use super::warn;
+use super::out::{out, say, warn};
+use super::progress::{finish, load_config};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::desk::records::events;
@@ -71,7 +71,7 @@ pub fn due(paths: &Paths, clock: &Clock, args: &DueArgs) -> ExitCode {
                 args.routine.as_deref(),
             );
             for line in &lines {
-                println!("{line}");
+                out(&format!("{line}\n"));
             }
             if lines.is_empty() {
                 ExitCode::FAILURE
@@ -80,7 +80,7 @@ pub fn due(paths: &Paths, clock: &Clock, args: &DueArgs) -> ExitCode {
             }
         }
         Err(message) => {
-            eprintln!("poised: {message}");
+            say(&message);
             ExitCode::from(2)
         }
     }
@@ -88,7 +88,7 @@ pub fn due(paths: &Paths, clock: &Clock, args: &DueArgs) -> ExitCode {
 
 /// The config and the progress picture as of `now`, warnings printed.
 fn today(paths: &Paths, now: DateTime<FixedOffset>) -> Result<(Config, ProgressModel), String> {
-    let config = config(paths)?;
+    let config = load_config(paths);
     let model =
         progress::load(paths, config.day_starts_at, now, |_| None).map_err(|e| e.to_string())?;
     for warning in &model.warnings {

@@ -3,22 +3,27 @@
 //! Warnings about damaged records go to stderr, results to stdout. When a record cannot be
 //! saved, the message and the record's TOML both go to stderr, and the exit status is 1.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::output::{print, print_saved};
-use super::{not_saved, warn};
+use super::dates::DateRange;
+use super::not_saved;
+use super::out::{err, out, out_saved, say, warn};
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::journal::export::Chosen;
-use crate::journal::{self, CheckinRecord, Journal, Parsed, Record, log_line, note_or_none};
+use crate::journal::export::{self, Kind};
+use crate::journal::folder::{Union, own_file_name, read_union};
+use crate::journal::relocate::copy_journal;
+use crate::journal::{CheckinRecord, Journal, ReadError, Record, log_line, note_or_none};
 use crate::paths::Paths;
+use crate::progress::days::record_date;
 use crate::progress::{self, Check};
 
 /// `poised checkin N [--note TEXT]`.
 #[derive(Debug, clap::Args)]
 pub struct CheckinArgs {
     /// How stiff your back feels, from 0 (not at all) to 10 (the worst you know).
-    #[arg(value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(value_parser = stiffness)]
     pub stiffness: u8,
     /// A few words to keep with it (one line, up to 1,000 characters).
     #[arg(long)]
@@ -29,31 +34,30 @@ pub struct CheckinArgs {
 #[derive(Debug, clap::Args)]
 pub struct LogArgs {
     /// How many records to show, newest first.
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = count)]
     pub limit: usize,
     /// Check every byte of the journal against the summary cache, not only its end.
     #[arg(long)]
     pub verify: bool,
 }
 
-/// `poised export [--format csv|toml] [--checkins | --desk]`.
+/// `poised export [--format csv|toml|json] [--checkins | --rest | --desk] [--since DATE]
+/// [--until DATE]`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
     /// Export the morning check-ins instead of the sessions.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "rest")]
     pub checkins: bool,
+    /// Export the rest days instead of the sessions.
+    #[arg(long, conflicts_with = "desk")]
+    pub rest: bool,
     /// Export desk mode's records (the desk opening, each answer to a prompt) instead.
     #[arg(long, conflicts_with = "checkins")]
     pub desk: bool,
-}
-
-/// `poised journal ...`.
-#[derive(Debug, Clone, Copy, clap::Subcommand)]
-pub enum JournalAction {
-    /// List every damaged record with its lines and what is wrong; changes nothing.
-    Check,
+    #[command(flatten)]
+    pub range: DateRange,
 }
 
 /// The forms `poised export` can write.
@@ -61,6 +65,98 @@ pub enum JournalAction {
 pub enum ExportFormat {
     Csv,
     Toml,
+    /// JSON Lines: one record per line.
+    Json,
+}
+
+/// `poised journal ...`: commands about the journal file itself.
+#[derive(Debug, clap::Subcommand)]
+pub enum JournalCommand {
+    /// List every damaged record with its lines and what is wrong; changes nothing.
+    Check,
+    /// Copy the journal into a folder (inside a synced folder) as this machine's file, so that
+    /// several machines can share one history; the original is left in place.
+    Move {
+        /// The folder to keep the journal in, for example ~/Sync/poised.
+        dir: PathBuf,
+    },
+}
+
+/// Runs a `poised journal` command.
+pub fn journal(paths: &Paths, command: JournalCommand) -> ExitCode {
+    match command {
+        JournalCommand::Check => check(paths),
+        JournalCommand::Move { dir } => move_journal(paths, &dir),
+    }
+}
+
+/// `poised journal move DIR`: copies the single journal into DIR as this machine's file and
+/// says how to start using the folder.
+fn move_journal(paths: &Paths, dir: &Path) -> ExitCode {
+    let device = match crate::device::device_name(&paths.state) {
+        Ok(device) => device,
+        Err(e) => {
+            say(&format!(
+                "cannot name this machine for the journal folder: {e}"
+            ));
+            return ExitCode::FAILURE;
+        }
+    };
+    let from = paths.single_journal();
+    let to = dir.join(own_file_name(&device));
+    match copy_journal(&from, &to) {
+        Ok(moved) => {
+            let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            out(&format!(
+                "copied {} to {} and read {} back\n\
+                 the original stays at {}; remove it once poised reads from the folder\n\
+                 to use the folder, add this line to {}:\n  journal_dir = {}\n\
+                 or set {}={}\n",
+                records(moved.records),
+                moved.to.display(),
+                if moved.records == 1 { "it" } else { "them" },
+                from.display(),
+                paths.config.display(),
+                toml::Value::from(dir.display().to_string()),
+                crate::paths::JOURNAL_DIR_VAR,
+                dir.display(),
+            ))
+        }
+        Err(error) => {
+            say(&error.to_string());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// "1 record", "12 records".
+fn records(count: usize) -> String {
+    if count == 1 {
+        "1 record".to_string()
+    } else {
+        format!("{count} records")
+    }
+}
+
+/// A stiffness rating from the command line, refused in plain words.
+fn stiffness(text: &str) -> Result<u8, String> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|n| *n <= crate::journal::STIFFNESS_MAX)
+        .ok_or_else(|| {
+            format!(
+                "checkin takes a whole number from 0 to {}, not {text}",
+                crate::journal::STIFFNESS_MAX
+            )
+        })
+}
+
+/// A count of records, refused in plain words.
+fn count(text: &str) -> Result<usize, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("--limit takes a whole number, like --limit 50, not {text}"))
 }
 
 /// Records a morning check-in now, in local time, and prints what was recorded.
@@ -73,9 +169,9 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
         note,
     });
     match Journal::new(&paths.journal).append(&record) {
-        Ok(()) => print_saved(&format!("recorded  {}\n", log_line(&record)), "check-in"),
+        Ok(()) => out_saved(&format!("recorded  {}\n", log_line(&record)), "check-in"),
         Err(error) => {
-            eprint!("poised: {}", not_saved("check-in", &error));
+            err(&format!("poised: {}", not_saved("check-in", &error)));
             ExitCode::FAILURE
         }
     }
@@ -85,65 +181,71 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
 ///
 /// The records are read from the end of the journal; the warnings about damaged records
 /// anywhere in it come from the summary cache that `poised streak` keeps, so neither grows
-/// with the journal's length.
+/// with the journal's length. A journal folder is read whole, as the union of its files.
 pub fn log(paths: &Paths, clock: &Clock, args: &LogArgs) -> ExitCode {
+    let records = if paths.journal_dir.is_some() {
+        read(paths).ok_or(())
+    } else {
+        newest(paths, clock, args).map_err(|message| say(&message))
+    };
+    let Ok(mut records) = records else {
+        return ExitCode::FAILURE;
+    };
+    if records.is_empty() {
+        return out(&format!("no records yet in {}\n", paths.journal.display()));
+    }
+    let newest = records.split_off(records.len().saturating_sub(args.limit));
+    let lines: String = newest.iter().rev().map(|r| log_line(r) + "\n").collect();
+    out(&lines)
+}
+
+/// The newest records of the one journal file, read from its end, after the warnings.
+fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<Record>, String> {
     let check = if args.verify {
         Check::Full
     } else {
         Check::Quick
     };
-    let warnings = Config::load(&paths.config)
-        .map_err(|e| e.to_string())
-        .and_then(|config| {
-            progress::warnings(paths, config.day_starts_at, clock.local(), check)
-                .map_err(|e| e.to_string())
-        });
-    let records = warnings.and_then(|warnings| {
-        warnings.iter().for_each(warn);
-        let journal = Journal::new(&paths.journal);
-        journal.read_last(args.limit).map_err(|e| e.to_string())
-    });
-    let records = match records {
-        Ok(records) => records,
-        Err(message) => {
-            eprintln!("poised: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if records.is_empty() {
-        return print(&format!("no records yet in {}\n", paths.journal.display()));
-    }
-    let lines: String = records.iter().rev().map(|r| log_line(r) + "\n").collect();
-    print(&lines)
+    let config = Config::load(&paths.config).config;
+    let warnings = progress::warnings(paths, config.day_starts_at, clock.local(), check)
+        .map_err(|e| e.to_string())?;
+    warnings.iter().for_each(warn);
+    let journal = Journal::new(&paths.journal);
+    journal.read_last(args.limit).map_err(|e| e.to_string())
 }
 
-/// Prints every session (or check-in) as CSV or TOML.
+/// Prints the chosen records within the chosen days as CSV, TOML or JSON Lines.
 pub fn export(paths: &Paths, args: &ExportArgs) -> ExitCode {
-    let Some(parsed) = read(paths) else {
+    if let Err(message) = args.range.check() {
+        say(&message);
+        return ExitCode::FAILURE;
+    }
+    let config = Config::load(&paths.config).config;
+    let Some(mut records) = read(paths) else {
         return ExitCode::FAILURE;
     };
-    let chosen = match (args.checkins, args.desk) {
-        (true, _) => Chosen::Checkins,
-        (_, true) => Chosen::Desk,
-        _ => Chosen::Sessions,
+    records.retain(|r| args.range.contains(record_date(r, config.day_starts_at)));
+    let kind = match (args.checkins, args.rest, args.desk) {
+        (true, _, _) => Kind::Checkins,
+        (_, true, _) => Kind::Rest,
+        (_, _, true) => Kind::Desk,
+        _ => Kind::Sessions,
     };
-    let records = &parsed.records;
-    let text = match (args.format, chosen) {
-        (ExportFormat::Csv, Chosen::Sessions) => journal::export::sessions_csv(records),
-        (ExportFormat::Csv, Chosen::Checkins) => journal::export::checkins_csv(records),
-        (ExportFormat::Csv, Chosen::Desk) => journal::export::desk_csv(records),
-        (ExportFormat::Toml, chosen) => journal::export::records_toml(records, chosen),
+    let text = match args.format {
+        ExportFormat::Csv => export::records_csv(&records, kind),
+        ExportFormat::Toml => export::records_toml(&records, kind),
+        ExportFormat::Json => export::records_json_lines(&records, kind),
     };
-    print(&text)
+    out(&text)
 }
 
 /// `poised journal check`: every damaged record on stdout, one line each, then how many;
 /// status 1 when there is any. The journal is only read.
-pub fn check(paths: &Paths) -> ExitCode {
+fn check(paths: &Paths) -> ExitCode {
     let parsed = match Journal::new(&paths.journal).read() {
         Ok(parsed) => parsed,
         Err(error) => {
-            eprintln!("poised: {error}");
+            say(&error.to_string());
             return ExitCode::FAILURE;
         }
     };
@@ -159,7 +261,7 @@ pub fn check(paths: &Paths) -> ExitCode {
             paths.journal.display()
         ),
     });
-    let printed = print(&text);
+    let printed = out(&text);
     if parsed.warnings.is_empty() {
         printed
     } else {
@@ -168,17 +270,31 @@ pub fn check(paths: &Paths) -> ExitCode {
 }
 
 /// Reads the journal, printing its warnings; `None` (after saying why) when it cannot be read.
-fn read(paths: &Paths) -> Option<Parsed> {
-    match Journal::new(&paths.journal).read() {
-        Ok(parsed) => {
-            for warning in &parsed.warnings {
-                warn(warning);
-            }
-            Some(parsed)
-        }
+fn read(paths: &Paths) -> Option<Vec<Record>> {
+    match read_all(paths) {
+        Ok(records) => Some(records),
         Err(error) => {
-            eprintln!("poised: {error}");
+            say(&error.to_string());
             None
         }
     }
+}
+
+/// Every record of the journal, wherever it is kept (one file, or a folder's union), with
+/// its warnings printed.
+pub(super) fn read_all(paths: &Paths) -> Result<Vec<Record>, ReadError> {
+    let (records, warnings) = match &paths.journal_dir {
+        None => Journal::new(&paths.journal)
+            .read()
+            .map(|parsed| (parsed.records, parsed.warnings)),
+        Some(dir) => paths
+            .journal_files()
+            .map_err(|e| ReadError::io(dir, e))
+            .and_then(|files| read_union(&files))
+            .map(Union::into_records),
+    }?;
+    for warning in &warnings {
+        warn(warning);
+    }
+    Ok(records)
 }

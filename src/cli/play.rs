@@ -2,15 +2,17 @@
 //! `poised desk`.
 
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::os::unix::fs::DirBuilderExt;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
 use super::desk::DeskArgs;
-use super::progress::{rest_error, rest_line};
+use super::out::say;
+use super::progress::{load_config, rest_error, rest_line};
 use super::routines::{load_library, pick};
+use super::voice;
 use super::{not_saved, warn};
 use crate::clock::Clock;
 use crate::config::Config;
@@ -18,7 +20,7 @@ use crate::desk::Desk;
 use crate::desk::records::events;
 use crate::journal::{Journal, Record};
 use crate::paths::Paths;
-use crate::progress::cache::{Summary, summarize};
+use crate::progress::cache::{Summary, summarize_journal};
 use crate::progress::days::ritual_date;
 use crate::progress::easier::offers_from;
 use crate::progress::lately::lately;
@@ -26,10 +28,13 @@ use crate::progress::rest::record_rest;
 use crate::progress::{self, ProgressModel, RoutineFacts, morning_checkin_due};
 use crate::routine::Phase;
 use crate::routine::load::Library;
-use crate::tui::Storage;
-use crate::tui::app::{App, Now, Settings};
+use crate::tui::app::{App, NO_VOICE, Now, Settings, Voice};
+use crate::tui::background;
 use crate::tui::desk_mode::{DeskMode, Signals};
+use crate::tui::live_session::LiveSession;
 use crate::tui::theme::Theme;
+use crate::tui::{Storage, World};
+use crate::voice::Speaker;
 
 /// Options of `poised run` that shape the session.
 #[derive(Debug, Clone, Copy, Default)]
@@ -38,61 +43,90 @@ pub struct RunFlags {
     pub no_rate: bool,
     pub quiet: bool,
     pub reduced_motion: bool,
+    /// Speak the cues for this run.
+    pub voice: bool,
+    /// Plain lines of text instead of the screen.
+    pub plain: bool,
+    /// A learning run: twice the get-ready, and every detail shown.
+    pub learn: bool,
 }
 
 /// Opens Home, or plays `routine` directly when one is named.
 pub fn open(paths: &Paths, clock: &Clock, routine: Option<&str>, flags: RunFlags) -> ExitCode {
-    let Some((config, library)) = prepare(paths) else {
-        return ExitCode::FAILURE;
-    };
+    let (config, library) = prepare(paths);
     let settings = Settings {
         bell: config.bell && !flags.quiet,
         reduced_motion: config.reduced_motion || flags.reduced_motion,
         ask_ratings: !flags.no_rate,
+        voice: Voice::Off,
     };
+    let asked = flags.voice || config.voice.on();
+    let (voice, speaker) = voice::speaker(&config, asked);
     let today = ritual_date(clock.local(), config.day_starts_at);
-    let summary = summarize(
-        &paths.journal,
-        &paths.journal_cache(),
-        config.day_starts_at,
-        today,
-    )
-    .ok();
-    let mut app = app(&library, settings);
-    if let Some(summary) = &summary {
-        let day_start = config.day_starts_at;
-        let lately = lately(&summary.history, &summary.recent, today, day_start);
-        app = app.with_mornings(lately.checkin_today, lately.usual_morning);
-        let easier = library.routines.iter().map(|r| {
-            let offers = offers_from(&summary.recent, &r.id, today, day_start);
-            (r.id.clone(), offers)
-        });
-        app = app.with_easier(easier.collect());
-    }
-    if let Some(id) = routine {
-        let Some((found, variant)) = pick(&library, id, flags.short) else {
-            return ExitCode::FAILURE;
+    let summary = summarize_journal(paths, config.day_starts_at, today).ok();
+    let offers = |id: &str| {
+        summary.as_ref().map_or_else(Vec::new, |s| {
+            offers_from(&s.recent, id, today, config.day_starts_at)
+        })
+    };
+    let picked = match routine.map(|id| pick(&library, id, flags.short)) {
+        Some(None) => return ExitCode::FAILURE,
+        Some(Some(found)) => Some(found),
+        None => None,
+    };
+    if let (true, Some((found, variant))) = (flags.plain, picked) {
+        let offered = offers(&found.id);
+        let session = LiveSession::new(found, variant, &offered, &clock.now(), flags.learn);
+        let mut storage = JournalStorage::new(paths, &config, &library);
+        let mut world = World {
+            storage: &mut storage,
+            speaker,
         };
-        app = app.run_routine(found, variant, &clock.now());
-    }
-    if first_run(paths) {
-        app = app.with_first_run(&clock.now());
+        let outcome = crate::tui::plain::run(session, *clock, &mut world, asked);
+        drop(world);
+        return finish(outcome, &storage);
     }
     if !interactive() {
         return ExitCode::FAILURE;
     }
-    // Only now that the question can be shown is it remembered as asked.
+    let mut app = app(&library, Settings { voice, ..settings }, &config);
+    if voice == Voice::Unavailable && asked {
+        app = app.with_message(NO_VOICE.to_string());
+    }
+    if let Some(summary) = &summary {
+        let lately = lately(
+            &summary.history,
+            &summary.recent,
+            today,
+            config.day_starts_at,
+        );
+        app = app.with_mornings(lately.checkin_today, lately.usual_morning);
+        let easier = library
+            .routines
+            .iter()
+            .map(|r| (r.id.clone(), offers(&r.id)));
+        app = app.with_easier(easier.collect());
+    }
+    if let Some((found, variant)) = picked {
+        app = app
+            .learning(flags.learn)
+            .run_routine(found, variant, &clock.now());
+    }
+    if first_run(paths) {
+        app = app.with_first_run(&clock.now());
+    }
+    // Only now that the question can be shown is it remembered as asked, so that a skip
+    // is not asked again at every start.
     if routine.is_none() && morning_question_due(paths, summary.as_ref(), &config, today) {
+        let _ = std::fs::write(paths.checkin_asked(), today.to_string());
         app = app.with_morning_checkin();
     }
-    play(paths, &config, &library, app, clock)
+    play(paths, &config, &library, app, clock, speaker)
 }
 
 /// `poised desk`: the app on its desk screen, prompting a reset through the working day.
 pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
-    let Some((mut config, library)) = prepare(paths) else {
-        return ExitCode::FAILURE;
-    };
+    let (mut config, library) = prepare(paths);
     if let Some(every) = args.every {
         config.desk.every = every;
     }
@@ -112,7 +146,7 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
             model.today_records
         }
         Err(e) => {
-            say(&format!("poised: {e}"));
+            say(&e.to_string());
             return ExitCode::FAILURE;
         }
     };
@@ -137,20 +171,15 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
         bell: config.bell,
         reduced_motion: config.reduced_motion,
         ask_ratings: false,
+        voice: Voice::Off,
     };
-    let app = app(&library, app_settings).with_desk(mode);
-    play(paths, &config, &library, app, clock)
+    let app = app(&library, app_settings, &config).with_desk(mode);
+    play(paths, &config, &library, app, clock, Speaker::new(None))
 }
 
 /// The config and the routines, with every problem printed; `None` when the config is bad.
-fn prepare(paths: &Paths) -> Option<(Config, Library)> {
-    match Config::load(&paths.config) {
-        Ok(config) => Some((config, load_library(paths))),
-        Err(e) => {
-            say(&format!("poised: {e}"));
-            None
-        }
-    }
+fn prepare(paths: &Paths) -> (Config, Library) {
+    (load_config(paths), load_library(paths))
 }
 
 /// Whether the app can run here; says why not when it cannot.
@@ -158,15 +187,16 @@ fn interactive() -> bool {
     let yes = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     if !yes {
         say(
-            "poised: the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)",
+            "the app needs an interactive terminal; run it from a terminal, or use a command such as `poised list` (see `poised --help`)",
         );
     }
     yes
 }
 
 /// The app over the library, with a message naming routines that failed to load.
-fn app(library: &Library, settings: Settings) -> App {
+fn app(library: &Library, settings: Settings, config: &Config) -> App {
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
+    let theme = theme.on(background::resolve(config.theme, theme.colored()));
     let app = App::new(library.routines.clone(), settings, theme);
     if library.warnings.is_empty() {
         return app;
@@ -179,26 +209,28 @@ fn app(library: &Library, settings: Settings) -> App {
 }
 
 /// Runs the app in the terminal, saving to the journal; the exit status says how it went.
-fn play(paths: &Paths, config: &Config, library: &Library, app: App, clock: &Clock) -> ExitCode {
-    let mut storage = JournalStorage {
-        paths,
-        config,
-        facts: library
-            .routines
-            .iter()
-            .map(|r| {
-                (
-                    r.id.clone(),
-                    (r.wardrobe.clone(), r.phase.map(Phase::number)),
-                )
-            })
-            .collect(),
-        unsaved: Vec::new(),
+fn play(
+    paths: &Paths,
+    config: &Config,
+    library: &Library,
+    app: App,
+    clock: &Clock,
+    speaker: Speaker,
+) -> ExitCode {
+    let mut storage = JournalStorage::new(paths, config, library);
+    let world = World {
+        storage: &mut storage,
+        speaker,
     };
-    let outcome = crate::tui::run(app, *clock, &mut storage);
-    // Shown again once the terminal is back, so a record that could not be saved can be kept.
+    let outcome = crate::tui::run(app, *clock, world);
+    finish(outcome, &storage)
+}
+
+/// The exit status of a session, printing again any record that could not be saved, now that
+/// the terminal is back, so it can be kept.
+fn finish(outcome: std::io::Result<Option<i32>>, storage: &JournalStorage) -> ExitCode {
     for message in &storage.unsaved {
-        say(&format!("poised: {message}"));
+        say(message);
     }
     match outcome {
         Ok(None) if storage.unsaved.is_empty() => ExitCode::SUCCESS,
@@ -206,20 +238,16 @@ fn play(paths: &Paths, config: &Config, library: &Library, app: App, clock: &Clo
         // As a shell reports a program ended by a signal: 128 + its number.
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
-            say(&format!("poised: the terminal failed: {e}"));
+            say(&format!("the terminal failed: {e}"));
             ExitCode::FAILURE
         }
     }
 }
 
-/// Writes a line to stderr; a stderr that is gone (the terminal closed) is not worth an abort.
-fn say(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
-}
-
-/// Whether to open with the morning check-in, remembering that it was asked: only on the
-/// first start of a day that follows a day with a session. Read through the summary cache so
-/// that a long history does not slow the start; damaged records are reported as warnings.
+/// Whether to open with the morning check-in: only on the first start of a day that follows
+/// a day with a session, and not if it was asked already today. Read through the summary
+/// cache so that a long history does not slow the start; damaged records are reported as
+/// warnings. Writes nothing.
 fn morning_question_due(
     paths: &Paths,
     summary: Option<&Summary>,
@@ -232,12 +260,7 @@ fn morning_question_due(
     for warning in &summary.warnings {
         warn(warning);
     }
-    if !morning_checkin_due(&summary.recent, today, config.day_starts_at) || asked(paths, today) {
-        return false;
-    }
-    // Remember that today's question was asked, so a skip is not asked again at every start.
-    let _ = std::fs::write(paths.checkin_asked(), today.to_string());
-    true
+    morning_checkin_due(&summary.recent, today, config.day_starts_at) && !asked(paths, today)
 }
 
 /// The first run: no journal yet, and "Before you start" never read.
@@ -270,6 +293,21 @@ struct JournalStorage<'a> {
     facts: HashMap<String, (String, Option<u8>)>,
     /// Why each failed save failed, with the record's text, to print after the app.
     unsaved: Vec<String>,
+}
+
+impl<'a> JournalStorage<'a> {
+    fn new(paths: &'a Paths, config: &'a Config, library: &Library) -> Self {
+        let facts = library.routines.iter().map(|r| {
+            let facts = (r.wardrobe.clone(), r.phase.map(Phase::number));
+            (r.id.clone(), facts)
+        });
+        Self {
+            paths,
+            config,
+            facts: facts.collect(),
+            unsaved: Vec::new(),
+        }
+    }
 }
 
 impl Storage for JournalStorage<'_> {

@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use super::output::{print, print_saved};
-use super::{not_saved, warn};
+use super::not_saved;
+use super::out::{out, out_saved, say, warn};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::paths::Paths;
@@ -14,30 +14,31 @@ use crate::progress::{self, Check};
 
 /// `poised streak`: one line, fit for a shell prompt.
 pub fn streak(paths: &Paths, clock: &Clock, verify: bool) -> ExitCode {
+    let config = load_config(paths);
     let check = if verify { Check::Full } else { Check::Quick };
-    let line = config(paths).and_then(|config| {
-        let model =
-            progress::load_checked(paths, config.day_starts_at, clock.local(), check, |_| None)
-                .map_err(|e| e.to_string())?;
-        for warning in &model.warnings {
-            warn(warning);
-        }
-        Ok(model.streak_line())
-    });
-    finish(line)
+    let line = progress::load_checked(paths, config.day_starts_at, clock.local(), check, |_| None)
+        .map(|model| {
+            for warning in &model.warnings {
+                warn(warning);
+            }
+            model.streak_line()
+        });
+    finish(line.map_err(|e| e.to_string()))
 }
 
 /// `poised rest [--reason TEXT]`: records today as a rest day, once, and says what it means
 /// for the streak.
 pub fn rest(paths: &Paths, clock: &Clock, reason: Option<&str>) -> ExitCode {
-    let rested = config(paths).and_then(|config| {
-        record_rest(paths, config.day_starts_at, clock.local(), reason).map_err(|e| rest_error(&e))
-    });
-    match rested {
+    let config = load_config(paths);
+    match record_rest(paths, config.day_starts_at, clock.local(), reason) {
         Ok(rested @ Rested::Recorded { .. }) => {
-            print_saved(&format!("{}\n", rest_line(&rested)), "rest day")
+            out_saved(&format!("{}\n", rest_line(&rested)), "rest day")
         }
-        other => finish(other.map(|rested| rest_line(&rested))),
+        other => finish(
+            other
+                .map(|rested| rest_line(&rested))
+                .map_err(|e| rest_error(&e)),
+        ),
     }
 }
 
@@ -83,16 +84,21 @@ fn day(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
-pub(super) fn config(paths: &Paths) -> Result<Config, String> {
-    Config::load(&paths.config).map_err(|e| e.to_string())
+/// Reads the settings, printing a warning for each value left at its default.
+pub fn load_config(paths: &Paths) -> Config {
+    let loaded = Config::load(&paths.config);
+    for warning in &loaded.warnings {
+        warn(warning);
+    }
+    loaded.config
 }
 
 /// Prints the line, or the error on stderr with a failing status.
 pub(super) fn finish(line: Result<String, String>) -> ExitCode {
     match line {
-        Ok(line) => print(&format!("{line}\n")),
+        Ok(line) => out(&format!("{line}\n")),
         Err(message) => {
-            eprintln!("poised: {message}");
+            say(&message);
             ExitCode::FAILURE
         }
     }

@@ -1,23 +1,21 @@
-//! Handlers for the routine commands: list, validate, show, paths, completions.
+//! Handlers for the routine commands: list, validate and paths, and how a command finds the
+//! routine it names (with "did you mean" and the file that does not load).
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
-use super::Cli;
-use super::output::print;
+use super::out::{err, out, say, warn};
+use crate::journal::folder::FileKind;
 use crate::paths::Paths;
 use crate::routine::load::{self, Library};
 use crate::routine::{Routine, Variant};
-use crate::text::{mss, sanitize};
+use crate::text::{mss, pad, sanitize, width};
 
 /// Loads every routine, printing one warning line per user file that could not be loaded.
 pub fn load_library(paths: &Paths) -> Library {
     let library = Library::load(&paths.routines);
     for warning in &library.warnings {
-        eprintln!("warning: {}", sanitize(&warning.to_string()));
+        warn(warning);
     }
     library
 }
@@ -25,7 +23,7 @@ pub fn load_library(paths: &Paths) -> Library {
 /// `poised list`: a header, then one row per routine in wardrobe order.
 pub fn list(paths: &Paths) -> ExitCode {
     let library = load_library(paths);
-    print(&list_table(&library.routines))
+    out(&list_table(&library.routines))
 }
 
 /// The table `poised list` prints, columns padded to their widest cell.
@@ -50,20 +48,16 @@ pub fn list_table(routines: &[Routine]) -> String {
             ]
         })
         .collect();
-    let mut widths = header.clone().map(|h| h.chars().count());
+    let mut widths = header.clone().map(|h| width(&h));
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
     std::iter::once(&header)
         .chain(&rows)
         .map(|row| {
-            let cells: Vec<String> = row
-                .iter()
-                .zip(widths)
-                .map(|(c, w)| format!("{c:<w$}"))
-                .collect();
+            let cells: Vec<String> = row.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
             format!("{}\n", cells.join("  ").trim_end())
         })
         .collect()
@@ -81,73 +75,129 @@ pub fn validate(paths: &Paths, files: &[PathBuf]) -> ExitCode {
             .collect()
     };
     let mut failed = false;
-    let mut out = String::new();
+    let mut text = String::new();
     for (path, result) in results {
         match result {
             Ok(valid) => {
+                // `validate` speaks the compiler's form: `warning: PATH:LINE:COLUMN: ...`.
                 for w in &valid.warnings {
-                    eprintln!("warning: {}", sanitize(&w.to_string()));
+                    warn(w);
                 }
-                let r = valid.routine;
-                let short = if r.has_short() {
-                    format!(", short {}", mss(r.total(Variant::Short)))
-                } else {
-                    String::new()
-                };
-                let _ = writeln!(
-                    out,
-                    "{}: ok, {}{short}",
+                text.push_str(&format!(
+                    "{}: ok, {}\n",
                     path.display(),
-                    mss(r.total(Variant::Full))
-                );
+                    timing(&valid.routine)
+                ));
             }
             Err(problems) => {
                 failed = true;
                 for p in problems {
-                    eprintln!("{}", sanitize(&p.to_string()));
+                    err(&format!("{p}\n"));
                 }
             }
         }
     }
-    let printed = print(&out);
+    let printed = out(&text);
     if failed { ExitCode::FAILURE } else { printed }
 }
 
-/// `poised paths`: the three places poised uses, one per line.
+/// `poised paths`: the places poised uses, one per line; with a journal folder, the folder,
+/// this machine's file and every other file read from it.
 pub fn paths(paths: &Paths) -> ExitCode {
-    print(&format!(
-        "config: {}\nroutines: {}\njournal: {}\n",
+    let mut text = format!(
+        "config: {}\nroutines: {}\n",
         paths.config.display(),
-        paths.routines.display(),
-        paths.journal.display()
-    ))
+        paths.routines.display()
+    );
+    let Some(dir) = &paths.journal_dir else {
+        text.push_str(&format!("journal: {}\n", paths.journal.display()));
+        return out(&text);
+    };
+    text.push_str(&format!("journal folder: {}\n", dir.display()));
+    text.push_str(&format!("journal: {}\n", paths.journal.display()));
+    match paths.journal_files() {
+        Ok(files) => {
+            for file in files.iter().filter(|f| f.kind != FileKind::Own) {
+                text.push_str(&format!("reads: {}\n", file.path.display()));
+            }
+        }
+        Err(e) => say(&format!("cannot list {}: {e}", dir.display())),
+    }
+    text.push_str(&format!("local state: {}\n", paths.state.display()));
+    out(&text)
 }
 
 /// `poised safety`: "Before you start", the same text the app shows on the first run.
 pub fn safety() -> ExitCode {
-    super::output::print(&(crate::safety::text_lines().join("\n") + "\n"))
+    out(&(crate::safety::text_lines().join("\n") + "\n"))
 }
 
-/// `poised completions SHELL`: a completion script on stdout.
-pub fn completions(shell: clap_complete::Shell) -> ExitCode {
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "poised", &mut script);
-    print(&String::from_utf8_lossy(&script))
+/// A routine's times, as `validate` and `add` print them: `7:00, short 3:00`.
+#[must_use]
+pub fn timing(routine: &Routine) -> String {
+    let full = mss(routine.total(Variant::Full));
+    if routine.has_short() {
+        format!("{full}, short {}", mss(routine.total(Variant::Short)))
+    } else {
+        full
+    }
 }
 
 /// Finds the routine a command names, in the version asked for; prints why not when it can't.
 pub fn pick<'a>(library: &'a Library, name: &str, short: bool) -> Option<(&'a Routine, Variant)> {
     let Some(routine) = library.get(name) else {
-        eprintln!("poised: there is no routine named `{name}`.");
-        eprintln!("Known routines: {}", library.ids().join(", "));
+        explain_missing(library, name);
         return None;
     };
     if short && !routine.has_short() {
-        eprintln!(
-            "poised: `{name}` has no short version (no step is marked essential); leave out --short"
-        );
+        say(&format!(
+            "`{name}` has no short version (no step is marked essential); leave out --short"
+        ));
         return None;
     }
     let variant = if short { Variant::Short } else { Variant::Full };
     Some((routine, variant))
+}
+
+/// Says why there is no routine `name` (after loading the library) and fails.
+pub fn not_found(paths: &Paths, name: &str) -> ExitCode {
+    explain_missing(&Library::load(&paths.routines), name);
+    ExitCode::FAILURE
+}
+
+/// Why there is no routine `name`: its file does not load (naming the file and its first
+/// problem), or a near miss ("did you mean"), or else the names there are.
+fn explain_missing(library: &Library, name: &str) {
+    let broken = library
+        .warnings
+        .iter()
+        .find(|w| w.path.file_stem().is_some_and(|stem| stem == name));
+    if let Some(problem) = broken {
+        say(&format!(
+            "the routine `{name}` does not load: {problem}\nFix it, then check it with: poised validate {}",
+            problem.path.display()
+        ));
+        return;
+    }
+    match near_miss(library, name) {
+        Some(near) => say(&format!(
+            "there is no routine named `{name}`; did you mean `{near}`? (poised list shows them all)"
+        )),
+        None => say(&format!(
+            "there is no routine named `{name}`; the routines are: {}",
+            library.ids().join(", ")
+        )),
+    }
+}
+
+/// The known name closest to `name`, when it is close enough to be a slip.
+fn near_miss<'a>(library: &'a Library, name: &str) -> Option<&'a str> {
+    let name = name.to_lowercase();
+    library
+        .ids()
+        .into_iter()
+        .map(|id| (strsim::normalized_damerau_levenshtein(&name, id), id))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id)
 }

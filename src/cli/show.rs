@@ -5,12 +5,14 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use super::output::print;
-use super::routines::{load_library, pick};
+use super::out::out;
+use super::out::say;
+use super::routines::{load_library, not_found, pick};
 use crate::paths::Paths;
+use crate::routine::load;
 use crate::routine::{Breathing, Routine, Variant, Work};
 use crate::session::{Segment, SegmentKind, Timeline};
-use crate::text::sanitize;
+use crate::text::{pad, sanitize};
 
 /// Prints the timeline of a routine, or the known names when there is no such routine;
 /// with `easier`, the routine with that step in its easier version.
@@ -21,11 +23,27 @@ pub fn show(paths: &Paths, name: &str, short: bool, easier: Option<&str>) -> Exi
     };
     let eased: Vec<String> = easier.map(String::from).into_iter().collect();
     if let Some(Err(why)) = easier.map(|step| check_easier(routine, variant, step)) {
-        eprintln!("poised: {why}");
+        say(&why);
         return ExitCode::FAILURE;
     }
     let timeline = Timeline::with_easier(routine, variant, &eased);
-    print(&(timeline_text(&timeline) + &steps_text(&timeline)))
+    out(&format!(
+        "{}{}",
+        timeline_text(&timeline),
+        steps_text(&timeline)
+    ))
+}
+
+/// `poised show NAME --toml`: the routine's file as it is (sanitised), built-ins included.
+pub fn source(paths: &Paths, name: &str) -> ExitCode {
+    match load::source(&paths.routines, name) {
+        Some(Ok(text)) => out(&text),
+        Some(Err(why)) => {
+            say(&format!("cannot read the routine `{name}`: {why}"));
+            ExitCode::FAILURE
+        }
+        None => not_found(paths, name),
+    }
 }
 
 /// Why `--easier STEP` cannot be shown, if it cannot: no such step in the version played,
@@ -81,10 +99,11 @@ pub fn timeline_text(timeline: &Timeline) -> String {
         let side = segment.side.map_or("-", |s| s.label());
         let _ = writeln!(
             out,
-            "{:<7} {:<7} {:<34} {:<6} {}",
+            "{:<7} {:<7} {} {:<6} {}",
             clock(segment.start),
             clock(segment.len),
-            what(segment, &sanitize(&step.name)),
+            // Padded by display width, so a wide or combining name keeps the columns.
+            pad(&what(segment, &sanitize(&step.name)), 34),
             side,
             breathing(segment, &step.work, &step.breathing),
         );

@@ -17,7 +17,7 @@ pub fn events(records: &[Record], settings: &DeskSettings) -> Vec<Event> {
                 ended: s.ended,
                 reset: s.completed && settings.is_reset(&s.routine),
             }),
-            Record::Desk(d) => event(d),
+            Record::Desk(d) => Some(event(d)),
             _ => None,
         })
         .collect()
@@ -25,20 +25,20 @@ pub fn events(records: &[Record], settings: &DeskSettings) -> Vec<Event> {
 
 /// The desk event a `[[desk]]` record holds; an answer without its prompt's time is the
 /// prompt of that moment.
-fn event(d: &DeskRecord) -> Option<Event> {
+fn event(d: &DeskRecord) -> Event {
     let answer = match d.event {
-        DeskEvent::Opened => return Some(Event::Opened { at: d.at }),
+        DeskEvent::Opened => return Event::Opened { at: d.at },
         DeskEvent::Reset => Answer::Reset,
         DeskEvent::Transition => Answer::Transition,
         DeskEvent::Snoozed => Answer::Snoozed,
         DeskEvent::Skipped => Answer::Skipped,
         DeskEvent::Missed => Answer::Missed,
     };
-    Some(Event::Prompt {
+    Event::Prompt {
         offered: d.offered.unwrap_or(d.at),
         at: d.at,
         answer,
-    })
+    }
 }
 
 /// The record that keeps a desk event; `None` for sessions, which keep their own.

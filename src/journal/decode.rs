@@ -159,6 +159,10 @@ fn session_fields(r: &Rules, raw: RawSession) -> Result<SessionRecord, Damage> {
             .unwrap_or_default(),
         marks: r.optional("marks", raw.marks, marks)?.unwrap_or_default(),
         played,
+        routine_version: r.optional("routine_version", raw.routine_version, text)?,
+        learn: r
+            .optional("learn", raw.learn, Value::as_bool)?
+            .unwrap_or_default(),
     })
 }
 
@@ -264,6 +268,7 @@ struct Rules {
 }
 
 impl Rules {
+    #[allow(clippy::unused_self)] // a method, so each rule reads `self.optional(...)`
     fn optional<T>(
         &self,
         key: &str,
@@ -379,7 +384,7 @@ fn expected(key: &str) -> &'static str {
             "a date and time with its UTC offset, like 2026-11-21T07:02:11+01:00"
         }
         "date" => "a date, like 2026-11-21",
-        "completed" => "true or false",
+        "completed" | "learn" | "by_hand" => "true or false",
         "stiffness" | "stiffness_before" | "stiffness_after" => "a whole number from 0 to 10",
         "active_seconds"
         | "steps_done"
@@ -387,12 +392,10 @@ fn expected(key: &str) -> &'static str {
         | "work_seconds"
         | "work_seconds_planned" => "a whole number from 0 up",
         "painful_steps" | "skipped_steps" => "a list of step names in quotes",
-        "reached_end" => "true or false",
         "marks" => {
             "a list like [{ step = \"Bird-dog\", side = \"left\", choice = \"gentler\" }], \
              with side \"left\" or \"right\" and choice \"gentler\", \"skipped\" or \"ended\""
         }
-        "by_hand" => "true or false",
         "event" => {
             "one of \"opened\", \"reset\", \"transition\", \"snoozed\", \"skipped\", \"missed\""
         }
@@ -496,7 +499,7 @@ mod tests {
                 assert_eq!(read, Ok(Content::Record(Box::new(checkin.clone()))));
             }
         }
-        let by_hand = record_toml(&checkin).replacen("\n", "\nby_hand = true\n", 1);
+        let by_hand = record_toml(&checkin).replacen('\n', "\nby_hand = true\n", 1);
         assert_eq!(
             read(by_hand.as_bytes()),
             Ok(Content::Record(Box::new(checkin)))

@@ -1,15 +1,20 @@
-//! Records in words: the one-line form `poised log` prints, and the stiffness change the
-//! session summary shows.
+//! Records in words: the one-line form `poised log` prints, and the stiffness change
+//! ("6 -> 3") that it and the session summary show.
 
 use super::note::sanitize_note;
 use super::record::{CheckinRecord, DeskRecord, Record, RestRecord, SessionRecord};
 
-/// `stiffness 6 -> 3`, with `-` for a rating that was skipped; `None` when both were.
+/// `6 -> 3`, with `-` for a rating that was skipped; `None` when both were.
 #[must_use]
-pub fn stiffness_change(before: Option<u8>, after: Option<u8>) -> Option<String> {
+pub fn rating_change(before: Option<u8>, after: Option<u8>) -> Option<String> {
     let rating = |r: Option<u8>| r.map_or_else(|| "-".to_string(), |r| r.to_string());
     (before.is_some() || after.is_some())
-        .then(|| format!("stiffness {} -> {}", rating(before), rating(after)))
+        .then(|| format!("{} -> {}", rating(before), rating(after)))
+}
+
+/// `stiffness 6 -> 3`, as `poised log` shows it; `None` when both ratings were skipped.
+fn stiffness_part(before: Option<u8>, after: Option<u8>) -> Option<String> {
+    rating_change(before, after).map(|change| format!("stiffness {change}"))
 }
 
 /// One line for a record: local date and time as recorded, then what it holds.
@@ -34,7 +39,7 @@ fn session_parts(s: &SessionRecord) -> Vec<Option<String>> {
         Some(s.started.format("%Y-%m-%d %H:%M").to_string()),
         Some(format!("{} ({})", s.routine, s.variant)),
         Some(progress),
-        stiffness_change(s.stiffness_before, s.stiffness_after),
+        stiffness_part(s.stiffness_before, s.stiffness_after),
         hurt,
         quoted_note(s.note.as_deref()),
     ]
@@ -80,7 +85,7 @@ mod tests {
     #[test]
     fn a_stiffness_change_shows_both_ratings() {
         assert_eq!(
-            stiffness_change(Some(6), Some(3)).as_deref(),
+            stiffness_part(Some(6), Some(3)).as_deref(),
             Some("stiffness 6 -> 3")
         );
     }
@@ -88,13 +93,13 @@ mod tests {
     #[test]
     fn a_skipped_rating_shows_as_a_dash() {
         assert_eq!(
-            stiffness_change(None, Some(3)).as_deref(),
+            stiffness_part(None, Some(3)).as_deref(),
             Some("stiffness - -> 3")
         );
         assert_eq!(
-            stiffness_change(Some(6), None).as_deref(),
+            stiffness_part(Some(6), None).as_deref(),
             Some("stiffness 6 -> -")
         );
-        assert_eq!(stiffness_change(None, None), None);
+        assert_eq!(stiffness_part(None, None), None);
     }
 }

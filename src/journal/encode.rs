@@ -66,6 +66,12 @@ fn session(out: &mut Lines, s: &SessionRecord) {
         let marks: Vec<String> = s.marks.iter().map(mark).collect();
         out.plain("marks", format_args!("[{}]", marks.join(", ")));
     }
+    if s.learn {
+        out.plain("learn", true);
+    }
+    if let Some(version) = &s.routine_version {
+        out.string("routine_version", version);
+    }
 }
 
 /// One mark as an inline table: `{ step = "Bird-dog", side = "left", choice = "gentler" }`.

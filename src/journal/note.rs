@@ -3,23 +3,17 @@
 //! Every writer passes notes (and rest reasons) through [`sanitize_note`], so the file never
 //! holds a line break or a terminal escape that a person did not see when typing.
 
+use crate::text::sanitize;
+
 /// The longest note kept, in characters.
 pub const NOTE_MAX_CHARS: usize = 1_000;
 
-/// Makes free text fit the journal: line breaks and tabs become spaces, every other control
-/// character is dropped, surrounding spaces are trimmed, and the rest is cut to
-/// [`NOTE_MAX_CHARS`] characters.
+/// Makes free text fit the journal: [`sanitize`] (line breaks and tabs become spaces, escape
+/// sequences and other controls are dropped), surrounding spaces are trimmed, and the rest is
+/// cut to [`NOTE_MAX_CHARS`] characters.
 #[must_use]
 pub fn sanitize_note(text: &str) -> String {
-    let one_line: String = text
-        .chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect();
-    one_line
+    sanitize(text)
         .trim()
         .chars()
         .take(NOTE_MAX_CHARS)
@@ -50,8 +44,8 @@ mod tests {
     #[test]
     fn other_control_characters_are_dropped() {
         assert_eq!(
-            sanitize_note("a\u{1b}[2Jb\u{7}c\u{0}\u{7f}\u{9b}d"),
-            "a[2Jbcd"
+            sanitize_note("a\u{1b}[2Jb\u{7}c\u{0}\u{7f}\u{9b}0md"),
+            "abcd"
         );
     }
 

@@ -41,6 +41,8 @@ pub(super) struct RawSession {
     pub work_seconds_planned: Field,
     pub reached_end: Field,
     pub skipped_steps: Field,
+    pub learn: Field,
+    pub routine_version: Field,
 }
 
 /// `[[checkin]]`: a morning check-in.

@@ -2,7 +2,7 @@
 //!
 //! These are the domain values; how they are written as TOML lives in the store.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::mark::PainMark;
 
@@ -33,6 +33,10 @@ pub struct SessionRecord {
     pub marks: Vec<PainMark>,
     /// The work played against the plan, for the done rule; `None` in older journals.
     pub played: Option<Box<WorkPlayed>>,
+    /// A learning run (`--learn`): longer get-readies and every detail shown.
+    pub learn: bool,
+    /// Which text of the routine file was played: a short hash of it, when known.
+    pub routine_version: Option<String>,
 }
 
 /// What the done rule reads: how much of the planned work was played, whether the session
@@ -140,6 +144,18 @@ pub enum Record {
 }
 
 impl Record {
+    /// When it happened, as a time that sorts records from several machines and offsets:
+    /// the start of a session, the time of a check-in, the start of a rest day (UTC).
+    #[must_use]
+    pub fn moment(&self) -> NaiveDateTime {
+        match self {
+            Self::Session(s) => s.started.naive_utc(),
+            Self::Checkin(c) => c.at.naive_utc(),
+            Self::Desk(d) => d.at.naive_utc(),
+            Self::Rest(r) => r.date.and_time(NaiveTime::MIN),
+        }
+    }
+
     /// The session this record holds, if it is one; handy with `filter_map`.
     #[must_use]
     pub fn as_session(&self) -> Option<&SessionRecord> {
@@ -165,16 +181,6 @@ impl Record {
     pub fn as_desk(&self) -> Option<&DeskRecord> {
         if let Self::Desk(d) = self {
             Some(d)
-        } else {
-            None
-        }
-    }
-
-    /// The rest day this record holds, if it is one.
-    #[must_use]
-    pub fn as_rest(&self) -> Option<&RestRecord> {
-        if let Self::Rest(r) = self {
-            Some(r)
         } else {
             None
         }

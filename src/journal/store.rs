@@ -200,3 +200,10 @@ impl Journal {
 
 /// How many bytes from the end [`Journal::read_last`] reads first: about 70 records.
 const TAIL: u64 = 16 * 1024;
+
+/// Makes a new file's name durable: an fsync of the folder that holds it.
+pub(super) fn sync_folder(path: &Path) {
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = File::open(folder).and_then(|f| f.sync_all());
+    }
+}

@@ -1,11 +1,12 @@
-//! The 26-week calendar: one cell per day, weekdays as rows and weeks as columns.
+//! The calendar: one cell per day, weekdays as rows and weeks as columns; two years of it,
+//! of which the screen shows as many of the latest weeks as fit.
 
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::progress::days::{DayTally, History};
 
-/// Weeks the calendar shows, the current one included.
-pub const CALENDAR_WEEKS: u64 = 26;
+/// Weeks the calendar holds, the current one included.
+pub const CALENDAR_WEEKS: u64 = 104;
 
 /// What a day of the calendar shows; each has its own mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,13 +34,11 @@ pub struct CalendarDay {
     pub kind: DayKind,
 }
 
-/// The last 26 weeks, each week Monday first; the last week holds today.
+/// The last [`CALENDAR_WEEKS`] weeks, each week Monday first; the last week holds today.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
     pub weeks: Vec<[CalendarDay; 7]>,
     pub today: NaiveDate,
-    /// The most completed sessions on any shown day, to scale the shade.
-    pub max_sessions: u16,
 }
 
 /// Lays out the calendar ending with today's week.
@@ -55,17 +54,7 @@ pub fn calendar(history: &History, today: NaiveDate) -> Calendar {
             })
         })
         .collect();
-    let max_sessions = weeks
-        .iter()
-        .flatten()
-        .map(|c| c.sessions)
-        .max()
-        .unwrap_or(0);
-    Calendar {
-        weeks,
-        today,
-        max_sessions,
-    }
+    Calendar { weeks, today }
 }
 
 fn cell(date: NaiveDate, tally: DayTally, today: NaiveDate) -> CalendarDay {

@@ -4,6 +4,8 @@
 //! `build` is pure (today is an argument); `load` (in `cache`) feeds it from the journal
 //! through the summary cache, and is the one entry point for the CLI and the TUI.
 
+use std::fmt::Write as _;
+
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{Calendar, calendar};
@@ -107,11 +109,12 @@ impl ProgressModel {
             self.streaks.current, self.streaks.best, self.last_7, self.consistency
         );
         if let Some(trend) = self.mornings {
-            line.push_str(&format!(
+            let _ = write!(
+                line,
                 " · mornings {} -> {}",
                 trend.before.round(),
                 trend.recent.round()
-            ));
+            );
         }
         line
     }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
-use super::cache::summarize;
+use super::cache::summarize_journal;
 use super::days::{History, ritual_date};
 use super::streak::{Kept, kept_days, streaks};
 use crate::journal::{AppendError, Journal, ReadError, Record, RestRecord, note_or_none};
@@ -51,7 +51,7 @@ pub fn record_rest(
     reason: Option<&str>,
 ) -> Result<Rested, RestError> {
     let today = ritual_date(now, day_start);
-    let mut summary = summarize(&paths.journal, &paths.journal_cache(), day_start, today)?;
+    let mut summary = summarize_journal(paths, day_start, today)?;
     if summary.history.day(today).rest {
         return Ok(Rested::Already(today));
     }

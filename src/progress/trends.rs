@@ -40,6 +40,31 @@ pub struct StiffnessSeries {
     pub mornings: Vec<StiffnessPoint>,
 }
 
+/// Days in each mean of [`weekly_means`].
+pub const WEEK_DAYS: f64 = 7.0;
+
+/// The mean of each 7-day stretch of a line, counted from the chart's start, placed at the
+/// middle of its week: `(x, mean)`, weeks without a rating left out.
+#[must_use]
+pub fn weekly_means(points: &[StiffnessPoint]) -> Vec<(f64, f64)> {
+    let mut weeks: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
+    for p in points {
+        #[allow(clippy::cast_possible_truncation)]
+        let week = (p.x / WEEK_DAYS).floor() as i64;
+        let slot = weeks.entry(week).or_default();
+        slot.0 += u32::from(p.value);
+        slot.1 += 1;
+    }
+    weeks
+        .into_iter()
+        .map(|(week, (sum, n))| {
+            #[allow(clippy::cast_precision_loss)]
+            let middle = (week as f64 + 0.5) * WEEK_DAYS;
+            (middle, f64::from(sum) / f64::from(n))
+        })
+        .collect()
+}
+
 /// Places every rating of the last 8 weeks on the chart.
 #[must_use]
 pub fn stiffness_series(

@@ -176,7 +176,7 @@ impl<'de> Deserialize<'de> for Seconds {
         impl Visitor<'_> for SecondsVisitor {
             type Value = Seconds;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number of seconds, like 30 or 5.5")
+                f.write_str("a number of seconds without quotes, like 30 or 2.5")
             }
             #[allow(clippy::cast_precision_loss)]
             fn visit_i64<E: de::Error>(self, n: i64) -> Result<Seconds, E> {

@@ -2,8 +2,10 @@
 //! files, where a same-named file replaces a built-in one and a broken file never stops poised.
 
 use std::fmt;
+use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
+use super::limits::MAX_FILE_BYTES;
 use super::model::Routine;
 use super::validate::{Problem, check_routine};
 use crate::text::line_column;
@@ -17,6 +19,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("reset", include_str!("../../routines/reset.toml")),
     ("capacity", include_str!("../../routines/capacity.toml")),
 ];
+
+/// The annotated routine that `poised new` starts from.
+pub const TEMPLATE: &str = include_str!("template.toml");
 
 /// The wardrobes listed first, in this order; any other wardrobe follows alphabetically.
 pub const WARDROBE_ORDER: &[&str] = &["morning", "office", "travel", "evening"];
@@ -80,6 +85,26 @@ impl Library {
     }
 }
 
+/// The text of routine `id`: the user's file when there is one (even one that does not
+/// load), else the built-in one; `None` when neither exists.
+#[must_use]
+pub fn source(user_dir: &Path, id: &str) -> Option<Result<String, String>> {
+    let path = user_dir.join(format!("{id}.toml"));
+    if std::fs::symlink_metadata(&path).is_ok() {
+        return Some(read_limited(&path));
+    }
+    BUILTIN
+        .iter()
+        .find(|(name, _)| *name == id)
+        .map(|(_, text)| Ok((*text).to_string()))
+}
+
+/// Whether `id` names a built-in routine.
+#[must_use]
+pub fn is_builtin(id: &str) -> bool {
+    BUILTIN.iter().any(|(name, _)| *name == id)
+}
+
 /// How built-in routines are named in messages.
 #[must_use]
 pub fn builtin_path(id: &str) -> PathBuf {
@@ -122,22 +147,82 @@ pub fn load_file(path: &Path) -> Result<Routine, Vec<Diagnostic>> {
 }
 
 /// Reads and checks one routine file, keeping the warnings.
+///
+/// Only a regular file of at most [`MAX_FILE_BYTES`] is read: a folder, a FIFO or a device
+/// (a link to `/dev/zero`) is refused before it is opened, and a large file before it is parsed.
 pub fn check_file(path: &Path) -> Result<Valid, Vec<Diagnostic>> {
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let text = crate::files::read_text(path, crate::files::ROUTINE_MAX).map_err(|e| {
-        vec![Diagnostic {
-            path: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            message: format!(
-                "cannot read this file ({e}): check that it exists and is readable UTF-8 text"
-            ),
-        }]
-    })?;
+    let text = read_limited(path).map_err(|message| vec![at_start(path, message)])?;
     check_text(path, &id, &text)
+}
+
+/// The text of a routine file, or why it cannot be read, in plain words.
+pub fn read_limited(path: &Path) -> Result<String, String> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        ErrorKind::NotFound => "there is no such file: check the name and the folder".to_string(),
+        _ => format!(
+            "cannot read this file ({}): check that you may read it",
+            plain_io(&e)
+        ),
+    })?;
+    if meta.is_dir() {
+        return Err(format!(
+            "this is a folder, not a routine file: to check the routines in it, run poised validate {shown}/*.toml"
+        ));
+    }
+    if !meta.is_file() {
+        return Err("this is not a regular file (a pipe, a device or a socket), so poised does not read it: put a routine file here instead".to_string());
+    }
+    let file = std::fs::File::open(path).map_err(|e| {
+        format!(
+            "cannot read this file ({}): check that you may read it",
+            plain_io(&e)
+        )
+    })?;
+    read_text(file)
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] from `source` (a file or standard input) as UTF-8.
+pub fn read_text(source: impl Read) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    source
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read it ({}): try again", plain_io(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "a routine file can be at most {} KiB and this one is larger: is it the right file?",
+            MAX_FILE_BYTES / 1024
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "this is not UTF-8 text (a byte that is not text at byte {}): save it as UTF-8 text",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// An I/O error's own words, without Rust's `(os error N)`.
+fn plain_io(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    text.split(" (os error")
+        .next()
+        .unwrap_or(&text)
+        .to_lowercase()
+}
+
+fn at_start(path: &Path, message: String) -> Diagnostic {
+    Diagnostic {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message,
+    }
 }
 
 /// Checks routine text that came from `path`, turning byte spans into lines and columns.
@@ -176,22 +261,25 @@ fn diagnostic(path: &Path, text: &str, problem: Problem) -> Diagnostic {
 fn user_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => {
-            return Err(Diagnostic {
-                path: dir.to_path_buf(),
-                line: 1,
-                column: 1,
-                message: format!(
-                    "cannot read the routines folder ({e}); only built-in routines are available"
-                ),
-            });
+            let why = if dir.is_file() {
+                "this is a file, where poised keeps the folder of your routines: move it away"
+                    .to_string()
+            } else {
+                format!("cannot read the routines folder ({})", plain_io(&e))
+            };
+            return Err(at_start(
+                dir,
+                format!("{why}; only built-in routines are available"),
+            ));
         }
     };
+    // Every `.toml` entry, whatever it is: one that is not a regular file gets a warning.
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
     Ok(files)

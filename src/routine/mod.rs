@@ -3,6 +3,7 @@
 //! Text becomes a [`Routine`] only through [`validate`], so everything downstream can trust it.
 
 mod format;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod presets;

@@ -86,6 +86,19 @@ pub struct Routine {
     /// The cue shown while switching sides in per-side steps lasts this long.
     pub switch_sides: Duration,
     pub steps: Vec<Step>,
+    /// Which text of the routine file this is: a short hash of it (see [`version_of`]),
+    /// recorded with each session so a report can tell when the file changed.
+    pub version: String,
+}
+
+/// The version of a routine file's text: 8 hex digits of its FNV-1a hash. Stable across
+/// builds and platforms; not cryptographic (it tells edits apart, it does not resist them).
+#[must_use]
+pub fn version_of(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{:08x}", (hash ^ (hash >> 32)) & 0xffff_ffff)
 }
 
 /// Which version of a routine to play.

@@ -170,6 +170,18 @@ impl Step {
         [self.first_side, self.first_side.other()]
     }
 
+    /// How much the step asks for in a variant, as people read it: "10 reps", "0:30",
+    /// "0:30 each side".
+    #[must_use]
+    pub fn amount_in(&self, variant: Variant) -> String {
+        let amount = match self.work_in(variant) {
+            Work::Timed(d) => crate::text::mss(*d),
+            Work::Reps { count, .. } => format!("{count} reps"),
+        };
+        let sides = if self.per_side { " each side" } else { "" };
+        format!("{amount}{sides}")
+    }
+
     /// The step's share of a session when it plays `work`: get ready, the work (twice and a
     /// switch when per side), rest.
     #[must_use]

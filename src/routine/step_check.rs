@@ -7,6 +7,7 @@ use std::time::Duration;
 use toml::Spanned;
 
 use super::format::{RawEasier, RawShort, RawStep, WorkKeys};
+use super::limits::text_message;
 use super::model::Breathing;
 use super::step::{DEFAULT_SIDES, Side, Step, Work};
 use super::validate::{MAX_REPS, Problem, breathing, optional_seconds, seconds, text_field};
@@ -19,16 +20,16 @@ pub(super) struct Defaults {
 }
 
 pub(super) fn step(s: &RawStep, defaults: Defaults, problems: &mut Vec<Problem>) -> Step {
-    text_field(&s.name, problems);
-    text_field(&s.cue, problems);
+    text_field(&s.name, "name", problems);
+    text_field(&s.cue, "cue", problems);
     let work = work(s.work_keys(), s.name.span(), problems);
     let short = s.short.as_ref().and_then(|x| short(x, &work, problems));
     sides_need_per_side(s, problems);
     let mut step = Step {
         name: s.name.get_ref().clone(),
         cue: s.cue.get_ref().clone(),
-        detail: optional_text(s.detail.as_ref(), problems),
-        say: optional_text(s.say.as_ref(), problems),
+        detail: optional_text(s.detail.as_ref(), "detail", problems),
+        say: optional_text(s.say.as_ref(), "say", problems),
         work,
         breathing: s
             .breathing
@@ -39,11 +40,10 @@ pub(super) fn step(s: &RawStep, defaults: Defaults, problems: &mut Vec<Problem>)
         first_side: first_side(s.first_side.as_ref(), problems),
         essential: s.essential || short.is_some(),
         short,
-        get_ready: s
-            .get_ready
-            .as_ref()
-            .map_or(defaults.get_ready, |g| seconds(g, true, problems)),
-        rest: optional_seconds(s.rest.as_ref(), 0.0, problems),
+        get_ready: s.get_ready.as_ref().map_or(defaults.get_ready, |g| {
+            seconds(g, "get_ready", true, problems)
+        }),
+        rest: optional_seconds(s.rest.as_ref(), "rest", 0.0, problems),
         easier: None,
         eased: false,
     };
@@ -57,11 +57,11 @@ pub(super) fn step(s: &RawStep, defaults: Defaults, problems: &mut Vec<Problem>)
 /// The easier version: its own words and any work keys it gives; the rest is the step's.
 fn easier(raw: &Spanned<RawEasier>, s: &RawStep, step: &Step, problems: &mut Vec<Problem>) -> Step {
     let e = raw.get_ref();
-    text_field(&e.cue, problems);
+    text_field(&e.cue, "cue", problems);
     Step {
         cue: e.cue.get_ref().clone(),
-        detail: optional_text(e.detail.as_ref(), problems),
-        say: optional_text(e.say.as_ref(), problems),
+        detail: optional_text(e.detail.as_ref(), "detail", problems),
+        say: optional_text(e.say.as_ref(), "say", problems),
         work: work(e.work_keys(s.work_keys()), raw.span(), problems),
         per_side: e.per_side.unwrap_or(step.per_side),
         short: None,
@@ -92,7 +92,7 @@ fn work(keys: WorkKeys, anchor: Range<usize>, problems: &mut Vec<Problem>) -> Wo
             for stray in [keys.effort, keys.hold, keys.release].into_iter().flatten() {
                 problems.push(Problem::at(stray, "`effort`, `hold` and `release` go with `reps`: remove this or use `reps` instead of `seconds`"));
             }
-            Work::Timed(seconds(duration, false, problems))
+            Work::Timed(seconds(duration, "seconds", false, problems))
         }
         (None, Some(reps)) => rep_work(keys, reps, problems),
     }
@@ -107,18 +107,18 @@ fn rep_work(keys: WorkKeys, reps: &Spanned<i64>, problems: &mut Vec<Problem>) ->
         ));
     }
     let count = u32::try_from(count.clamp(0, MAX_REPS)).unwrap_or(0);
-    let mut part = |value: Option<&Spanned<_>>, key: &str| match value {
-        Some(v) => seconds(v, false, problems),
-        None => {
-            problems.push(Problem::at(reps, format!("a step with `reps` needs `{key}`: the seconds of {key} in each rep, for example `{key} = 2`")));
-            Duration::ZERO
+    let mut part = |value: Option<&Spanned<_>>, key: &str| {
+        if let Some(v) = value {
+            return seconds(v, key, false, problems);
         }
+        problems.push(Problem::at(reps, format!("a step with `reps` needs `{key}`: the seconds of {key} in each rep, for example `{key} = 2`")));
+        Duration::ZERO
     };
     let effort = part(keys.effort, "effort");
     let release = part(keys.release, "release");
     let hold = keys
         .hold
-        .map_or(Duration::ZERO, |h| seconds(h, true, problems));
+        .map_or(Duration::ZERO, |h| seconds(h, "hold", true, problems));
     Work::Reps {
         count,
         effort,
@@ -133,7 +133,7 @@ fn short(raw: &Spanned<RawShort>, work: &Work, problems: &mut Vec<Problem>) -> O
     let s = raw.get_ref();
     match (work, s.seconds.as_ref(), s.reps.as_ref()) {
         (Work::Timed(full), Some(value), None) => {
-            let shorter = seconds(value, false, problems);
+            let shorter = seconds(value, "seconds", false, problems);
             if shorter >= *full {
                 let full = full.as_secs_f64();
                 problems.push(Problem::at(value, format!("the short version plays this step for fewer seconds than the full one: use less than {full}")));
@@ -197,6 +197,9 @@ fn sides(value: Option<&Spanned<Vec<String>>>, problems: &mut Vec<Problem>) -> [
     let Some(value) = value else {
         return default();
     };
+    for side in value.get_ref() {
+        problems.extend(text_message("a side", side).map(|m| Problem::at(value, m)));
+    }
     match value.get_ref().as_slice() {
         [left, right] if !left.trim().is_empty() && !right.trim().is_empty() => {
             [left.clone(), right.clone()]
@@ -215,7 +218,7 @@ fn first_side(value: Option<&Spanned<String>>, problems: &mut Vec<Problem>) -> S
         Some((v, other)) => {
             problems.push(Problem::at(
                 v,
-                format!("`first_side` is \"left\" or \"right\", not \"{other}\""),
+                format!("`first_side` is \"left\" or \"right\", not \"{other}\": write first_side = \"left\" or first_side = \"right\""),
             ));
             Side::Left
         }
@@ -223,9 +226,13 @@ fn first_side(value: Option<&Spanned<String>>, problems: &mut Vec<Problem>) -> S
 }
 
 /// An optional text: absent is fine, present must not be empty.
-fn optional_text(value: Option<&Spanned<String>>, problems: &mut Vec<Problem>) -> Option<String> {
+fn optional_text(
+    value: Option<&Spanned<String>>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
     value.map(|v| {
-        text_field(v, problems);
+        text_field(v, key, problems);
         v.get_ref().clone()
     })
 }

@@ -7,13 +7,13 @@ use std::time::Duration;
 use toml::Spanned;
 
 use super::format::{RawBreathing, RawRoutine, RawStep, Seconds};
+use super::limits::{self, seconds_message, seconds_ok, text_message};
 use super::model::{Breathing, Phase, Routine, secs};
 use super::presets;
 use super::readable;
 use super::step_check::{self, Defaults};
+use crate::text::plain::toml_message;
 
-/// The longest any single duration in a routine may be, to keep every total exact and sane.
-const MAX_SECONDS: f64 = 3600.0;
 /// The most repetitions one step may ask for.
 pub(super) const MAX_REPS: i64 = 1000;
 const DEFAULT_GET_READY: f64 = 5.0;
@@ -54,11 +54,12 @@ pub fn check_routine(id: &str, text: &str) -> Result<Checked, Vec<Problem>> {
     let raw: RawRoutine = toml::from_str(text).map_err(|e| {
         vec![Problem {
             span: e.span().unwrap_or(0..0),
-            message: e.message().trim_end().to_string(),
+            message: toml_message(text, &e),
         }]
     })?;
     let mut problems = Vec::new();
-    let routine = build(id, &raw, &mut problems);
+    let mut routine = build(id, &raw, &mut problems);
+    routine.version = super::model::version_of(text);
     if problems.is_empty() {
         let warnings = readable::warnings(&raw, &routine);
         Ok(Checked { routine, warnings })
@@ -92,8 +93,18 @@ fn build(id: &str, raw: &RawRoutine, problems: &mut Vec<Problem>) -> Routine {
             ),
         });
     }
-    for field in [&raw.title, &raw.wardrobe, &raw.summary] {
-        text_field(field, problems);
+    for (field, key) in [
+        (&raw.title, "title"),
+        (&raw.wardrobe, "wardrobe"),
+        (&raw.summary, "summary"),
+    ] {
+        text_field(field, key, problems);
+    }
+    for tag in &raw.setting {
+        problems.extend(text_message("a setting", tag).map(|message| Problem {
+            span: 0..0,
+            message,
+        }));
     }
     if raw.summary.get_ref().contains('\n') {
         problems.push(Problem::at(&raw.summary, "the summary must be one line"));
@@ -102,8 +113,18 @@ fn build(id: &str, raw: &RawRoutine, problems: &mut Vec<Problem>) -> Routine {
         Some(b) => breathing(b, problems),
         None => presets::preset(presets::DEFAULT_PRESET).unwrap_or_else(fallback_breathing),
     };
-    let get_ready = optional_seconds(raw.get_ready.as_ref(), DEFAULT_GET_READY, problems);
-    let switch_sides = optional_seconds(raw.switch_sides.as_ref(), DEFAULT_SWITCH_SIDES, problems);
+    let get_ready = optional_seconds(
+        raw.get_ready.as_ref(),
+        "get_ready",
+        DEFAULT_GET_READY,
+        problems,
+    );
+    let switch_sides = optional_seconds(
+        raw.switch_sides.as_ref(),
+        "switch_sides",
+        DEFAULT_SWITCH_SIDES,
+        problems,
+    );
     if raw.step.is_empty() {
         problems.push(Problem {
             span: 0..0,
@@ -120,7 +141,7 @@ fn build(id: &str, raw: &RawRoutine, problems: &mut Vec<Problem>) -> Routine {
         .iter()
         .map(|s| step_check::step(s.get_ref(), defaults, problems))
         .collect();
-    Routine {
+    let routine = Routine {
         id: id.to_string(),
         title: raw.title.get_ref().clone(),
         wardrobe: raw.wardrobe.get_ref().clone(),
@@ -130,13 +151,20 @@ fn build(id: &str, raw: &RawRoutine, problems: &mut Vec<Problem>) -> Routine {
         breathing,
         switch_sides,
         steps,
-    }
+        version: String::new(),
+    };
+    limits::check_totals(&raw.step, &routine, problems);
+    routine
 }
 
-pub(super) fn text_field(field: &Spanned<String>, problems: &mut Vec<Problem>) {
+pub(super) fn text_field(field: &Spanned<String>, key: &str, problems: &mut Vec<Problem>) {
     if field.get_ref().trim().is_empty() {
-        problems.push(Problem::at(field, "this must not be empty"));
+        problems.push(Problem::at(
+            field,
+            format!("{key} must not be empty: write a few words between the quotes"),
+        ));
     }
+    problems.extend(text_message(key, field.get_ref()).map(|m| Problem::at(field, m)));
 }
 
 fn phase(value: &Spanned<i64>, problems: &mut Vec<Problem>) -> Option<Phase> {
@@ -162,9 +190,9 @@ pub(super) fn breathing(raw: &Spanned<RawBreathing>, problems: &mut Vec<Problem>
             fallback_breathing()
         }),
         RawBreathing::Custom(p) => {
-            let ok = |x: Seconds, zero_ok: bool| x.0.is_finite() && x.0 <= MAX_SECONDS && (x.0 > 0.0 || (zero_ok && x.0 == 0.0));
+            let ok = |x: Seconds, zero_ok: bool| seconds_ok(x.0, zero_ok);
             if !(ok(p.inhale, false) && ok(p.exhale, false) && ok(p.hold, true) && ok(p.hold_after, true)) {
-                problems.push(Problem::at(raw, "a breathing pattern needs inhale and exhale above 0 seconds, and holds of 0 seconds or more"));
+                problems.push(Problem::at(raw, format!("a breathing pattern needs inhale and exhale of at least 1 second, and holds of 0 or at least 1 second, each written as {}", limits::SECONDS_FORMS)));
                 return fallback_breathing();
             }
             Breathing::from_secs(p.inhale.0, p.hold.0, p.exhale.0, p.hold_after.0)
@@ -179,27 +207,24 @@ fn fallback_breathing() -> Breathing {
 
 pub(super) fn optional_seconds(
     value: Option<&Spanned<Seconds>>,
+    key: &str,
     default: f64,
     problems: &mut Vec<Problem>,
 ) -> Duration {
-    value.map_or_else(|| secs(default), |v| seconds(v, true, problems))
+    value.map_or_else(|| secs(default), |v| seconds(v, key, true, problems))
 }
 
 pub(super) fn seconds(
     value: &Spanned<Seconds>,
+    key: &str,
     zero_ok: bool,
     problems: &mut Vec<Problem>,
 ) -> Duration {
     let x = value.get_ref().0;
-    let in_range = x.is_finite() && x <= MAX_SECONDS && (x > 0.0 || (zero_ok && x == 0.0));
-    if in_range {
+    if seconds_ok(x, zero_ok) {
         return secs(x);
     }
-    let lower = if zero_ok { "0 or more" } else { "more than 0" };
-    problems.push(Problem::at(
-        value,
-        format!("{x} seconds is out of range: use {lower}, at most {MAX_SECONDS}"),
-    ));
+    problems.push(Problem::at(value, seconds_message(key, x, zero_ok)));
     Duration::ZERO
 }
 

@@ -33,6 +33,7 @@ pub fn routine(steps: Vec<Step>) -> Routine {
         breathing: Breathing::from_secs(4.0, 0.0, 6.0, 0.0),
         switch_sides: s(5),
         steps,
+        version: String::new(),
     }
 }
 

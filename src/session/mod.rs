@@ -6,17 +6,23 @@
 
 pub mod breathing;
 pub mod countdown;
+pub mod narration;
 pub mod outcome;
 pub mod player;
+pub mod preview;
 pub mod snapshot;
+pub mod speech;
 pub mod timeline;
 
 pub use crate::routine::Side;
 pub use breathing::{Beat, BreathPhase, BreathState, RepPart, RepState};
 pub use countdown::{display_secs, until_tick};
+pub use narration::narration;
 pub use outcome::{DONE_SHARE_PERCENT, Outcome};
 pub use player::{BACK_WINDOW, MAX_GAP, Player};
+pub use preview::preview;
 pub use snapshot::{PlayState, Snapshot};
+pub use speech::{Speech, speech};
 pub use timeline::{Segment, SegmentKind, Timeline};
 
 #[cfg(test)]

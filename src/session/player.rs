@@ -37,7 +37,7 @@ pub struct Player {
 }
 
 /// The player's state and position at some `now`, with the gap rule applied.
-struct Clock {
+struct Position {
     state: PlayState,
     offset: Duration,
     active: Duration,
@@ -244,9 +244,9 @@ impl Player {
     }
 
     /// State and position at `now`, without changing anything.
-    fn clock(&self, now: Duration) -> Clock {
+    fn clock(&self, now: Duration) -> Position {
         if self.state != PlayState::Playing {
-            return Clock {
+            return Position {
                 state: self.state,
                 offset: self.anchor_offset,
                 active: self.played,
@@ -261,7 +261,7 @@ impl Player {
             (false, true) => (PlayState::Paused, ran),
             (false, false) => (PlayState::Playing, ran),
         };
-        Clock {
+        Position {
             state,
             offset: self.anchor_offset + ran,
             active: self.played + ran,

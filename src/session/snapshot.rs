@@ -1,5 +1,5 @@
-//! What a session shows at one moment: a small, comparable value computed from the
-//! timeline and a position, so the interface can redraw only when it differs.
+//! What a session shows at one moment, computed from the timeline and a position: the
+//! player screen is drawn from it, and the app compares it to know whether to draw.
 
 use std::time::Duration;
 

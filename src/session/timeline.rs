@@ -46,6 +46,8 @@ impl Segment {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
     pub routine_id: String,
+    /// The routine file's version (see `routine::model::version_of`), empty when unknown.
+    pub routine_version: String,
     pub title: String,
     pub variant: Variant,
     /// The steps played in this variant, in order.
@@ -87,6 +89,7 @@ impl Timeline {
         }
         Self {
             routine_id: routine.id.clone(),
+            routine_version: routine.version.clone(),
             title: routine.title.clone(),
             variant,
             steps,

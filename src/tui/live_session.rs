@@ -10,14 +10,14 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 
 use super::keymap::Action;
-use super::protocol::{Effect, Now};
+use super::protocol::{Effect, Now, Sound};
 use super::screens::hurt::Hurt;
 use super::screens::player::Overlay;
 use super::screens::summary::SessionSummary;
 use crate::journal::{PainMark, SessionRecord, WorkPlayed};
 use crate::progress::easier::Offer;
 use crate::routine::{Routine, Variant};
-use crate::session::{Outcome, PlayState, Player, SegmentKind, Timeline};
+use crate::session::{Outcome, PlayState, Player, SegmentKind, Snapshot, Speech, Timeline, speech};
 use crate::text::sanitize;
 
 /// The session on screen.
@@ -47,17 +47,42 @@ pub struct LiveSession {
     ended: Option<(DateTime<FixedOffset>, Duration)>,
     /// The segment last seen, to ring the bell once as each one begins.
     announced: usize,
-    /// The routine as chosen, to play a step's usual version instead of its easier one.
+    /// The moment last heard, to speak each change once; `None`: say the next moment whole.
+    heard: Option<Snapshot>,
+    /// A learning run: twice the get-ready, and the whole detail on screen.
+    pub learn: bool,
+    /// The routine as chosen (slower for a learning run), to play a step's usual version
+    /// instead of its easier one.
     routine: Routine,
     /// The steps played in their easier version, and why.
     eased: Vec<Offer>,
 }
 
+/// `routine` with every get-ready twice as long, for a learning run.
+fn slower(routine: &Routine) -> Routine {
+    let mut slower = routine.clone();
+    for step in &mut slower.steps {
+        step.get_ready *= 2;
+    }
+    slower
+}
+
 impl LiveSession {
     /// Starts playing `routine` at `now`, with the steps `offers` names in their easier
-    /// version (those that have one).
+    /// version (those that have one); a learning run (`learn`) doubles every get-ready.
     #[must_use]
-    pub fn new(routine: &Routine, variant: Variant, offers: &[Offer], now: &Now) -> Self {
+    pub fn new(
+        routine: &Routine,
+        variant: Variant,
+        offers: &[Offer],
+        now: &Now,
+        learn: bool,
+    ) -> Self {
+        let routine = if learn {
+            slower(routine)
+        } else {
+            routine.clone()
+        };
         let eased: Vec<Offer> = offers
             .iter()
             .filter(|o| {
@@ -67,9 +92,10 @@ impl LiveSession {
             })
             .cloned()
             .collect();
-        let timeline = Timeline::with_easier(routine, variant, &names(&eased));
+        let timeline = Timeline::with_easier(&routine, variant, &names(&eased));
         let player = Player::new(timeline, now.mono);
         let mut session = Self {
+            learn,
             player,
             confirm_end: false,
             notice: None,
@@ -84,7 +110,8 @@ impl LiveSession {
             held: false,
             ended: None,
             announced: 0,
-            routine: routine.clone(),
+            heard: None,
+            routine,
             eased,
         };
         session.notice = session.easier_notice(0);
@@ -92,7 +119,7 @@ impl LiveSession {
     }
 
     /// Applies a player key.
-    pub fn update(&mut self, action: Action, now: Duration, bell: bool) -> Vec<Effect> {
+    pub fn update(&mut self, action: Action, now: Duration, sound: Sound) -> Vec<Effect> {
         self.player.update(now);
         if self.hurt.is_some() {
             if action == Action::EndNow {
@@ -100,7 +127,7 @@ impl LiveSession {
                 self.held = false;
             } else {
                 self.update_hurt(action, now);
-                return self.announce(now, bell);
+                return self.announce(now, sound);
             }
         }
         let p = &mut self.player;
@@ -112,7 +139,7 @@ impl LiveSession {
             } else {
                 self.release(now);
             }
-            return Vec::new();
+            return self.announce(now, sound);
         }
         match action {
             Action::TogglePause => p.toggle_pause(now),
@@ -132,7 +159,7 @@ impl LiveSession {
             Action::Usual => self.take_usual(now),
             _ => {}
         }
-        self.announce(now, bell)
+        self.announce(now, sound)
     }
 
     /// Stops the clock while something covers the player (help, the end question); the
@@ -153,9 +180,37 @@ impl LiveSession {
     }
 
     /// Lets time pass.
-    pub fn tick(&mut self, now: Duration, bell: bool) -> Vec<Effect> {
+    pub fn tick(&mut self, now: Duration, sound: Sound) -> Vec<Effect> {
         self.player.update(now);
-        self.announce(now, bell)
+        self.announce(now, sound)
+    }
+
+    /// Says the current moment whole at the next turn, as when the voice is turned on.
+    pub fn say_again(&mut self) {
+        self.heard = None;
+    }
+
+    /// Shows a one-line notice until the step is left.
+    pub fn notify(&mut self, text: String, now: Duration) {
+        self.notice = Some((text, self.player.snapshot(now).segment.step));
+    }
+
+    /// Speaks what changed since the moment last heard, when the voice is on, and rings
+    /// the bell for the moments to start moving.
+    fn announce(&mut self, now: Duration, sound: Sound) -> Vec<Effect> {
+        let snap = self.player.snapshot(now);
+        let said = speech(self.player.timeline(), self.heard.as_ref(), &snap);
+        let mut effects: Vec<Effect> = said
+            .filter(|_| sound.voice)
+            .map(|s| match s {
+                Speech::Say(text) => Effect::Speak(text),
+                Speech::Hush => Effect::Hush,
+            })
+            .into_iter()
+            .collect();
+        effects.extend(self.ring(&snap, sound.bell));
+        self.heard = Some(snap);
+        effects
     }
 
     /// Plays the current step's usual version instead of its easier one, from its start.
@@ -188,8 +243,7 @@ impl LiveSession {
 
     /// Rings the bell as a step's work begins (each side's, for a per-side step) and as the
     /// switch between sides begins: the moments to start moving, eyes closed or not.
-    fn announce(&mut self, now: Duration, bell: bool) -> Vec<Effect> {
-        let snap = self.player.snapshot(now);
+    fn ring(&mut self, snap: &Snapshot, bell: bool) -> Vec<Effect> {
         if snap.segment_index == self.announced || snap.state == PlayState::Finished {
             return Vec::new();
         }
@@ -214,10 +268,12 @@ impl LiveSession {
 
     /// What the player screen draws besides the snapshot.
     #[must_use]
-    pub fn overlay(&self, reduced_motion: bool) -> Overlay<'_> {
+    pub fn overlay(&self, reduced_motion: bool, voice: bool) -> Overlay<'_> {
         Overlay {
             confirm_end: self.confirm_end,
             reduced_motion,
+            voice,
+            learn: self.learn,
             notice: self.notice.as_ref().map(|(text, _)| text.as_str()),
         }
     }
@@ -283,6 +339,8 @@ impl LiveSession {
             painful_steps: self.painful.clone(),
             marks: self.marks.clone(),
             played: Some(Box::new(self.work_played())),
+            learn: self.learn,
+            routine_version: Some(timeline.routine_version.clone()).filter(|v| !v.is_empty()),
         }
     }
 

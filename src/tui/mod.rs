@@ -7,11 +7,14 @@
 
 pub mod answer;
 pub mod app;
+pub mod background;
 pub mod desk_mode;
 pub mod event;
 pub mod keymap;
+pub mod keys;
 pub mod live_session;
 pub mod notify;
+pub mod plain;
 pub mod protocol;
 pub mod screens;
 pub mod terminal;
@@ -30,6 +33,8 @@ use event::Incoming;
 use keymap::Action;
 use protocol::{Effect, Msg, Now};
 
+use crate::voice::Speaker;
+
 /// Where the app's records go. The app only asks; the caller decides how (the journal file).
 pub trait Storage {
     /// Saves a record, or says in plain words why not, with the record's text to keep.
@@ -42,18 +47,26 @@ pub trait Storage {
     fn safety_seen(&mut self);
 }
 
+/// What the loop acts on outside the app: where records go, and the voice.
+pub struct World<'a> {
+    pub storage: &'a mut dyn Storage,
+    pub speaker: Speaker,
+}
+
 /// Runs the app until it quits, restoring the terminal on every way out. Returns the signal
-/// that ended it, if one did, so the process can exit as signalled programs do.
-pub fn run(mut app: App, clock: Clock, storage: &mut dyn Storage) -> io::Result<Option<i32>> {
+/// that ended it, if one did, so the process can exit as signalled programs do. Every speech
+/// process ends as this returns or unwinds: the speaker is dropped here.
+pub fn run(mut app: App, clock: Clock, mut world: World) -> io::Result<Option<i32>> {
     let inputs = event::spawn()?;
     let mut terminal = terminal::enter()?;
-    let result = event_loop(&mut terminal, &mut app, clock, &inputs, storage);
+    perform(vec![Effect::LoadToday], &mut app, &mut world, &clock);
+    let result = event_loop(&mut terminal, &mut app, clock, &inputs, &mut world);
     if result.is_err() {
         // The terminal failed under the app: keep the session, as if it had been closed.
         let effects = app.update(Msg::Hangup, &clock.now());
-        perform(effects, &mut app, storage, &clock);
+        perform(effects, &mut app, &mut world, &clock);
     }
-    terminal::leave();
+    terminal::leave(terminal);
     result
 }
 
@@ -62,14 +75,14 @@ fn event_loop(
     app: &mut App,
     clock: Clock,
     inputs: &Receiver<Incoming>,
-    storage: &mut dyn Storage,
+    world: &mut World,
 ) -> io::Result<Option<i32>> {
     let mut drawn: Option<View> = None;
     let mut ended_by = None;
     loop {
         let t = clock.now();
         let effects = app.update(Msg::Tick, &t);
-        perform(effects, app, storage, &clock);
+        perform(effects, app, world, &clock);
         if app.quit {
             return Ok(ended_by);
         }
@@ -105,9 +118,13 @@ fn event_loop(
                     ended_by = Some(event::HANGUP);
                     Msg::Hangup
                 }
+                Incoming::ChildExited => match world.speaker.reap() {
+                    Some(why) => Msg::VoiceFailed(why),
+                    None => continue,
+                },
             };
             let effects = app.update(msg, &clock.now());
-            perform(effects, app, storage, &clock);
+            perform(effects, app, world, &clock);
             if app.quit {
                 return Ok(ended_by);
             }
@@ -117,18 +134,24 @@ fn event_loop(
 
 /// Carries out effects in order; each result goes back through `update`, and whatever that
 /// asks for is carried out in turn.
-fn perform(effects: Vec<Effect>, app: &mut App, storage: &mut dyn Storage, clock: &Clock) {
+fn perform(effects: Vec<Effect>, app: &mut App, world: &mut World, clock: &Clock) {
     let mut queue = VecDeque::from(effects);
     while let Some(effect) = queue.pop_front() {
-        if let Some(msg) = carry_out(effect, storage, clock) {
+        if let Some(msg) = carry_out(effect, world, clock) {
             queue.extend(app.update(msg, &clock.now()));
         }
     }
 }
 
 /// One effect, and the message that reports its result, if any.
-fn carry_out(effect: Effect, storage: &mut dyn Storage, clock: &Clock) -> Option<Msg> {
+fn carry_out(effect: Effect, world: &mut World, clock: &Clock) -> Option<Msg> {
+    let storage = &mut *world.storage;
     match effect {
+        Effect::Speak(text) => world.speaker.say(&text).err().map(Msg::VoiceFailed),
+        Effect::Hush => {
+            world.speaker.hush();
+            None
+        }
         Effect::Bell => {
             // A bell that cannot ring is no reason to stop a session.
             let mut out = io::stdout();
@@ -142,6 +165,10 @@ fn carry_out(effect: Effect, storage: &mut dyn Storage, clock: &Clock) -> Option
             None
         }
         Effect::Save(record) => storage.save(&record).err().map(Msg::NotSaved),
+        Effect::LoadToday => storage
+            .progress(&clock.now())
+            .ok()
+            .map(|model| Msg::Today(screens::home::Today::of(&model))),
         Effect::LoadProgress => Some(match storage.progress(&clock.now()) {
             Ok(model) => Msg::Progress(Box::new(model)),
             Err(message) => Msg::Notice(message),

@@ -1,4 +1,4 @@
-//! A desktop notification through the terminal: OSC 777 (rxvt, foot, Ghostty, WezTerm and
+//! A desktop notification through the terminal: OSC 777 (rxvt, foot, Ghostty, `WezTerm` and
 //! others) and OSC 9 (iTerm2, Windows Terminal, kitty), wrapped in tmux's passthrough when
 //! poised runs inside tmux, so the escape reaches the terminal outside.
 
@@ -57,7 +57,7 @@ mod tests {
     fn text_cannot_end_the_sequence() {
         let bytes = String::from_utf8(notification("a\x07b;c\x1b", false)).unwrap();
         assert!(
-            bytes.starts_with("\x1b]777;notify;poised;a b,c \x1b\\"),
+            bytes.starts_with("\x1b]777;notify;poised;ab,c\x1b\\"),
             "{bytes:?}"
         );
     }

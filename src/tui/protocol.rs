@@ -4,6 +4,7 @@
 use crossterm::event::KeyEvent;
 
 use super::keymap::Action;
+use super::screens::home::Today;
 use crate::journal::Record;
 use crate::progress::ProgressModel;
 
@@ -24,8 +25,12 @@ pub enum Msg {
     NotSaved(String),
     /// The progress picture, worked out.
     Progress(Box<ProgressModel>),
+    /// Home's line about today, worked out.
+    Today(Today),
     /// A one-off notice, such as a rest day recorded or why progress could not be shown.
     Notice(String),
+    /// The speech program is missing or failed (why, in one line): the voice goes off.
+    VoiceFailed(String),
     /// The terminal is going away (closed, hung up, or poised was asked to stop): a session
     /// that has started is recorded as it stands, and the app quits.
     Hangup,
@@ -37,10 +42,31 @@ impl From<Action> for Msg {
     }
 }
 
+/// Whether cues are spoken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    /// No speech program to speak with.
+    Unavailable,
+    Off,
+    On,
+}
+
+/// The sounds a session makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sound {
+    pub bell: bool,
+    pub voice: bool,
+}
+
 /// What the loop must do after an update; each result comes back as a [`Msg`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Bell,
+    /// Say this aloud, ending what is still being said; a failure comes back as
+    /// [`Msg::VoiceFailed`].
+    Speak(String),
+    /// Stop speaking (a pause, an early end, the voice turned off).
+    Hush,
     /// Write these bytes to the terminal: a desktop notification's escape sequences.
     Notify(Vec<u8>),
     /// Append to the journal; a failure comes back as [`Msg::NotSaved`].
@@ -49,6 +75,9 @@ pub enum Effect {
     LoadProgress,
     /// Record today as a rest day: [`Msg::Notice`] says what happened.
     RecordRest,
+    /// Work out Home's line about today: [`Msg::Today`] (nothing when the journal cannot
+    /// be read, and Home shows no line).
+    LoadToday,
     /// "Before you start" was read on the first run: remember it, so it is not shown again.
     SafetySeen,
 }

@@ -1,9 +1,12 @@
 //! Entering and leaving the terminal. ratatui's `init`/`restore` own the restore (its panic
-//! hook included); this module adds the cursor and synchronized output around them.
+//! hook included); this module adds the cursor, bracketed paste and synchronized output
+//! around them. Leaving never fails and never writes to stderr, which may be gone with the
+//! terminal.
 
 use std::io::{self, Write};
 
 use crossterm::cursor::Show;
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
 use ratatui::{DefaultTerminal, Frame};
@@ -14,16 +17,29 @@ pub fn enter() -> io::Result<DefaultTerminal> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // A panic mid-frame would leave the terminal waiting for the frame's end.
-        let _ = execute!(io::stdout(), EndSynchronizedUpdate, Show);
+        let _ = execute!(
+            io::stdout(),
+            EndSynchronizedUpdate,
+            DisableBracketedPaste,
+            Show
+        );
         previous(info);
     }));
-    ratatui::try_init()
+    let terminal = ratatui::try_init()?;
+    // A paste arrives as one text, so pasted letters never act as keys.
+    execute!(io::stdout(), EnableBracketedPaste)?;
+    Ok(terminal)
 }
 
-/// Leaves raw mode and the alternate screen and shows the cursor; safe to call twice.
-pub fn leave() {
-    ratatui::restore();
+/// Leaves raw mode, bracketed paste and the alternate screen and shows the cursor.
+pub fn leave(terminal: DefaultTerminal) {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    let _ = ratatui::try_restore();
     let _ = execute!(io::stdout(), Show);
+    // The cursor is shown above. ratatui's own drop would show it again and, on a terminal
+    // that has gone, print the failure to a stderr that has gone with it: a panic, then an
+    // abort in the panic hook.
+    std::mem::forget(terminal);
 }
 
 /// Draws one frame inside a synchronized update, so the terminal never shows half a frame.

@@ -39,12 +39,42 @@ impl Home {
 
     /// Runs `poised ARGS` with this home and returns its output.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_poised"))
-            .args(args)
-            .env("POISED_HOME", self.path())
-            .env("NO_COLOR", "1")
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs `poised ARGS` with this home and more environment variables.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        self.command(args)
+            .envs(env.iter().copied())
             .output()
             .expect("run poised")
+    }
+
+    /// `poised ARGS` in this home, ready to run.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_poised"));
+        command
+            .args(args)
+            .env("POISED_HOME", self.path())
+            .env("NO_COLOR", "1");
+        command
+    }
+
+    /// Runs `poised ARGS` with `input` on standard input.
+    pub fn run_with_input(&self, args: &[&str], input: &str) -> Output {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run poised");
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(input.as_bytes()).expect("write stdin");
+        drop(stdin);
+        child.wait_with_output().expect("wait for poised")
     }
 }
 

@@ -20,6 +20,7 @@ pub fn routine(steps: impl IntoIterator<Item = Step>) -> Routine {
         breathing: pattern(CALM),
         switch_sides: Duration::from_secs(5),
         steps: steps.into_iter().collect(),
+        version: String::new(),
     }
 }
 

@@ -147,8 +147,8 @@ fn every_built_in_routine_plays_to_plan_in_virtual_time() {
 
 #[test]
 fn fractional_breathing_still_changes_on_exact_instants() {
-    let coherent = [5.5, 0.0, 5.5, 0.0];
     use crate::builder::{StepKeys, routine, timed};
+    let coherent = [5.5, 0.0, 5.5, 0.0];
     let routine = routine([timed("Coherent", 33).breathing(coherent).rest(3)]);
     plays_to_plan(&routine, Variant::Full);
     let mut player = start(&routine);

@@ -18,10 +18,12 @@ use builder::{StepKeys, reps, routine, timed};
 use poised::routine::{Routine, Variant};
 use poised::session::{Player, Snapshot, Timeline};
 
+#[must_use]
 pub fn s(secs: u64) -> Duration {
     Duration::from_secs(secs)
 }
 
+#[must_use]
 pub fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
 }
@@ -30,6 +32,7 @@ pub fn ms(millis: u64) -> Duration {
 /// 45-50 get ready, 50-70 "Tilt" left (4 reps of 2 s effort + 3 s release), 70-75 switch,
 /// 75-95 "Tilt" right; 95-115 "Settle" (20 s, no get-ready). Total 115 s.
 /// "Breathe" and "Settle" are essential: the short version is 45 + 20 = 65 s.
+#[must_use]
 pub fn three_steps() -> Routine {
     routine([
         timed("Breathe", 30).rest(10).essential(),
@@ -39,6 +42,7 @@ pub fn three_steps() -> Routine {
 }
 
 /// A player of the full `routine`, started at instant 0.
+#[must_use]
 pub fn start(routine: &Routine) -> Player {
     Player::new(Timeline::new(routine, Variant::Full), Duration::ZERO)
 }
@@ -54,6 +58,7 @@ pub fn live(player: &mut Player, from: Duration, to: Duration) {
 }
 
 /// Starts `three_steps()` and plays it live until `to`; returns the snapshot there.
+#[must_use]
 pub fn played_until(to: Duration) -> (Player, Snapshot) {
     let mut player = start(&three_steps());
     live(&mut player, Duration::ZERO, to);

@@ -31,6 +31,8 @@ pub fn example_session() -> SessionRecord {
         painful_steps: vec!["Bird-dog".to_string()],
         marks: Vec::new(),
         played: None,
+        learn: false,
+        routine_version: None,
     }
 }
 
@@ -52,6 +54,8 @@ pub fn numbered_session(n: u64) -> Record {
         painful_steps: Vec::new(),
         marks: Vec::new(),
         played: None,
+        learn: false,
+        routine_version: None,
     })
 }
 

@@ -1,11 +1,17 @@
 //! The real binary in a pseudo-terminal, checked as a person sees it: a session starts,
 //! pauses with its countdown standing still, resumes, skips, ends early on `q` `y`, and every
-//! way out (quit, Ctrl-C, SIGTERM, SIGHUP) leaves the terminal as it was found.
+//! way out (quit, Ctrl-C, SIGTERM, SIGHUP) leaves the terminal as it was found. `signals`
+//! sends every common signal at each moment of a session and pastes into the note; `closed`
+//! closes the terminal under poised without a signal; `desk` runs `poised desk`.
 
+mod closed;
 #[path = "../common/mod.rs"]
 mod common;
 mod desk;
+mod hostile;
+mod signals;
 mod term;
+mod voice;
 
 use std::path::Path;
 use std::time::Duration;
@@ -105,6 +111,10 @@ fn left_cleanly(tui: Tui) -> Exit {
         "still on the alternate screen"
     );
     assert!(!exit.screen.hide_cursor(), "the cursor is still hidden");
+    assert!(
+        !exit.screen.bracketed_paste(),
+        "bracketed paste is still on"
+    );
     assert_eq!(
         exit.modes, modes,
         "the terminal's modes (raw mode) were not restored"
@@ -251,6 +261,12 @@ fn home_shows_the_wardrobes_and_help_and_quits_on_q() {
     assert_eq!(tui.watch(WATCH), 0, "Home writes nothing while idle");
     tui.press("x");
     assert_eq!(tui.watch(WATCH), 0, "a key that does nothing draws nothing");
+    tui.press("k");
+    assert_eq!(
+        tui.watch(WATCH),
+        0,
+        "Up on the first row changes nothing, so draws nothing"
+    );
 
     tui.press("?");
     tui.wait_for_text("start the full version");
@@ -309,7 +325,7 @@ fn a_rated_session_with_a_note_shows_in_log_and_export() {
     let csv = common::stdout(&home.run(&["export"]));
     let row = csv.lines().nth(1).unwrap_or_default();
     assert!(row.contains(",desk-stretch,full,true,2,2,"), "{csv}");
-    assert!(row.ends_with(",6,3,left hip tight"), "{csv}");
+    assert!(row.ends_with(",6,3,left hip tight,"), "{csv}");
 }
 
 #[test]

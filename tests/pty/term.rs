@@ -106,6 +106,12 @@ impl Tui {
         self.screen.screen_mut().set_size(rows, cols);
     }
 
+    /// Makes the terminal report a size of 0x0, as some terminals do while they start (the
+    /// screen here keeps its size: there is nothing to show in no room).
+    pub fn report_no_size(&mut self) {
+        self.master.resize(size(0, 0)).expect("resize the pty");
+    }
+
     /// Sends a signal to poised, as `kill` would.
     pub fn signal(&self, signal: Signal) {
         let pid = i32::try_from(self.pid).expect("pid fits");
@@ -169,9 +175,8 @@ impl Tui {
 
     /// Waits for poised to exit, then reads what it left behind.
     pub fn exit(mut self) -> Exit {
-        let status = match self.exit.recv_timeout(PROMPTLY) {
-            Ok(status) => status,
-            Err(_) => panic!("poised did not exit; the screen:\n{}", self.text()),
+        let Ok(status) = self.exit.recv_timeout(PROMPTLY) else {
+            panic!("poised did not exit; the screen:\n{}", self.text())
         };
         self.exited = true;
         let modes = self.master.get_termios().expect("read the pty's modes");

@@ -23,6 +23,8 @@ use super::days::ritual_date;
 use super::model::{ProgressModel, RoutineFacts, build};
 use super::trends::{CHART_DAYS, window_start};
 use crate::journal::ReadError;
+use crate::journal::Record;
+use crate::journal::folder::{FileKind, read_union};
 use crate::journal::split::starts_record;
 use crate::paths::Paths;
 
@@ -53,13 +55,7 @@ pub fn load_checked<'w>(
     facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
 ) -> Result<ProgressModel, ReadError> {
     let today = ritual_date(now, day_start);
-    let summary = summarize_checked(
-        &paths.journal,
-        &paths.journal_cache(),
-        day_start,
-        today,
-        check,
-    )?;
+    let summary = summarize_journal_checked(paths, day_start, today, check)?;
     let mut model = build(
         &summary.history,
         &summary.recent,
@@ -80,8 +76,53 @@ pub fn warnings(
     check: Check,
 ) -> Result<Vec<String>, ReadError> {
     let today = ritual_date(now, day_start);
-    let cache = paths.journal_cache();
-    Ok(summarize_checked(&paths.journal, &cache, day_start, today, check)?.warnings)
+    Ok(summarize_journal_checked(paths, day_start, today, check)?.warnings)
+}
+
+/// The summary of the journal as of `today`, wherever it is kept: the one file through the
+/// cache, or a journal folder as the union of its files.
+///
+/// In a folder, each machine's file is summarised through a cache of its own, and the
+/// summaries added up: a record is written once, to one machine's file, so no record is in
+/// two of them. Conflict copies and an old `journal.toml` do repeat records, so while one of
+/// them is in the folder every file is read whole and each record counted once.
+pub fn summarize_journal(
+    paths: &Paths,
+    day_start: NaiveTime,
+    today: NaiveDate,
+) -> Result<Summary, ReadError> {
+    summarize_journal_checked(paths, day_start, today, Check::Quick)
+}
+
+/// [`summarize_journal`], checking each cache as `check` says.
+pub fn summarize_journal_checked(
+    paths: &Paths,
+    day_start: NaiveTime,
+    today: NaiveDate,
+    check: Check,
+) -> Result<Summary, ReadError> {
+    let Some(dir) = &paths.journal_dir else {
+        let cache = paths.journal_cache();
+        return summarize_checked(&paths.journal, &cache, day_start, today, check);
+    };
+    let files = paths.journal_files().map_err(|e| ReadError::io(dir, e))?;
+    let window = window_start(today, CHART_DAYS);
+    if files.iter().any(|f| f.kind > FileKind::Machine) {
+        let (records, warnings) = read_union(&files)?.into_records();
+        let warnings = warnings.iter().map(ToString::to_string).collect();
+        return Ok(Summary::of_records(records, warnings, day_start, window));
+    }
+    let mut total = Summary::empty(day_start, window);
+    // The caches are derived: without their folder everything still reads, only slower.
+    let _ = std::fs::create_dir_all(paths.file_caches());
+    for file in &files {
+        let cache = paths.file_cache(&file.path);
+        total.add_up(summarize_checked(
+            &file.path, &cache, day_start, today, check,
+        )?);
+    }
+    total.recent.sort_by_key(Record::moment);
+    Ok(total)
 }
 
 /// The summary of the whole journal as of `today`: from the cache when it still matches,

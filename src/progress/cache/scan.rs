@@ -45,6 +45,29 @@ impl Summary {
         }
     }
 
+    /// The summary of records read elsewhere (the union of a journal folder), not cached.
+    #[must_use]
+    pub fn of_records(
+        records: Vec<Record>,
+        warnings: Vec<String>,
+        day_start: NaiveTime,
+        window: NaiveDate,
+    ) -> Self {
+        let mut summary = Self::empty(day_start, window);
+        summary.warnings = warnings;
+        for record in records {
+            summary.add(record);
+        }
+        summary
+    }
+
+    /// Adds the summary of another machine's file, which shares no record with this one.
+    pub fn add_up(&mut self, other: Self) {
+        self.history.merge(other.history);
+        self.recent.extend(other.recent);
+        self.warnings.extend(other.warnings);
+    }
+
     /// Adds the journal's bytes that start at `covered`, and moves `covered` past them,
     /// segment by segment, so their records are never all in memory at once.
     pub fn scan(&mut self, journal: &Path, bytes: &[u8]) {
@@ -77,10 +100,14 @@ impl Summary {
         self.warnings
             .extend(parsed.warnings.iter().map(ToString::to_string));
         for record in parsed.records {
-            self.history.add(&record, self.day_start);
-            if record_date(&record, self.day_start) >= self.window {
-                self.recent.push(record);
-            }
+            self.add(record);
+        }
+    }
+
+    fn add(&mut self, record: Record) {
+        self.history.add(&record, self.day_start);
+        if record_date(&record, self.day_start) >= self.window {
+            self.recent.push(record);
         }
     }
 }

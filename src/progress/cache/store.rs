@@ -216,7 +216,8 @@ fn remove_leftovers(path: &Path) {
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&prefix) && name.ends_with(".tmp") && old(&entry) {
+        let temporary = Path::new(&name).extension().is_some_and(|e| e == "tmp");
+        if name.starts_with(&prefix) && temporary && old(&entry) {
             let _ = std::fs::remove_file(entry.path());
         }
     }

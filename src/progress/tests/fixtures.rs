@@ -35,6 +35,8 @@ pub fn session(started: &str, variant: &str, completed: bool) -> SessionRecord {
         painful_steps: Vec::new(),
         marks: Vec::new(),
         played: None,
+        learn: false,
+        routine_version: None,
     }
 }
 

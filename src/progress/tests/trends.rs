@@ -5,6 +5,7 @@ use crate::journal::Record;
 use crate::progress::days::History;
 use crate::progress::trends::{
     StiffnessPoint, morning_trend, stiffness_change, stiffness_series, wardrobe_counts,
+    weekly_means,
 };
 
 fn mornings(first: &str, values: &[u8]) -> Vec<Record> {
@@ -90,11 +91,26 @@ fn wardrobes_are_counted_over_28_days_most_used_first() {
 
 #[test]
 fn the_stiffness_change_is_the_mean_of_after_minus_before() {
-    assert_eq!(
-        stiffness_change([(6, 3), (4, 4), (2, 3)].into_iter())
-            .unwrap()
-            .mean,
-        -2.0 / 3.0
-    );
+    let mean = stiffness_change([(6, 3), (4, 4), (2, 3)].into_iter())
+        .unwrap()
+        .mean;
+    assert!((mean - -2.0 / 3.0).abs() < 1e-12, "{mean}");
     assert_eq!(stiffness_change(std::iter::empty()), None);
+}
+
+#[test]
+fn weekly_means_average_each_seven_days_from_the_start_at_the_middle_of_the_week() {
+    let point = |x: f64, value: u8| StiffnessPoint { x, value };
+    let points = [
+        point(0.3, 6),
+        point(6.9, 3),
+        point(7.0, 5),
+        point(20.5, 2),
+        point(20.9, 3),
+    ];
+    assert_eq!(
+        weekly_means(&points),
+        [(3.5, 4.5), (10.5, 5.0), (17.5, 2.5)]
+    );
+    assert!(weekly_means(&[]).is_empty());
 }

@@ -9,6 +9,7 @@ mod screen;
 mod session;
 mod stiff;
 mod view;
+mod voice;
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -17,8 +18,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::desk_mode::DeskMode;
 use super::keymap::{self, Action, Context};
-pub use super::protocol::{Effect, Msg, Now};
-use super::screens::home::Home;
+pub use super::protocol::{Effect, Msg, Now, Sound, Voice};
+use super::screens::home::{Home, Today};
 use super::screens::rating::Rating;
 use super::screens::safety::Safety;
 use super::theme::Theme;
@@ -28,6 +29,7 @@ use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
 use screen::Screen;
 pub use view::View;
+pub use voice::NO_VOICE;
 
 /// Preferences that shape a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +38,16 @@ pub struct Settings {
     pub reduced_motion: bool,
     /// Ask how stiff the back is before and after a session.
     pub ask_ratings: bool,
+    pub voice: Voice,
+}
+
+impl Settings {
+    fn sound(self) -> Sound {
+        Sound {
+            bell: self.bell,
+            voice: self.voice == Voice::On,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -44,6 +56,7 @@ impl Default for Settings {
             bell: true,
             reduced_motion: false,
             ask_ratings: true,
+            voice: Voice::Off,
         }
     }
 }
@@ -67,6 +80,8 @@ pub struct App {
     usual_morning: Option<f64>,
     /// The calm note was shown for this morning's check-in; once is enough.
     morning_noted: bool,
+    /// The next session is a learning run (`--learn`, or `l` on Home).
+    learning: bool,
     /// Desk mode: sessions start from and return to the desk.
     desk: Option<Box<DeskMode>>,
     /// A message shown over any screen until the next key, such as a failed save.
@@ -93,6 +108,7 @@ impl App {
             last_checkin: None,
             usual_morning: None,
             morning_noted: false,
+            learning: false,
             desk: None,
             message: None,
             quit: false,
@@ -146,6 +162,13 @@ impl App {
         self
     }
 
+    /// Makes the session started next a learning run, or not.
+    #[must_use]
+    pub fn learning(mut self, learn: bool) -> Self {
+        self.learning = learn;
+        self
+    }
+
     /// An app that plays one routine at once and leaves after its summary (`poised run`).
     #[must_use]
     pub fn run_routine(mut self, routine: &Routine, variant: Variant, now: &Now) -> Self {
@@ -173,14 +196,15 @@ impl App {
     /// The one way in: applies `msg` at `now` and returns what the loop must do.
     pub fn update(&mut self, msg: impl Into<Msg>, now: &Now) -> Vec<Effect> {
         match msg.into() {
-            Msg::Key(key) => match keymap::action(self.context(), key) {
-                Some(action) => self.act(action, now),
-                // A key with no meaning here still closes a message.
-                None => {
+            Msg::Key(key) => {
+                if let Some(action) = keymap::action(self.context(), key) {
+                    self.act(action, now)
+                } else {
+                    // A key with no meaning here still closes a message.
                     self.message = None;
                     Vec::new()
                 }
-            },
+            }
             Msg::Action(action) => self.act(action, now),
             Msg::Paste(text) => {
                 self.paste(&text);
@@ -194,11 +218,20 @@ impl App {
                 Vec::new()
             }
             Msg::Progress(model) => {
+                self.home.today = Some(Today::of(&model));
                 self.screen = Screen::Progress(model);
+                Vec::new()
+            }
+            Msg::Today(today) => {
+                self.home.today = Some(today);
                 Vec::new()
             }
             Msg::Notice(message) => {
                 self.message = Some(message);
+                Vec::new()
+            }
+            Msg::VoiceFailed(why) => {
+                self.voice_failed(why, now);
                 Vec::new()
             }
             Msg::Hangup => self.hang_up(now),
@@ -233,7 +266,7 @@ impl App {
         let Screen::Player(session) = &mut self.screen else {
             return Vec::new();
         };
-        let mut effects = session.tick(now.mono, self.settings.bell);
+        let mut effects = session.tick(now.mono, self.settings.sound());
         effects.extend(self.after_session_turn(now));
         effects
     }

@@ -18,20 +18,18 @@ impl App {
                     let first_run = state.first_run;
                     self.safety = None;
                     self.quit |= action == Action::EndNow;
-                    self.hold_session(false, now);
+                    let mut effects = self.hold_session(false, now);
                     if first_run {
-                        vec![Effect::SafetySeen]
-                    } else {
-                        Vec::new()
+                        effects.push(Effect::SafetySeen);
                     }
+                    effects
                 }
                 _ => Vec::new(),
             });
         }
         if action == Action::Help && self.context() != Context::Note {
             self.help_open = !self.help_open;
-            self.hold_session(self.help_open, now);
-            return Some(Vec::new());
+            return Some(self.hold_session(self.help_open, now));
         }
         if self.help_open && action == Action::ShowSafety {
             self.help_open = false;
@@ -45,14 +43,16 @@ impl App {
         None
     }
 
-    /// Stops (or lets go of) a session's clock while something covers it.
-    pub(super) fn hold_session(&mut self, hold: bool, now: &Now) {
-        if let Screen::Player(session) = &mut self.screen {
-            if hold {
-                session.hold(now.mono);
-            } else {
-                session.release(now.mono);
-            }
+    /// Stops (or lets go of) a session's clock, and its voice, while something covers it.
+    pub(super) fn hold_session(&mut self, hold: bool, now: &Now) -> Vec<Effect> {
+        let Screen::Player(session) = &mut self.screen else {
+            return Vec::new();
+        };
+        if hold {
+            session.hold(now.mono);
+        } else {
+            session.release(now.mono);
         }
+        session.tick(now.mono, self.settings.sound())
     }
 }

@@ -90,8 +90,12 @@ impl App {
             Screen::Calm(routine, variant, before, calm) => {
                 self.update_calm(routine, variant, before, calm, action, now)
             }
+            Screen::Player(mut session) if action == Action::ToggleVoice => {
+                let effects = self.toggle_voice(&mut session, now);
+                (Screen::Player(session), effects)
+            }
             Screen::Player(mut session) => {
-                let effects = session.update(action, now.mono, self.settings.bell);
+                let effects = session.update(action, now.mono, self.settings.sound());
                 (Screen::Player(session), effects)
             }
             Screen::After(mut session, rating) => match answer(rating, action, now.mono) {
@@ -112,7 +116,7 @@ impl App {
                     text.pop();
                     stay(Screen::Note(session, text))
                 }
-                Action::Confirm => self.conclude(&session, Some(text)),
+                Action::Confirm => self.conclude(&session, Some(&text)),
                 Action::SkipQuestion | Action::EndNow => self.conclude(&session, None),
                 _ => stay(Screen::Note(session, text)),
             },
@@ -136,7 +140,7 @@ impl App {
     fn update_home(&mut self, action: Action, now: &Now) -> (Screen, Vec<Effect>) {
         if std::mem::take(&mut self.home.confirm_rest) {
             let effects = match action {
-                Action::Yes => vec![Effect::RecordRest],
+                Action::Yes => vec![Effect::RecordRest, Effect::LoadToday],
                 Action::EndNow => {
                     self.quit = true;
                     Vec::new()
@@ -151,7 +155,8 @@ impl App {
             Action::Down => self.home.move_by(1, count),
             Action::Minutes(n) => self.home.filter(n, &self.routines),
             Action::Scroll(lines) => self.home.scroll_details(lines),
-            Action::StartFull | Action::StartShort => {
+            Action::StartFull | Action::StartShort | Action::StartLearn => {
+                self.learning = action == Action::StartLearn;
                 if let Some(screen) = self.start_chosen(action == Action::StartShort, now) {
                     return (screen, Vec::new());
                 }

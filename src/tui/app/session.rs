@@ -40,7 +40,7 @@ impl App {
         now: &Now,
     ) -> Screen {
         let offers = self.easier.get(&routine.id).map_or(&[][..], Vec::as_slice);
-        let mut session = LiveSession::new(routine, variant, offers, now);
+        let mut session = LiveSession::new(routine, variant, offers, now, self.learning);
         session.stiffness_before = before;
         Screen::Player(Box::new(session))
     }
@@ -73,9 +73,9 @@ impl App {
     pub(super) fn conclude(
         &mut self,
         session: &LiveSession,
-        note: Option<String>,
+        note: Option<&str>,
     ) -> (Screen, Vec<Effect>) {
-        let record = session.record(note.as_deref().and_then(note_or_none));
+        let record = session.record(note.and_then(note_or_none));
         let offers = self.easier.entry(record.routine.clone()).or_default();
         let past = PastSession {
             // The calendar day stands in for the ritual day: it only dates the reason.
@@ -89,7 +89,10 @@ impl App {
             .unwrap_or_else(|| Screen::Summary(session.summary(self.exit_after_summary)));
         (
             screen,
-            vec![Effect::Save(Box::new(Record::Session(record)))],
+            vec![
+                Effect::Save(Box::new(Record::Session(record))),
+                Effect::LoadToday,
+            ],
         )
     }
 
@@ -103,7 +106,7 @@ impl App {
                 self.conclude(&session, None).1
             }
             Screen::After(session, _) => self.conclude(&session, None).1,
-            Screen::Note(session, text) => self.conclude(&session, Some(text)).1,
+            Screen::Note(session, text) => self.conclude(&session, Some(&text)).1,
             Screen::Desk => self.desk.as_mut().map(|d| d.close(now)).unwrap_or_default(),
             _ => Vec::new(),
         }

@@ -64,7 +64,10 @@ impl App {
                 Vec::new(),
             ),
             Action::Confirm => (self.player(&routine, variant, before, now), Vec::new()),
-            Action::Rest => (self.leave_summary(), vec![Effect::RecordRest]),
+            Action::Rest => (
+                self.leave_summary(),
+                vec![Effect::RecordRest, Effect::LoadToday],
+            ),
             Action::Quit | Action::EndNow => (self.leave_summary(), Vec::new()),
             _ => (Screen::Calm(routine, variant, before, calm), Vec::new()),
         }

@@ -43,6 +43,7 @@ enum ScreenView {
         confirm_end: bool,
         hurt: Option<Hurt>,
         notice: Option<String>,
+        voice: bool,
     },
     Summary(SessionSummary),
     Progress(Box<ProgressModel>),
@@ -64,7 +65,8 @@ impl App {
                 snapshot: session.player.snapshot(now.mono),
                 confirm_end: session.confirm_end,
                 hurt: session.hurt.clone(),
-                notice: session.overlay(false).notice.map(str::to_string),
+                notice: session.overlay(false, false).notice.map(str::to_string),
+                voice: self.speaking(),
             },
             Screen::Summary(s) => ScreenView::Summary(s.clone()),
             Screen::Progress(model) => ScreenView::Progress(model.clone()),
@@ -95,7 +97,7 @@ impl App {
             Screen::Calm(.., c) => calm::render(frame, area, *c, theme),
             Screen::Player(session) => {
                 let snap = session.player.snapshot(now.mono);
-                let overlay = session.overlay(self.settings.reduced_motion);
+                let overlay = session.overlay(self.settings.reduced_motion, self.speaking());
                 player::render(
                     frame,
                     area,

@@ -14,6 +14,8 @@ pub enum Action {
     /// Scroll the details pane by lines.
     Scroll(i16),
     StartShort,
+    /// Start a learning run: twice the get-ready, every detail shown.
+    StartLearn,
     /// "I have N minutes" (1 to 9); 0 clears the filter.
     Minutes(u8),
     Help,
@@ -28,6 +30,8 @@ pub enum Action {
     /// Any other key while a yes/no question is open.
     No,
     Painful,
+    /// Speak the cues, or stop.
+    ToggleVoice,
     /// The usual version of a step played in its easier version.
     Usual,
     Progress,
@@ -88,16 +92,9 @@ use tables::table;
 /// The action a key press asks for on a screen, if any.
 #[must_use]
 pub fn action(context: Context, key: KeyEvent) -> Option<Action> {
-    let found = table(context).iter().find_map(|b| {
-        b.keys
-            .iter()
-            .find_map(|k| matches(*k, key))
-            .map(|digit| match (b.action, digit) {
-                (Action::Minutes(_), Some(d)) => Action::Minutes(d),
-                (Action::Digit(_), Some(d)) => Action::Digit(d),
-                (action, _) => action,
-            })
-    });
+    let found = table(context)
+        .iter()
+        .find_map(|b| b.keys.iter().find_map(|k| hit(*k, key, b.action)));
     match (found, context, key.code) {
         (Some(a), ..) => Some(a),
         (None, Context::ConfirmEnd | Context::ConfirmRest, _) => Some(Action::No),
@@ -110,19 +107,24 @@ pub fn action(context: Context, key: KeyEvent) -> Option<Action> {
     }
 }
 
-/// `Some(Some(d))` for a matching digit key, `Some(None)` for another match, `None` for none.
-fn matches(pattern: Key, key: KeyEvent) -> Option<Option<u8>> {
+/// `action` when `key` is the table's `pattern`, a digit key carrying its value.
+fn hit(pattern: Key, key: KeyEvent, action: Action) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let hit = match (pattern, key.code) {
         (Ctrl(c), KeyCode::Char(k)) => ctrl && k.eq_ignore_ascii_case(&c),
         (Char(c), KeyCode::Char(k)) => !ctrl && k == c,
         (Code(code), k) => !ctrl && k == code,
-        (Digit, KeyCode::Char(k)) if !ctrl && k.is_ascii_digit() => {
-            return Some(k.to_digit(10).and_then(|d| u8::try_from(d).ok()));
+        (Digit, KeyCode::Char(k)) if !ctrl => {
+            let digit = k.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
+            return match action {
+                Action::Minutes(_) => Some(Action::Minutes(digit)),
+                Action::Digit(_) => Some(Action::Digit(digit)),
+                other => Some(other),
+            };
         }
         _ => false,
     };
-    hit.then_some(None)
+    hit.then_some(action)
 }
 
 /// A screen's footer, generated from the same table: each key that has a place there as

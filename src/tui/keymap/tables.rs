@@ -97,6 +97,12 @@ pub(super) const HOME: &[Binding] = &[
     )
     .shown("short"),
     bind(
+        &[Char('l')],
+        Action::StartLearn,
+        "l",
+        "start a learning run (slower, every detail shown)",
+    ),
+    bind(
         &[Digit],
         Action::Minutes(0),
         "1-9",
@@ -149,6 +155,12 @@ pub(super) const PLAYER: &[Binding] = &[
         "back to the start of the step (twice: previous step)",
     ),
     bind(&[Char('r')], Action::Restart, "r", "restart this step"),
+    bind(
+        &[Char('v')],
+        Action::ToggleVoice,
+        "v",
+        "speak the cues, or stop",
+    ),
     bind(
         &[Char('!')],
         Action::Painful,

@@ -1,4 +1,5 @@
-//! Home: the routines grouped by wardrobe, a details pane, and the "I have N minutes" filter.
+//! Home: the routines grouped by wardrobe, a details pane, the "I have N minutes" filter,
+//! and a line about today above the footer.
 
 use std::time::Duration;
 
@@ -7,9 +8,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::routine::{Routine, Variant, Work};
+use crate::progress::hints::Hint;
+use crate::progress::{DayKind, ProgressModel};
+use crate::routine::{Routine, Variant};
 use crate::safety;
-use crate::text::{mss, sanitize};
+use crate::text::{fit, mss, sanitize};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::screens::message;
 use crate::tui::theme::Theme;
@@ -25,6 +28,55 @@ pub struct Home {
     pub details_scroll: u16,
     /// "Record today as a rest day? (y/n)" is open.
     pub confirm_rest: bool,
+    /// Today at a glance, once the journal has been read.
+    pub today: Option<Today>,
+}
+
+/// Home's line about today: whether the ritual is done, the streak and the top hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Today {
+    pub state: DayKind,
+    pub streak: u32,
+    /// The most pressing hint, when one applies.
+    pub hint: Option<String>,
+}
+
+impl Today {
+    /// Today as the progress picture has it.
+    #[must_use]
+    pub fn of(model: &ProgressModel) -> Self {
+        let state = model
+            .calendar
+            .weeks
+            .iter()
+            .flatten()
+            .find(|d| d.date == model.today)
+            .map_or(DayKind::Empty, |d| d.kind);
+        let hint = model.hints.iter().find(|h| **h != Hint::Nothing);
+        Self {
+            state,
+            streak: model.streaks.current,
+            hint: hint.map(|h| sanitize(&h.to_string())),
+        }
+    }
+
+    /// "Today: done · streak 12 days · Welcome back: …", fitted to `width` columns.
+    #[must_use]
+    pub fn line(&self, width: usize) -> String {
+        let done = match self.state {
+            DayKind::Full | DayKind::Short => "done",
+            DayKind::Rest => "a rest day",
+            DayKind::Partial => "started, not finished",
+            DayKind::Empty | DayKind::Future => "not done yet",
+        };
+        let days = if self.streak == 1 { "day" } else { "days" };
+        let mut line = format!(" Today: {done} · streak {} {days}", self.streak);
+        if let Some(hint) = &self.hint {
+            line.push_str(" · ");
+            line.push_str(hint);
+        }
+        fit(&line, width)
+    }
 }
 
 /// One routine that can be started from Home, in the version that fits the filter.
@@ -87,12 +139,23 @@ impl Home {
 
 /// Draws Home: the list on the left, the selected routine's steps on the right.
 pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], theme: Theme) {
-    let [body, footer, advice] = Layout::vertical([
+    let today_rows = u16::from(home.today.is_some());
+    let [body, today, footer, advice] = Layout::vertical([
         Constraint::Min(1),
+        Constraint::Length(today_rows),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
+    if let Some(line) = &home.today {
+        let style = if line.hint.is_some() {
+            theme.text()
+        } else {
+            theme.good()
+        };
+        let text = line.line(usize::from(today.width));
+        frame.render_widget(Paragraph::new(text).style(style), today);
+    }
     let [list, details] =
         Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)]).areas(body);
     let choices = home.choices(routines);
@@ -112,10 +175,13 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
         _ => None,
     });
     frame.render_widget(
-        Paragraph::new(format!(" {keys}")).style(theme.muted()),
+        Paragraph::new(fit(&format!(" {keys}"), usize::from(footer.width))).style(theme.muted()),
         footer,
     );
-    let advice_line = format!(" {}", safety::NOT_ADVICE);
+    let advice_line = fit(
+        &format!(" {}", safety::NOT_ADVICE),
+        usize::from(advice.width),
+    );
     frame.render_widget(Paragraph::new(advice_line).style(theme.muted()), advice);
     if home.confirm_rest {
         message::render_question(frame, area, "Record today as a rest day? (y/n)", theme);
@@ -123,6 +189,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
 }
 
 fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], theme: Theme) {
+    let width = usize::from(area.width.saturating_sub(2));
     let mut lines = Vec::new();
     let mut selected_line = 0;
     let mut wardrobe = None;
@@ -131,14 +198,14 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
         if wardrobe != Some(r.wardrobe.as_str()) {
             wardrobe = Some(r.wardrobe.as_str());
             lines.push(Line::styled(
-                sanitize(&r.wardrobe).to_uppercase(),
+                fit(&sanitize(&r.wardrobe).to_uppercase(), width),
                 theme.heading(),
             ));
         }
         if i == home.selected {
             selected_line = lines.len();
         }
-        lines.extend(choice_lines(choice, i == home.selected, theme));
+        lines.extend(choice_lines(choice, i == home.selected, width, theme));
     }
     let inner_height = usize::from(area.height.saturating_sub(2));
     let scroll = u16::try_from((selected_line + 2).saturating_sub(inner_height)).unwrap_or(0);
@@ -150,8 +217,8 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
 }
 
 /// The title (highlighted when selected), then its times and setting:
-/// "7:00 · short 3:00 · beside the bed · no equipment".
-fn choice_lines<'a>(choice: &Choice, selected: bool, theme: Theme) -> [Line<'a>; 2] {
+/// "7:00 · short 3:00 · beside the bed · no equipment", each cut to `width` with "…".
+fn choice_lines<'a>(choice: &Choice, selected: bool, width: usize, theme: Theme) -> [Line<'a>; 2] {
     let r = choice.routine;
     let time = match choice.variant {
         Variant::Full if r.has_short() => format!(
@@ -169,9 +236,12 @@ fn choice_lines<'a>(choice: &Choice, selected: bool, theme: Theme) -> [Line<'a>;
     };
     let details = std::iter::once(time).chain(r.setting.iter().map(|t| sanitize(t)));
     [
-        Line::styled(format!(" {} ", sanitize(&r.title)), style),
+        Line::styled(fit(&format!(" {} ", sanitize(&r.title)), width), style),
         Line::styled(
-            format!("  {}", details.collect::<Vec<_>>().join(" · ")),
+            fit(
+                &format!("  {}", details.collect::<Vec<_>>().join(" · ")),
+                width,
+            ),
             theme.muted(),
         ),
     ]
@@ -185,15 +255,13 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, scroll: u16, t
         lines.push(Line::styled(label, theme.muted()));
     }
     for step in r.steps_for(choice.variant) {
-        let amount = match step.work_in(choice.variant) {
-            Work::Timed(d) => mss(*d),
-            Work::Reps { count, .. } => format!("{count} reps"),
-        };
-        let sides = if step.per_side { " each side" } else { "" };
         lines.push(Line::default());
         lines.push(Line::from(vec![
             Span::styled(sanitize(&step.name), theme.title()),
-            Span::styled(format!("  {amount}{sides}"), theme.muted()),
+            Span::styled(
+                format!("  {}", step.amount_in(choice.variant)),
+                theme.muted(),
+            ),
         ]));
         lines.push(Line::styled(sanitize(&step.cue), theme.text()));
         if let Some(detail) = &step.detail {
@@ -205,6 +273,7 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, scroll: u16, t
         choice.variant.as_str(),
         mss(r.total(choice.variant))
     );
+    let title = fit(&title, usize::from(area.width.saturating_sub(2)));
     let block = Block::bordered()
         .title(title)
         .border_style(theme.border())

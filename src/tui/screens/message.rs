@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::text::sanitize_lines;
+use crate::text::{sanitize_lines, width};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
@@ -42,18 +42,27 @@ pub fn render_question(frame: &mut Frame, area: Rect, question: &str, theme: The
 
 /// A message over the bottom of the screen, until the next key.
 pub fn render_message(frame: &mut Frame, area: Rect, message: &str, theme: Theme) {
-    let lines = u16::try_from(message.lines().count() + 2).unwrap_or(u16::MAX);
+    let text = format!("{}\n(press any key)", sanitize_lines(message));
+    let lines = u16::try_from(rows(&text, area.width) + 1).unwrap_or(u16::MAX);
     let [_, bottom] = Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(lines.min(area.height)),
     ])
     .areas(area);
     frame.render_widget(Clear, bottom);
-    let text = format!("{}\n(press any key)", sanitize_lines(message));
     frame.render_widget(
         Paragraph::new(text)
             .style(theme.alert())
             .wrap(Wrap { trim: false }),
         bottom,
     );
+}
+
+/// The rows `text` takes once its long lines wrap at `columns` (a word wrap may need a few
+/// more, which the spare row above the message absorbs).
+fn rows(text: &str, columns: u16) -> usize {
+    let columns = usize::from(columns.max(1));
+    text.lines()
+        .map(|line| width(line).div_ceil(columns).max(1))
+        .sum()
 }

@@ -10,10 +10,12 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
 use crate::journal::NOTE_MAX_CHARS as MAX_CHARS;
+use crate::text::{is_bidi_control, tail};
 
-/// Adds a typed character to a note, dropping control characters and stopping at the limit.
+/// Adds a typed character to a note, dropping control and bidirectional characters and
+/// stopping at the limit.
 pub fn push(note: &mut String, c: char) {
-    if !c.is_control() && note.chars().count() < MAX_CHARS {
+    if !c.is_control() && !is_bidi_control(c) && note.chars().count() < MAX_CHARS {
         note.push(c);
     }
 }
@@ -21,11 +23,8 @@ pub fn push(note: &mut String, c: char) {
 /// Draws the prompt and the note typed so far, its end visible.
 pub fn render(frame: &mut Frame, area: Rect, note: &str, theme: Theme) {
     let box_area = centered(area, 64, 8);
-    let width = usize::from(box_area.width.saturating_sub(4));
-    let chars: Vec<char> = note.chars().collect();
-    let visible: String = chars[chars.len().saturating_sub(width.saturating_sub(1))..]
-        .iter()
-        .collect();
+    let columns = usize::from(box_area.width.saturating_sub(4));
+    let visible = tail(note, columns.saturating_sub(1));
     let lines = vec![
         Line::styled("Anything to note? (Enter to skip)", theme.title()),
         Line::default(),
@@ -34,7 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, note: &str, theme: Theme) {
         Line::styled(
             format!(
                 "{} of {MAX_CHARS} characters · {}",
-                chars.len(),
+                note.chars().count(),
                 keymap::footer(Context::Note, |_, _| None)
             ),
             theme.muted(),

@@ -4,16 +4,20 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph};
 
 use crate::routine::Step;
-use crate::session::{PlayState, SegmentKind, Snapshot, Timeline, display_secs};
-use crate::text::{mss, sanitize};
+use crate::session::{PlayState, SegmentKind, Snapshot, Timeline, display_secs, preview};
+use crate::text::{fit, mss, sanitize, width};
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::message;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::countdown::{self, Countdown};
+use crate::tui::widgets::cue::{Cue, CueText};
 use crate::tui::widgets::pacer::Pacer;
+
+const SWITCH: &str = "Change sides and settle into the same position on the other side.";
+const REST: &str = "Rest and breathe easily.";
 
 /// What the player shows besides the engine's snapshot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +25,10 @@ pub struct Overlay<'a> {
     /// "End session? (y/n)" is open.
     pub confirm_end: bool,
     pub reduced_motion: bool,
+    /// The cues are spoken.
+    pub voice: bool,
+    /// A learning run: the whole detail is shown, the countdown shrinking for it.
+    pub learn: bool,
     /// A one-line notice, such as a step marked as painful.
     pub notice: Option<&'a str>,
 }
@@ -40,23 +48,77 @@ pub fn render(
         overlay,
         theme,
     };
-    let [header, heading, cue, clock, pacer, footer] = Layout::vertical([
+    let cue = view.cue_text(area.width);
+    let needed = if overlay.learn {
+        cue.rows()
+    } else {
+        cue.cue_rows()
+    };
+    let rows = Rows::fit(area, needed);
+    let [header, heading, cue_area, clock, pacer, footer] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(2),
-        Constraint::Min(2),
-        Constraint::Length(countdown::HEIGHT + 1),
-        Constraint::Length(5),
-        Constraint::Length(3),
+        Constraint::Length(rows.heading),
+        Constraint::Min(0),
+        Constraint::Length(rows.clock),
+        Constraint::Length(rows.middle),
+        Constraint::Length(rows.footer),
     ])
     .areas(area);
     view.header(frame, header);
     view.heading(frame, heading);
-    view.cue(frame, cue);
+    frame.render_widget(Cue { text: &cue, theme }, cue_area);
     view.countdown(frame, clock);
     view.middle(frame, pacer);
     view.footer(frame, footer);
     if overlay.confirm_end {
         message::render_question(frame, area, "End session? (y/n)", theme);
+    }
+}
+
+/// The heights of the player's parts. The short cue is never the part that loses room: the
+/// countdown shrinks to one line, then the blank under the heading, the pacer and the
+/// footer's notice row go, before the cue's last line is marked as cut.
+struct Rows {
+    heading: u16,
+    clock: u16,
+    middle: u16,
+    footer: u16,
+}
+
+impl Rows {
+    fn fit(area: Rect, cue: u16) -> Self {
+        let large = area.width >= 120 && area.height >= 40;
+        let clock = if large {
+            countdown::LARGE_HEIGHT
+        } else {
+            countdown::HEIGHT
+        };
+        let mut rows = Self {
+            heading: 2,
+            clock: clock + 1,
+            middle: if large { 9 } else { 5 },
+            footer: 3,
+        };
+        let shrinks: [fn(&mut Self); 5] = [
+            |r| r.clock = r.clock.min(countdown::HEIGHT + 1),
+            |r| r.clock = 1,
+            |r| r.heading = 1,
+            |r| r.middle = 2,
+            |r| r.footer = 2,
+        ];
+        for shrink in shrinks {
+            if rows.free(area) >= cue {
+                break;
+            }
+            shrink(&mut rows);
+        }
+        rows
+    }
+
+    /// Rows left for the cue and its detail.
+    fn free(&self, area: Rect) -> u16 {
+        area.height
+            .saturating_sub(1 + self.heading + self.clock + self.middle + self.footer)
     }
 }
 
@@ -75,15 +137,21 @@ impl View<'_> {
 
     fn header(&self, frame: &mut Frame, area: Rect) {
         let (timeline, theme) = (self.timeline, self.theme);
+        let learning = if self.overlay.learn {
+            " · learning"
+        } else {
+            ""
+        };
         let left = format!(
-            "{} · {}",
+            "{} · {}{learning}",
             sanitize(&timeline.title),
             timeline.variant.as_str()
         );
         let right = format!("step {} of {}", self.snap.step_number, self.snap.step_count);
-        let width = u16::try_from(right.len()).unwrap_or(u16::MAX);
+        let columns = u16::try_from(width(&right)).unwrap_or(u16::MAX);
         let [l, r] =
-            Layout::horizontal([Constraint::Min(1), Constraint::Length(width)]).areas(area);
+            Layout::horizontal([Constraint::Min(1), Constraint::Length(columns)]).areas(area);
+        let left = fit(&left, usize::from(l.width));
         frame.render_widget(Paragraph::new(left).style(theme.muted()), l);
         frame.render_widget(Paragraph::new(right).style(theme.muted()), r);
     }
@@ -118,24 +186,23 @@ impl View<'_> {
         let first = chars.next()?.to_uppercase();
         let label = format!("{first}{}", chars.as_str());
         match self.snap.segment.kind {
-            SegmentKind::Work => Some(label),
+            SegmentKind::Work | SegmentKind::GetReady => Some(label),
             SegmentKind::Switch => Some(format!("{label} next")),
-            _ => None,
+            SegmentKind::Rest => None,
         }
     }
 
-    fn cue(&self, frame: &mut Frame, area: Rect) {
-        let text = match self.snap.segment.kind {
-            SegmentKind::Switch => {
-                "Change sides and settle into the same position on the other side.".to_string()
-            }
-            SegmentKind::Rest => "Rest and breathe easily.".to_string(),
-            _ => self.step().map(|s| sanitize(&s.cue)).unwrap_or_default(),
+    /// The words under the heading, wrapped for `width`: the step's short cue and detail,
+    /// or what to do in a switch or a rest.
+    fn cue_text(&self, width: u16) -> CueText {
+        let (cue, detail) = match self.snap.segment.kind {
+            SegmentKind::Switch => (SWITCH.to_string(), None),
+            SegmentKind::Rest => (REST.to_string(), None),
+            _ => self.step().map_or_else(Default::default, |s| {
+                (sanitize(&s.cue), s.detail.as_deref().map(sanitize))
+            }),
         };
-        let cue = Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .style(self.theme.text());
-        frame.render_widget(cue, area);
+        CueText::new(&cue, detail.as_deref(), width)
     }
 
     fn countdown(&self, frame: &mut Frame, area: Rect) {
@@ -156,6 +223,13 @@ impl View<'_> {
                 .alignment(Alignment::Center);
             frame.render_widget(paused, reps);
             return;
+        }
+        if snap.segment.kind == SegmentKind::GetReady {
+            let coming = self.step().map(preview).unwrap_or_default();
+            let line = Paragraph::new(fit(&sanitize(&coming), usize::from(reps.width)))
+                .style(theme.heading())
+                .alignment(Alignment::Center);
+            frame.render_widget(line, reps);
         }
         if let Some(rep) = snap.rep {
             let text = format!(
@@ -185,14 +259,29 @@ impl View<'_> {
     /// A notice, the session's progress with the time left, and what comes next.
     fn footer(&self, frame: &mut Frame, area: Rect) {
         let (snap, theme) = (self.snap, self.theme);
-        let [notice, gauge, next] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
+        let [notice, gauge, next] = if area.height >= 3 {
+            Layout::vertical([Constraint::Length(1); 3]).areas(area)
+        } else if self.overlay.notice.is_some() {
+            // Short of room, a notice takes the gauge's row for as long as it shows.
+            let [notice, next] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
+            [notice, Rect::default(), next]
+        } else {
+            let [gauge, next] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
+            [Rect::default(), gauge, next]
+        };
         if let Some(text) = self.overlay.notice {
-            frame.render_widget(Paragraph::new(sanitize(text)).style(theme.alert()), notice);
+            let line = fit(&sanitize(text), usize::from(notice.width));
+            frame.render_widget(Paragraph::new(line).style(theme.alert()), notice);
         }
         let total = self.timeline.total.as_secs_f64().max(0.001);
         let ratio = (snap.elapsed.as_secs_f64() / total).clamp(0.0, 1.0);
-        let label = format!(" {} left", mss(snap.remaining));
-        let label_width = u16::try_from(label.chars().count()).unwrap_or(u16::MAX);
+        let voice = if self.overlay.voice {
+            " · voice on"
+        } else {
+            ""
+        };
+        let label = format!(" {} left{voice}", mss(snap.remaining));
+        let label_width = u16::try_from(width(&label)).unwrap_or(u16::MAX);
         let [bar, left] =
             Layout::horizontal([Constraint::Min(1), Constraint::Length(label_width)]).areas(gauge);
         let bar_widget = LineGauge::default()
@@ -208,13 +297,18 @@ impl View<'_> {
             .next_step
             .and_then(|i| self.timeline.steps.get(i))
             .map_or_else(|| "the end".to_string(), |s| sanitize(&s.name));
-        let line = Line::from(vec![
-            Span::styled(format!("Next: {next_name}"), theme.text()),
-            Span::styled(
-                format!("   {}", keymap::footer(Context::Player, |_, _| None)),
-                theme.muted(),
-            ),
-        ]);
+        let coming = format!("Next: {next_name}");
+        let keys = format!("   {}", keymap::footer(Context::Player, |_, _| None));
+        let room = usize::from(next.width);
+        // The keys give way to the next step's name, which ends with "…" if it is cut.
+        let line = if coming.chars().count() + keys.chars().count() <= room {
+            Line::from(vec![
+                Span::styled(coming, theme.text()),
+                Span::styled(keys, theme.muted()),
+            ])
+        } else {
+            Line::styled(fit(&coming, room), theme.text())
+        };
         frame.render_widget(Paragraph::new(line), next);
     }
 }

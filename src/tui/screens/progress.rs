@@ -1,48 +1,69 @@
-//! Progress: streaks and consistency, the 26-week calendar, stiffness over 8 weeks, the
+//! Progress: streaks and consistency, the calendar, stiffness over 8 weeks, the
 //! wardrobes used lately, and the hints with the numbers behind them.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::progress::ProgressModel;
 use crate::progress::hints::DISCLAIMER;
-use crate::progress::trends::StiffnessPoint;
+use crate::progress::trends::RECENT_DAYS;
 use crate::text::sanitize;
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::heatmap::{self, Heatmap};
+use crate::tui::widgets::stiffness::StiffnessChart;
 
-/// Draws the progress screen; wider terminals get wider calendar cells and a taller chart.
+/// The calendar pane's share of the width; the chart takes the rest.
+const CALENDAR_PERCENT: u16 = 45;
+/// Rows the calendar pane needs: its frame, the month names, seven weekdays, the legend.
+const CALENDAR_ROWS: u16 = 2 + 8 + 2;
+
+/// Draws the progress screen: the hints box takes the rows its text needs, the calendar and
+/// the chart share the rest (side by side, or the calendar above the chart when there is
+/// height for both); wider terminals get wider calendar cells.
 pub fn render(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: Theme) {
-    let wide = area.width >= 120;
-    let top_height = if area.height >= 40 { 16 } else { 11 };
-    let [head, top, wardrobes, hints, footer] = Layout::vertical([
+    let hints = hints(model, theme);
+    let fixed = 2 + 2 + 1;
+    let most = area.height.saturating_sub(fixed + CALENDAR_ROWS).max(3);
+    let needed = u16::try_from(hints.line_count(area.width)).unwrap_or(u16::MAX);
+    let [head, top, wardrobes, hints_area, footer] = Layout::vertical([
         Constraint::Length(2),
-        Constraint::Length(top_height),
+        Constraint::Min(0),
         Constraint::Length(2),
-        Constraint::Min(2),
+        Constraint::Length(needed.min(most)),
         Constraint::Length(1),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(headline(model, theme)), head);
-    let cell_width = if wide { 2 } else { 1 };
-    let calendar_width = 4 + 26 * cell_width + 2;
-    let [calendar, chart] =
-        Layout::horizontal([Constraint::Length(calendar_width), Constraint::Min(20)]).areas(top);
+    let cell_width = if area.width >= 120 { 2 } else { 1 };
+    let [calendar, chart] = if top.height >= 2 * CALENDAR_ROWS {
+        Layout::vertical([Constraint::Length(CALENDAR_ROWS), Constraint::Min(0)]).areas(top)
+    } else {
+        Layout::horizontal([Constraint::Percentage(CALENDAR_PERCENT), Constraint::Min(0)])
+            .areas(top)
+    };
     render_calendar(frame, calendar, model, cell_width, theme);
-    render_chart(frame, chart, model, theme);
+    frame.render_widget(
+        StiffnessChart {
+            series: &model.stiffness,
+            block: Block::bordered()
+                .title(" Stiffness, weekly means ")
+                .border_style(theme.border())
+                .title_style(theme.title()),
+            theme,
+        },
+        chart,
+    );
     frame.render_widget(
         Paragraph::new(usage(model))
             .style(theme.text())
             .wrap(Wrap { trim: true }),
         wardrobes,
     );
-    render_hints(frame, hints, model, theme);
-    let keys = DISCLAIMER;
-    frame.render_widget(Paragraph::new(keys).style(theme.muted()), footer);
+    frame.render_widget(hints, hints_area);
+    frame.render_widget(Paragraph::new(DISCLAIMER).style(theme.muted()), footer);
 }
 
 fn headline(model: &ProgressModel, theme: Theme) -> Vec<Line<'static>> {
@@ -70,13 +91,15 @@ fn render_calendar(
     cell_width: u16,
     theme: Theme,
 ) {
+    let weeks = heatmap::weeks_that_fit(area.width.saturating_sub(2), cell_width)
+        .min(model.calendar.weeks.len());
     let block = Block::bordered()
-        .title(" 26 weeks, today lit ")
+        .title(format!(" {weeks} weeks, today lit "))
         .border_style(theme.border())
         .title_style(theme.title());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [map, legend] = Layout::vertical([Constraint::Length(7), Constraint::Min(0)]).areas(inner);
+    let [map, legend] = Layout::vertical([Constraint::Length(8), Constraint::Min(0)]).areas(inner);
     frame.render_widget(
         Heatmap {
             calendar: &model.calendar,
@@ -92,67 +115,6 @@ fn render_calendar(
             .wrap(Wrap { trim: true }),
         legend,
     );
-}
-
-fn points(series: &[StiffnessPoint]) -> Vec<(f64, f64)> {
-    series.iter().map(|p| (p.x, f64::from(p.value))).collect()
-}
-
-fn render_chart(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: Theme) {
-    let s = &model.stiffness;
-    let (before, after, mornings) = (points(&s.before), points(&s.after), points(&s.mornings));
-    let datasets = vec![
-        Dataset::default()
-            .name("before")
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(theme.heading())
-            .data(&before),
-        Dataset::default()
-            .name("after")
-            .marker(Marker::Bar)
-            .graph_type(GraphType::Scatter)
-            .style(theme.good())
-            .data(&after),
-        Dataset::default()
-            .name("mornings")
-            .marker(Marker::Block)
-            .graph_type(GraphType::Scatter)
-            .style(theme.pacer())
-            .data(&mornings),
-    ];
-    let middle = s.start + chrono::Days::new(28);
-    let labels = [s.start, middle].map(|d| d.format("%d %b").to_string());
-    let x_axis = Axis::default()
-        .bounds([0.0, 56.0])
-        .labels([labels[0].clone(), labels[1].clone(), "today".to_string()])
-        .style(theme.muted());
-    let y_axis = Axis::default()
-        .bounds([0.0, 10.0])
-        .labels(["0", "5", "10"])
-        .style(theme.muted());
-    let block = Block::bordered()
-        .title(" Stiffness: • before ▄ after █ morning ")
-        .border_style(theme.border())
-        .title_style(theme.title());
-    let empty = before.is_empty() && after.is_empty() && mornings.is_empty();
-    if empty {
-        let text = "No ratings yet. Rate your stiffness before and after a session, or check in in the morning, and they appear here.";
-        frame.render_widget(
-            Paragraph::new(text)
-                .style(theme.muted())
-                .wrap(Wrap { trim: true })
-                .block(block),
-            area,
-        );
-        return;
-    }
-    let chart = Chart::new(datasets)
-        .hidden_legend_constraints((Constraint::Length(0), Constraint::Length(0)))
-        .block(block)
-        .x_axis(x_axis)
-        .y_axis(y_axis);
-    frame.render_widget(chart, area);
 }
 
 fn usage(model: &ProgressModel) -> String {
@@ -175,10 +137,11 @@ fn usage(model: &ProgressModel) -> String {
             )
         },
     );
-    format!("Last 28 days: {used}. {change}.")
+    format!("Last {RECENT_DAYS} days: {used}. {change}.")
 }
 
-fn render_hints(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: Theme) {
+/// The hints and any warnings, in their box.
+fn hints(model: &ProgressModel, theme: Theme) -> Paragraph<'static> {
     let mut lines: Vec<Line> = model
         .hints
         .iter()
@@ -195,8 +158,5 @@ fn render_hints(frame: &mut Frame, area: Rect, model: &ProgressModel, theme: The
         ))
         .border_style(theme.border())
         .title_style(theme.title());
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
+    Paragraph::new(lines).block(block).wrap(Wrap { trim: true })
 }

@@ -13,7 +13,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
 /// The highest rating: the worst stiffness the person knows.
-pub const MAX: u8 = 10;
+pub use crate::journal::STIFFNESS_MAX as MAX;
 
 /// `1` then `0` typed within this long means 10.
 pub const TEN_WITHIN: Duration = Duration::from_secs(1);

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
-use crate::journal::PainMark;
+use crate::journal::{PainMark, rating_change};
 use crate::safety;
 use crate::session::Outcome;
 use crate::text::{mss, sanitize};
@@ -42,13 +42,8 @@ pub fn render(frame: &mut Frame, area: Rect, summary: &SessionSummary, theme: Th
         "Steps done   {} of {}",
         summary.steps_done, summary.steps_total
     )));
-    let rating = |r: Option<u8>| r.map_or_else(|| "-".to_string(), |r| r.to_string());
-    if summary.stiffness_before.is_some() || summary.stiffness_after.is_some() {
-        let (before, after) = (
-            rating(summary.stiffness_before),
-            rating(summary.stiffness_after),
-        );
-        lines.push(Line::from(format!("Stiffness    {before} -> {after}")));
+    if let Some(change) = rating_change(summary.stiffness_before, summary.stiffness_after) {
+        lines.push(Line::from(format!("Stiffness    {change}")));
     }
     if !summary.marks.is_empty() {
         lines.push(Line::default());

@@ -1,8 +1,10 @@
 //! Widgets that screens compose: each draws one thing and holds no state.
 
 pub mod countdown;
+pub mod cue;
 pub mod heatmap;
 pub mod pacer;
+pub mod stiffness;
 
 use ratatui::layout::Rect;
 
