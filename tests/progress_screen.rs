@@ -108,13 +108,13 @@ fn draw(width: u16, height: u16) -> String {
     common::draw(&app, &now(), width, height)
 }
 
-/// Home's last two lines (today, then the footer) with today worked out from `records`.
+/// Home's last three lines (today, the footer, then the not-advice line) with today worked out from `records`.
 fn home_today(records: &[Record], width: u16) -> String {
     let mut app = App::new(Vec::new(), Settings::default(), Theme::plain());
     app.update(Msg::Today(Today::of(&model(records))), &now());
     let screen = common::draw(&app, &now(), width, 24);
     let lines: Vec<&str> = screen.lines().collect();
-    lines[lines.len() - 2..].join("\n")
+    lines[lines.len() - 3..].join("\n")
 }
 
 #[test]
