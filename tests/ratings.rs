@@ -124,7 +124,10 @@ fn eight_or_more_before_a_session_offers_a_gentler_choice() {
     let mut rest = before_question();
     rest.update(Action::Digit(9), &at(0));
     rest.update(Action::Confirm, &at(0));
-    assert_eq!(rest.update(Action::Rest, &at(1)), [Effect::RecordRest, Effect::LoadToday]);
+    assert_eq!(
+        rest.update(Action::Rest, &at(1)),
+        [Effect::RecordRest, Effect::LoadToday]
+    );
     assert_eq!(rest.context(), Context::Home);
 
     let mut carry_on = before_question();

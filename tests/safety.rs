@@ -57,7 +57,10 @@ fn help_keeps_the_not_medical_advice_line_at_the_smallest_size() {
     let mut app = home();
     app.update(Action::Help, &at(0));
     let screen = draw(&app, 40, 12);
-    assert!(screen.contains("poised gives no medical advice;"), "{screen}");
+    assert!(
+        screen.contains("poised gives no medical advice;"),
+        "{screen}"
+    );
     assert!(
         screen.contains('…'),
         "keys that do not fit give way: {screen}"
