@@ -196,7 +196,7 @@ fn conflict_copies_of_every_sync_tool_add_nothing_twice_and_lose_nothing() {
 }
 
 #[test]
-fn one_record_in_two_files_counts_once_and_records_without_ids_match_by_content() {
+fn one_record_in_two_files_counts_once() {
     let laptop = Machine::new("laptop-1a2b");
     let record = checkin(5, 5);
     laptop.append(&record);
@@ -350,4 +350,36 @@ fn streak_with_several_machines_counts_each_day_once_through_the_caches() {
     let laptop = folder.join("journal-laptop-1a2b.toml");
     std::fs::copy(&laptop, folder.join("journal-laptop-1a2b.toml.orig")).unwrap();
     assert_eq!(streak(home.path()), cold);
+}
+
+#[test]
+fn two_sessions_alike_in_every_field_on_two_machines_both_count_by_their_ids() {
+    let laptop = Machine::new("laptop-1a2b");
+    let desk = Machine::new("desk-9f00");
+    // The same session, field for field, done on each machine at the same minute.
+    let alike = numbered_session(42);
+    laptop.append(&alike);
+    desk.append(&alike);
+    sync(&laptop, &desk, Delivery::Whole);
+    assert_eq!(desk.read().len(), 2, "two sessions, each with its own id");
+    // A copy of the laptop's file under another name repeats the same ids: still two.
+    std::fs::copy(
+        desk.synced.join("journal-laptop-1a2b.toml"),
+        desk.synced.join("journal-laptop-1a2b.toml.orig"),
+    )
+    .unwrap();
+    assert_eq!(desk.read().len(), 2);
+}
+
+#[test]
+fn records_from_before_ids_match_by_their_content() {
+    let laptop = Machine::new("laptop-1a2b");
+    let old = checkin(5, 5);
+    // Format 1, as poised wrote it before records had ids: the same file twice (the old
+    // journal.toml and its copy in the folder) counts once.
+    let text = format!("format = 1\n\n{}", record_toml(&old));
+    std::fs::create_dir_all(&laptop.synced).unwrap();
+    std::fs::write(laptop.synced.join("journal.toml"), &text).unwrap();
+    std::fs::write(laptop.synced.join("journal-old-0000.toml"), &text).unwrap();
+    assert_eq!(laptop.read(), vec![record_toml(&old)]);
 }

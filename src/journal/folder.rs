@@ -115,10 +115,12 @@ pub struct Union {
 }
 
 impl Union {
-    /// Adds one file's records, leaving out those already taken from another file.
-    pub fn add(&mut self, records: Vec<Record>, warnings: Vec<Warning>) {
-        for record in records {
-            if self.seen.insert(identity(&record)) {
+    /// Adds one file's records, leaving out those already taken from another file. `ids`
+    /// holds each record's id where it has one (see [`super::parse::Parsed::ids`]).
+    pub fn add(&mut self, records: Vec<Record>, ids: &[Option<String>], warnings: Vec<Warning>) {
+        for (i, record) in records.into_iter().enumerate() {
+            let id = ids.get(i).and_then(Option::as_deref);
+            if self.seen.insert(identity(&record, id)) {
                 self.records.push(record);
             }
         }
@@ -139,16 +141,19 @@ pub fn read_union(files: &[JournalFile]) -> Result<Union, ReadError> {
     let mut union = Union::default();
     for file in files {
         let parsed = Journal::new(&file.path).read()?;
-        union.add(parsed.records, parsed.warnings);
+        union.add(parsed.records, &parsed.ids, parsed.warnings);
     }
     Ok(union)
 }
 
-/// What makes two copies of a record the same record: its whole content as poised writes
-/// it, so a record copied between files counts once, while two sessions that differ in any
-/// field (two machines at the same minute) both count.
-fn identity(record: &Record) -> String {
-    record_toml(record)
+/// What makes two copies of a record the same record: its random `id` (format 2), so that two
+/// sessions alike in every field on two machines both count while a copy of one counts once;
+/// for a record written before ids, its whole content as poised writes it.
+fn identity(record: &Record, id: Option<&str>) -> String {
+    match id {
+        Some(id) => format!("id {id}"),
+        None => record_toml(record),
+    }
 }
 
 #[cfg(test)]

@@ -34,6 +34,8 @@ impl Default for Position {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Parsed {
     pub records: Vec<Record>,
+    /// Each record's `id` (format 2), in the order of `records`; `None` for older records.
+    pub ids: Vec<Option<String>>,
     pub warnings: Vec<Warning>,
     pub end: Position,
 }
@@ -74,6 +76,7 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
     let (chunks, line_breaks) = chunks(bytes);
     let mut parsed = Parsed {
         records: Vec::with_capacity(chunks.len()),
+        ids: Vec::with_capacity(chunks.len()),
         warnings: Vec::new(),
         end: Position {
             offset: from.offset + bytes.len() as u64,
@@ -83,13 +86,25 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
     for chunk in chunks {
         let place = Place { path, chunk, from };
         match decode::read(chunk.bytes) {
-            Ok(Content::Record(record)) => parsed.records.push(*record),
+            Ok(Content::Record(record)) => {
+                parsed.records.push(*record);
+                parsed.ids.push(record_id(chunk.bytes));
+            }
             Ok(Content::Loose(loose)) => parsed.warnings.extend(place.loose(loose)),
             Ok(Content::Nothing) => {}
             Err(damage) => parsed.warnings.push(place.damaged(damage)),
         }
     }
     parsed
+}
+
+/// The `id = "..."` of a record that decoded whole: its integrity line vouches for it.
+fn record_id(bytes: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    text.lines()
+        .find_map(|line| line.strip_prefix("id = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .map(str::to_string)
 }
 
 /// A chunk with what is needed to name places in it.
