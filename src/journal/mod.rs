@@ -19,6 +19,7 @@ pub mod parse;
 mod raw;
 pub mod record;
 pub mod relocate;
+mod rules;
 pub mod seal;
 pub mod split;
 mod store;

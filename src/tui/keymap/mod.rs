@@ -84,6 +84,7 @@ pub enum Context {
     Calm,
 }
 
+mod dialogs;
 mod tables;
 
 use tables::Key::{self, Char, Code, Ctrl, Digit};

@@ -3,8 +3,8 @@
 
 use crossterm::event::KeyCode;
 
+use super::dialogs::{CALM, CONFIRM_END, CONFIRM_REST, HURT, NOTE, RATING, SAFETY};
 use super::{Action, Context};
-use crate::session::Side;
 
 /// A key as written in the tables.
 #[derive(Debug, Clone, Copy)]
@@ -26,7 +26,7 @@ pub(super) struct Binding {
 
 impl Binding {
     /// Gives the key a place in the footer, as its first name and `word`.
-    const fn shown(self, word: &'static str) -> Self {
+    pub(super) const fn shown(self, word: &'static str) -> Self {
         Self {
             footer: Some(word),
             ..self
@@ -34,7 +34,7 @@ impl Binding {
     }
 }
 
-const fn bind(
+pub(super) const fn bind(
     keys: &'static [Key],
     action: Action,
     name: &'static str,
@@ -48,9 +48,9 @@ const fn bind(
     }
 }
 
-use Key::{Char, Code, Ctrl, Digit};
+pub(super) use Key::{Char, Code, Ctrl, Digit};
 
-const CTRL_C: Binding = bind(
+pub(super) const CTRL_C: Binding = bind(
     &[Ctrl('c')],
     Action::EndNow,
     "Ctrl-C",
@@ -190,21 +190,6 @@ pub(super) const PLAYER: &[Binding] = &[
     ),
 ];
 
-pub(super) const CONFIRM_END: &[Binding] = &[
-    bind(&[Char('y'), Char('Y')], Action::Yes, "y", "end the session"),
-    CTRL_C,
-];
-
-pub(super) const CONFIRM_REST: &[Binding] = &[
-    bind(
-        &[Char('y'), Char('Y')],
-        Action::Yes,
-        "y",
-        "record today as a rest day",
-    ),
-    CTRL_C,
-];
-
 pub(super) const SUMMARY: &[Binding] = &[
     bind(
         &[Char('q'), Code(KeyCode::Esc), Code(KeyCode::Enter)],
@@ -214,62 +199,6 @@ pub(super) const SUMMARY: &[Binding] = &[
     )
     .shown("done"),
     bind(&[Char('?')], Action::Help, "?", "help"),
-    CTRL_C,
-];
-
-pub(super) const RATING: &[Binding] = &[
-    bind(
-        &[Code(KeyCode::Left), Char('h')],
-        Action::Less,
-        "Left/h",
-        "less stiff",
-    ),
-    bind(
-        &[Code(KeyCode::Right), Char('l')],
-        Action::More,
-        "Right/l",
-        "stiffer",
-    ),
-    bind(
-        &[Digit],
-        Action::Digit(0),
-        "0-9",
-        "set the rating (10: 1 then 0, or Right from 9)",
-    )
-    .shown("(10: 1 0)"),
-    bind(&[Code(KeyCode::Enter)], Action::Confirm, "Enter", "confirm").shown("confirm"),
-    bind(&[Char('s')], Action::SkipQuestion, "s", "skip the question").shown("skip"),
-    bind(
-        &[Code(KeyCode::Esc)],
-        Action::Quit,
-        "Esc",
-        "back (before a session: do not start it)",
-    ),
-    bind(&[Char('?')], Action::Help, "?", "help"),
-    CTRL_C,
-];
-
-pub(super) const NOTE: &[Binding] = &[
-    bind(
-        &[Code(KeyCode::Enter)],
-        Action::Confirm,
-        "Enter",
-        "save the note (empty: skip)",
-    )
-    .shown("save"),
-    bind(
-        &[Code(KeyCode::Backspace)],
-        Action::Backspace,
-        "Backspace",
-        "delete a character",
-    ),
-    bind(
-        &[Code(KeyCode::Esc)],
-        Action::SkipQuestion,
-        "Esc",
-        "skip the note",
-    )
-    .shown("skip"),
     CTRL_C,
 ];
 
@@ -326,89 +255,6 @@ pub(super) const HELP: &[Binding] = &[
         Action::ShowSafety,
         "w",
         "when to get help (before you start)",
-    ),
-    CTRL_C,
-];
-
-pub(super) const HURT: &[Binding] = &[
-    bind(
-        &[Char('g'), Code(KeyCode::Enter)],
-        Action::Gently,
-        "g/Enter",
-        "carry on more gently",
-    ),
-    bind(&[Char('s')], Action::Skip, "s", "skip this step"),
-    bind(&[Char('e')], Action::EndSession, "e", "end the session"),
-    bind(
-        &[Code(KeyCode::Left), Char('h')],
-        Action::PickSide(Side::Left),
-        "Left/h",
-        "left side",
-    ),
-    bind(
-        &[Code(KeyCode::Right), Char('l')],
-        Action::PickSide(Side::Right),
-        "Right/l",
-        "right side",
-    ),
-    bind(
-        &[Char('c')],
-        Action::AboutStep,
-        "c",
-        "getting ready: it is about the coming step",
-    ),
-    bind(
-        &[Code(KeyCode::Esc)],
-        Action::Quit,
-        "Esc",
-        "never mind: nothing is marked",
-    ),
-    bind(&[Char('?')], Action::Help, "?", "help"),
-    CTRL_C,
-];
-
-pub(super) const CALM: &[Binding] = &[
-    bind(&[Char('s')], Action::StartShort, "s", "the short version"),
-    bind(
-        &[Char('r'), Char('R')],
-        Action::Rest,
-        "r",
-        "a rest day today",
-    ),
-    bind(
-        &[Code(KeyCode::Enter)],
-        Action::Confirm,
-        "Enter",
-        "carry on as planned",
-    ),
-    bind(
-        &[Code(KeyCode::Esc), Char('q')],
-        Action::Quit,
-        "Esc",
-        "back, start nothing",
-    ),
-    bind(&[Char('?')], Action::Help, "?", "help"),
-    CTRL_C,
-];
-
-pub(super) const SAFETY: &[Binding] = &[
-    bind(
-        &[Code(KeyCode::Enter), Code(KeyCode::Esc), Char('q')],
-        Action::Quit,
-        "Enter/Esc",
-        "continue",
-    ),
-    bind(
-        &[Code(KeyCode::Down), Char('j'), Code(KeyCode::PageDown)],
-        Action::Scroll(3),
-        "Down/j",
-        "read on",
-    ),
-    bind(
-        &[Code(KeyCode::Up), Char('k'), Code(KeyCode::PageUp)],
-        Action::Scroll(-3),
-        "Up/k",
-        "back up",
     ),
     CTRL_C,
 ];
