@@ -3,13 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+use ratatui::text::Line;
 
 use crate::safety;
 use crate::text::mss;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::centered;
+use crate::tui::widgets::dialog::{self, dialog};
 
 /// Why the note is shown, with the numbers, and what the short version would take.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -52,21 +51,9 @@ pub fn render(frame: &mut Frame, area: Rect, calm: Calm, theme: Theme) {
     lines.push(choice("Enter", "carry on as planned", theme));
     lines.push(choice("Esc", "back, start nothing", theme));
     // The border and two lines that may wrap.
-    let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
-    let block = Block::bordered()
-        .title(" Go gently today ")
-        .border_style(theme.border())
-        .title_style(theme.title())
-        .padding(Padding::horizontal(1));
-    let body = Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false });
-    frame.render_widget(body, centered(area, 64, height));
+    dialog(frame, area, "Go gently today", lines, (64, 4), theme);
 }
 
 fn choice(key: &str, does: &str, theme: Theme) -> Line<'static> {
-    Line::from(vec![
-        Span::styled(format!("{key:>5}  "), theme.heading()),
-        Span::styled(does.to_string(), theme.text()),
-    ])
+    dialog::choice(key, does, 5, theme)
 }

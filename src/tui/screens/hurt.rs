@@ -4,13 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
 use crate::safety;
 use crate::session::Side;
 use crate::text::sanitize;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::centered;
+use crate::tui::widgets::dialog::{choice, dialog};
 
 /// The dialog's state: what it is about and what has been chosen so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,24 +68,10 @@ pub fn render(frame: &mut Frame, area: Rect, hurt: &Hurt, theme: Theme) {
         ("e", "end the session"),
         ("Esc", "never mind"),
     ] {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{key:>3}  "), theme.heading()),
-            Span::styled(does, theme.text()),
-        ]));
+        lines.push(choice(key, does, 3, theme));
     }
     lines.push(Line::default());
     lines.push(Line::styled(safety::LEG_SYMPTOMS, theme.alert()));
     // The border and room for the lines that wrap in a narrow terminal.
-    let height = u16::try_from(lines.len() + 5).unwrap_or(u16::MAX);
-    let box_area = centered(area, 66, height);
-    frame.render_widget(Clear, box_area);
-    let block = Block::bordered()
-        .title(" This hurts ")
-        .border_style(theme.border())
-        .title_style(theme.title())
-        .padding(Padding::horizontal(1));
-    let body = Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false });
-    frame.render_widget(body, box_area);
+    dialog(frame, area, "This hurts", lines, (66, 5), theme);
 }

@@ -2,6 +2,7 @@
 
 pub mod countdown;
 pub mod cue;
+pub mod dialog;
 pub mod heatmap;
 pub mod pacer;
 pub mod stiffness;
