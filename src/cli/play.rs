@@ -311,7 +311,7 @@ impl<'a> JournalStorage<'a> {
 }
 
 impl Storage for JournalStorage<'_> {
-    fn save(&mut self, record: &Record) -> Result<(), String> {
+    fn save(&mut self, record: &Record) -> Result<String, String> {
         let saved = Journal::new(&self.paths.journal)
             .append(record)
             .map_err(|e| not_saved(what(record), &e));

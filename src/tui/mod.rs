@@ -37,8 +37,9 @@ use crate::voice::Speaker;
 
 /// Where the app's records go. The app only asks; the caller decides how (the journal file).
 pub trait Storage {
-    /// Saves a record, or says in plain words why not, with the record's text to keep.
-    fn save(&mut self, record: &Record) -> Result<(), String>;
+    /// Saves a record and gives its key (to take it back), or says in plain words why not,
+    /// with the record's text to keep.
+    fn save(&mut self, record: &Record) -> Result<String, String>;
     /// The progress picture as of `now`, or why it cannot be had.
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String>;
     /// Records the day of `now` as a rest day; says what it did, or why it could not.
