@@ -23,6 +23,7 @@ mod rules;
 pub mod seal;
 pub mod split;
 mod store;
+pub mod undo;
 pub mod void;
 
 pub use decode::STIFFNESS_MAX;
