@@ -50,6 +50,13 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// A record as saved, with the key that names it (its id), so it can be taken back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub record: Record,
+    pub key: String,
+}
+
 /// The records taken back: the keys the voids name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TakenBack {
