@@ -17,7 +17,7 @@ use crate::paths::Paths;
 #[derive(Debug, clap::Args)]
 pub struct UndoArgs {
     /// Take back the record at this time, as `poised log` shows it (2026-11-21 07:02; 07:02
-    /// for today; 2026-11-21 for the one record of a day), instead of the newest.
+    /// for today; 2026-11-21 for that day's rest day, or its one record), not the newest.
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
     /// Do not ask first (for scripts).

@@ -181,6 +181,31 @@ mod tests {
     }
 
     #[test]
+    fn a_void_reads_back_as_written_and_a_bad_one_is_named() {
+        let void = VoidRecord {
+            at: DateTime::parse_from_rfc3339("2026-11-30T08:00:00+01:00").unwrap(),
+            record: "content-00000000000000aa".into(),
+        };
+        let text = format!(
+            "{}\n{}",
+            crate::journal::FORMAT_LINE,
+            crate::journal::sealed_void(&void, "0123456789abcdef")
+        );
+        let parsed = crate::journal::parse(std::path::Path::new("j.toml"), text.as_bytes());
+        assert_eq!((parsed.records.len(), parsed.voids), (0, vec![void]));
+        assert!(parsed.warnings.is_empty());
+        let bad = "[[void]]\nat = 2026-11-30T08:00:00+01:00\nrecord = \"yesterday\"\n";
+        let parsed = crate::journal::parse(std::path::Path::new("j.toml"), bad.as_bytes());
+        assert!(parsed.voids.is_empty());
+        let warning = parsed.warnings[0].to_string();
+        assert!(
+            warning.contains("`record` must be the id of the record taken back"),
+            "{warning}"
+        );
+        assert!(crate::journal::parse::voids_in(bad.as_bytes()).is_empty());
+    }
+
+    #[test]
     fn taken_back_records_are_left_out_by_id_or_by_content() {
         let ids = [Some("00000000000000aa".to_string()), None, None];
         let ledger = Ledger::new(
