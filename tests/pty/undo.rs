@@ -67,3 +67,37 @@ fn a_rest_day_that_cannot_be_saved_is_printed_after_the_screen_and_fails_the_run
     assert!(after.contains("this rest day was not saved"), "{after}");
     assert!(after.contains("[[rest]]"), "the record, to keep: {after}");
 }
+
+#[test]
+fn poised_undo_on_a_terminal_shows_the_record_and_asks_first() {
+    let home = home_with_routines();
+    let checkin = home.run_with_env(&["checkin", "6"], &[("POISED_NOW", super::term::NOW)]);
+    assert!(checkin.status.success());
+    let journal = || std::fs::read_to_string(home.path().join("journal.toml")).unwrap();
+    let written = journal();
+    // Anything but y keeps it.
+    let mut tui = start(home.path(), &["undo"], 1);
+    shown(
+        &mut tui,
+        "take back  2026-11-21 12:00  check-in  stiffness 6",
+    );
+    shown(&mut tui, "Take it back? (y/N)");
+    tui.press("\r");
+    shown(&mut tui, "kept it: nothing was taken back");
+    assert!(tui.exit().status.success());
+    assert_eq!(journal(), written);
+    let mut tui = start(home.path(), &["undo"], 1);
+    shown(&mut tui, "Take it back? (y/N)");
+    tui.press("y\r");
+    shown(
+        &mut tui,
+        "took back  2026-11-21 12:00  check-in  stiffness 6",
+    );
+    assert!(tui.exit().status.success());
+    assert!(journal().starts_with(&written) && journal().contains("[[void]]"));
+}
+
+/// Waits for plain lines (no frames: `poised undo` draws no screen).
+fn shown(tui: &mut super::term::Tui, text: &str) {
+    tui.wait_for(text, |t| t.text().contains(text));
+}
