@@ -116,12 +116,18 @@ pub struct Union {
     voids: Vec<VoidRecord>,
     warnings: Vec<Warning>,
     seen: HashSet<String>,
+    /// The keys of this machine's own file, in the order they were appended.
+    own: Vec<String>,
 }
 
 impl Union {
-    /// Adds one file's records, leaving out those already taken from another file.
-    pub fn add(&mut self, parsed: Parsed) {
+    /// Adds one file's records, leaving out those already taken from another file; `own`:
+    /// the file is this machine's.
+    pub fn add(&mut self, parsed: Parsed, own: bool) {
         let (ledger, warnings) = parsed.into_ledger();
+        if own {
+            self.own.extend(ledger.keys.iter().cloned());
+        }
         for (record, key) in ledger.records.into_iter().zip(ledger.keys) {
             if self.seen.insert(key.clone()) {
                 self.records.push(record);
@@ -143,6 +149,7 @@ impl Union {
             records,
             keys,
             voids: self.voids,
+            own: self.own,
         };
         (ledger, self.warnings)
     }
@@ -160,7 +167,7 @@ impl Union {
 pub fn read_union(files: &[JournalFile]) -> Result<Union, ReadError> {
     let mut union = Union::default();
     for file in files {
-        union.add(Journal::new(&file.path).read()?);
+        union.add(Journal::new(&file.path).read()?, file.kind == FileKind::Own);
     }
     Ok(union)
 }

@@ -116,13 +116,21 @@ pub enum Choice<'a> {
     Nothing,
 }
 
-/// The record to take back: the newest that counts (the last in the ledger's order, as
-/// `poised log` lists them), or the one at `when`.
+/// The record to take back: the newest that counts, or the one at `when`.
+///
+/// The newest is the last this machine appended that counts (in a journal folder, where the
+/// records are in time order and a rest day, which has no time, sorts at the start of its
+/// day), else the last in the ledger's order.
 #[must_use]
 pub fn choose(ledger: &Ledger, when: Option<When>) -> Choice<'_> {
     let entries = ledger.entries();
     let Some(when) = when else {
-        let newest = entries.iter().rposition(|(_, voided)| !voided);
+        let taken = ledger.taken_back();
+        let own = ledger.own.iter().rev().find(|key| !taken.contains_key(key));
+        let newest = match own {
+            Some(key) => ledger.keys.iter().position(|k| k == key),
+            None => entries.iter().rposition(|(_, voided)| !voided),
+        };
         return newest.map_or(Choice::Nothing, Choice::Take);
     };
     let at_time = |whole_day| -> Vec<usize> {
@@ -239,5 +247,14 @@ mod tests {
             Choice::Several(vec![0, 1])
         );
         assert_eq!(choose(&rest_only, None), Choice::Nothing);
+        // In a folder the records are in time order: a rest day recorded last on this
+        // machine sorts first, and is still the newest to take back.
+        let mut folder = Ledger::new(
+            vec![ledger.records[2].clone(), ledger.records[0].clone()],
+            &[ids[2].clone(), ids[0].clone()],
+            Vec::new(),
+        );
+        folder.own = vec!["00000000000000a1".into(), "00000000000000a3".into()];
+        assert_eq!(choose(&folder, None), Choice::Take(0));
     }
 }

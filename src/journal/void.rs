@@ -111,6 +111,9 @@ pub struct Ledger {
     /// Each record's key, in the order of `records`.
     pub keys: Vec<String>,
     pub voids: Vec<VoidRecord>,
+    /// In a journal folder, the keys of this machine's own file in the order they were
+    /// appended (the records are in time order there); empty for a single file.
+    pub own: Vec<String>,
 }
 
 impl Ledger {
@@ -126,6 +129,7 @@ impl Ledger {
             records,
             keys,
             voids,
+            own: Vec::new(),
         }
     }
 
