@@ -15,7 +15,7 @@ use crate::journal::export::{self, Kind};
 use crate::journal::folder::{Union, own_file_name, read_union};
 use crate::journal::relocate::copy_journal;
 use crate::journal::{
-    CheckinRecord, Journal, Ledger, Parsed, ReadError, Record, log_line, note_or_none,
+    CheckinRecord, Journal, Keyed, Parsed, ReadError, Record, log_line, note_or_none,
 };
 use crate::paths::Paths;
 use crate::progress::days::record_date;
@@ -190,10 +190,10 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
 /// with the journal's length. A journal folder is read whole, as the union of its files.
 pub fn log(paths: &Paths, clock: &Clock, args: &LogArgs) -> ExitCode {
     let entries = if paths.journal_dir.is_some() {
-        read_ledger(paths)
+        read_keyed(paths)
             .map_err(|error| say(&error.to_string()))
-            .map(|ledger| {
-                let entries = ledger.entries().into_iter();
+            .map(|keyed| {
+                let entries = keyed.entries().into_iter();
                 let shown = entries.filter(|(_, voided)| args.all || !voided);
                 shown.map(|(r, voided)| (r.clone(), voided)).collect()
             })
@@ -304,22 +304,22 @@ fn read(paths: &Paths) -> Option<Vec<Record>> {
 /// Every record of the journal that counts (all but those taken back), wherever it is kept
 /// (one file, or a folder's union), with its warnings printed.
 pub(super) fn read_all(paths: &Paths) -> Result<Vec<Record>, ReadError> {
-    read_ledger(paths).map(Ledger::counted)
+    read_keyed(paths).map(Keyed::counted)
 }
 
 /// Every record of the journal with its key, and the voids, wherever it is kept, with its
 /// warnings printed: in file order for one file, in time order for a folder.
-pub(super) fn read_ledger(paths: &Paths) -> Result<Ledger, ReadError> {
-    let (ledger, warnings) = match &paths.journal_dir {
-        None => Journal::new(&paths.journal).read().map(Parsed::into_ledger),
+pub(super) fn read_keyed(paths: &Paths) -> Result<Keyed, ReadError> {
+    let (keyed, warnings) = match &paths.journal_dir {
+        None => Journal::new(&paths.journal).read().map(Parsed::into_keyed),
         Some(dir) => paths
             .journal_files()
             .map_err(|e| ReadError::io(dir, e))
             .and_then(|files| read_union(&files))
-            .map(Union::into_ledger),
+            .map(Union::into_keyed),
     }?;
     for warning in &warnings {
         warn(warning);
     }
-    Ok(ledger)
+    Ok(keyed)
 }

@@ -5,12 +5,12 @@
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
-use super::journal::read_ledger;
+use super::journal::read_keyed;
 use super::not_saved;
 use super::out::{err, out, out_saved, say};
 use crate::clock::Clock;
 use crate::journal::undo::{Choice, When, choose, exact_time};
-use crate::journal::{Journal, Ledger, VoidRecord, log_line};
+use crate::journal::{Journal, Keyed, VoidRecord, log_line};
 use crate::paths::Paths;
 
 /// `poised undo [--at TIME] [--yes]`.
@@ -34,15 +34,15 @@ pub fn undo(paths: &Paths, clock: &Clock, args: &UndoArgs) -> ExitCode {
         },
         None => None,
     };
-    let ledger = match read_ledger(paths) {
-        Ok(ledger) => ledger,
+    let keyed = match read_keyed(paths) {
+        Ok(keyed) => keyed,
         Err(error) => return fail(&error.to_string()),
     };
-    let index = match choose(&ledger, when) {
+    let index = match choose(&keyed, when) {
         Choice::Take(index) => index,
-        other => return explain(&ledger, &other, args.at.as_deref()),
+        other => return explain(&keyed, &other, args.at.as_deref()),
     };
-    let line = log_line(&ledger.records[index]);
+    let line = log_line(&keyed.records[index]);
     if !args.yes {
         match confirmed(&line) {
             Ok(true) => {}
@@ -52,7 +52,7 @@ pub fn undo(paths: &Paths, clock: &Clock, args: &UndoArgs) -> ExitCode {
     }
     let void = VoidRecord {
         at: clock.local(),
-        record: ledger.keys[index].clone(),
+        record: keyed.keys[index].clone(),
     };
     match Journal::new(&paths.journal).append_void(&void) {
         Ok(_) => out_saved(&format!("took back  {line}\n"), "undo"),
@@ -67,7 +67,7 @@ fn fail(message: &str) -> ExitCode {
 
 /// Says why nothing is taken back: there is nothing, it was already, it is an undo, or the
 /// time names several records (a record to take needs no explaining).
-fn explain(ledger: &Ledger, choice: &Choice, at: Option<&str>) -> ExitCode {
+fn explain(keyed: &Keyed, choice: &Choice, at: Option<&str>) -> ExitCode {
     let at = at.unwrap_or_default();
     match choice {
         Choice::Take(_) => ExitCode::SUCCESS,
@@ -77,14 +77,14 @@ fn explain(ledger: &Ledger, choice: &Choice, at: Option<&str>) -> ExitCode {
         )),
         Choice::Already(index) => out(&format!(
             "already taken back: {}\n",
-            log_line(&ledger.records[*index])
+            log_line(&keyed.records[*index])
         )),
         Choice::Void(void) => {
-            let of = ledger
+            let of = keyed
                 .keys
                 .iter()
                 .position(|key| *key == void.record)
-                .map(|i| format!(" (it took back {})", log_line(&ledger.records[i])));
+                .map(|i| format!(" (it took back {})", log_line(&keyed.records[i])));
             fail(&format!(
                 "{at} is when an undo was made{}; an undo cannot be taken back",
                 of.unwrap_or_default()
@@ -94,7 +94,7 @@ fn explain(ledger: &Ledger, choice: &Choice, at: Option<&str>) -> ExitCode {
             let lines: String = indices
                 .iter()
                 .map(|&i| {
-                    let record = &ledger.records[i];
+                    let record = &keyed.records[i];
                     format!(
                         "\n  {}  (--at \"{}\")",
                         log_line(record),

@@ -13,7 +13,7 @@ use super::error::ReadError;
 use super::parse::{Parsed, Warning};
 use super::record::Record;
 use super::store::Journal;
-use super::void::{Ledger, VoidRecord};
+use super::void::{Keyed, VoidRecord};
 
 /// The name of an old single journal, read too when it sits in the folder.
 pub const SINGLE_FILE: &str = "journal.toml";
@@ -124,41 +124,41 @@ impl Union {
     /// Adds one file's records, leaving out those already taken from another file; `own`:
     /// the file is this machine's.
     pub fn add(&mut self, parsed: Parsed, own: bool) {
-        let (ledger, warnings) = parsed.into_ledger();
+        let (keyed, warnings) = parsed.into_keyed();
         if own {
-            self.own.extend(ledger.keys.iter().cloned());
+            self.own.extend(keyed.keys.iter().cloned());
         }
-        for (record, key) in ledger.records.into_iter().zip(ledger.keys) {
+        for (record, key) in keyed.records.into_iter().zip(keyed.keys) {
             if self.seen.insert(key.clone()) {
                 self.records.push(record);
                 self.keys.push(key);
             }
         }
-        self.voids.extend(ledger.voids);
+        self.voids.extend(keyed.voids);
         self.warnings.extend(warnings);
     }
 
     /// Every record with its key, in the order they happened (records of one moment keep file
     /// order), and the voids.
     #[must_use]
-    pub fn into_ledger(self) -> (Ledger, Vec<Warning>) {
-        let mut keyed: Vec<(Record, String)> = self.records.into_iter().zip(self.keys).collect();
-        keyed.sort_by_key(|(record, _)| record.moment());
-        let (records, keys) = keyed.into_iter().unzip();
-        let ledger = Ledger {
+    pub fn into_keyed(self) -> (Keyed, Vec<Warning>) {
+        let mut pairs: Vec<(Record, String)> = self.records.into_iter().zip(self.keys).collect();
+        pairs.sort_by_key(|(record, _)| record.moment());
+        let (records, keys) = pairs.into_iter().unzip();
+        let keyed = Keyed {
             records,
             keys,
             voids: self.voids,
             own: self.own,
         };
-        (ledger, self.warnings)
+        (keyed, self.warnings)
     }
 
     /// The records that count (all but those taken back), in the order they happened.
     #[must_use]
     pub fn into_records(self) -> (Vec<Record>, Vec<Warning>) {
-        let (ledger, warnings) = self.into_ledger();
-        (ledger.counted(), warnings)
+        let (keyed, warnings) = self.into_keyed();
+        (keyed.counted(), warnings)
     }
 }
 

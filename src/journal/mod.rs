@@ -37,4 +37,4 @@ pub use record::{
     CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord, WorkPlayed,
 };
 pub use store::Journal;
-pub use void::{Ledger, Saved, TakenBack, VoidRecord, record_key};
+pub use void::{Keyed, Saved, TakenBack, VoidRecord, record_key};

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use super::decode::{self, Content, Damage, Loose};
 use super::record::Record;
 use super::split::{Chunk, chunks};
-use super::void::{Ledger, VoidRecord};
+use super::void::{Keyed, VoidRecord};
 
 /// A place in the journal file: a byte offset and the 1-based line that starts there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,9 +106,9 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
 impl Parsed {
     /// The records with their keys and the voids, leaving the warnings and the end.
     #[must_use]
-    pub fn into_ledger(self) -> (Ledger, Vec<Warning>) {
-        let ledger = Ledger::new(self.records, &self.ids, self.voids);
-        (ledger, self.warnings)
+    pub fn into_keyed(self) -> (Keyed, Vec<Warning>) {
+        let keyed = Keyed::new(self.records, &self.ids, self.voids);
+        (keyed, self.warnings)
     }
 }
 

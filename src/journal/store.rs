@@ -103,9 +103,8 @@ impl Journal {
             } else {
                 record_starts(&bytes).next().unwrap_or(bytes.len())
             };
-            let (ledger, _) =
-                parse_from(&self.path, &bytes[start..], Position::START).into_ledger();
-            let mut entries: Vec<(Record, bool)> = ledger
+            let (keyed, _) = parse_from(&self.path, &bytes[start..], Position::START).into_keyed();
+            let mut entries: Vec<(Record, bool)> = keyed
                 .entries()
                 .into_iter()
                 .filter(|(_, voided)| all || !voided)

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::record::Record;
-use super::void::{Ledger, VoidRecord};
+use super::void::{Keyed, VoidRecord};
 
 /// A time as a person types it after `--at`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +101,7 @@ pub fn exact_time(record: &Record) -> String {
     }
 }
 
-/// What `poised undo` finds to take back; indices are into the ledger's records.
+/// What `poised undo` finds to take back; indices are into the records of [`Keyed`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Choice<'a> {
     /// This record, which counts now.
@@ -120,15 +120,15 @@ pub enum Choice<'a> {
 ///
 /// The newest is the last this machine appended that counts (in a journal folder, where the
 /// records are in time order and a rest day, which has no time, sorts at the start of its
-/// day), else the last in the ledger's order.
+/// day), else the last in their order.
 #[must_use]
-pub fn choose(ledger: &Ledger, when: Option<When>) -> Choice<'_> {
-    let entries = ledger.entries();
+pub fn choose(keyed: &Keyed, when: Option<When>) -> Choice<'_> {
+    let entries = keyed.entries();
     let Some(when) = when else {
-        let taken = ledger.taken_back();
-        let own = ledger.own.iter().rev().find(|key| !taken.contains_key(key));
+        let taken = keyed.taken_back();
+        let own = keyed.own.iter().rev().find(|key| !taken.contains_key(key));
         let newest = match own {
-            Some(key) => ledger.keys.iter().position(|k| k == key),
+            Some(key) => keyed.keys.iter().position(|k| k == key),
             None => entries.iter().rposition(|(_, voided)| !voided),
         };
         return newest.map_or(Choice::Nothing, Choice::Take);
@@ -150,7 +150,7 @@ pub fn choose(ledger: &Ledger, when: Option<When>) -> Choice<'_> {
     match (counted.as_slice(), matching.first()) {
         ([one], _) => Choice::Take(*one),
         ([], Some(first)) => Choice::Already(*first),
-        ([], None) => ledger
+        ([], None) => keyed
             .voids
             .iter()
             .find(|v| when.matches(Shown::At(v.at), true))
@@ -230,18 +230,18 @@ mod tests {
             at: DateTime::parse_from_rfc3339("2026-11-30T08:00:00+01:00").unwrap(),
             record: "00000000000000a3".into(),
         };
-        let ledger = Ledger::new(records, &ids, vec![void.clone()]);
+        let keyed = Keyed::new(records, &ids, vec![void.clone()]);
         let when = |t| Some(When::parse(t, today()).unwrap());
-        assert_eq!(choose(&ledger, None), Choice::Take(1));
-        assert_eq!(choose(&ledger, when("07:02")), Choice::Several(vec![0, 1]));
-        assert_eq!(choose(&ledger, when("07:02:11")), Choice::Take(0));
-        assert_eq!(choose(&ledger, when("2026-11-30")), Choice::Already(2));
-        assert_eq!(choose(&ledger, when("Today 07:02:40")), Choice::Take(1));
-        assert_eq!(choose(&ledger, when("08:00")), Choice::Void(&void));
-        assert_eq!(choose(&ledger, when("09:00")), Choice::Nothing);
-        let rest_only = Ledger::new(vec![ledger.records[2].clone()], &ids[2..], vec![void]);
+        assert_eq!(choose(&keyed, None), Choice::Take(1));
+        assert_eq!(choose(&keyed, when("07:02")), Choice::Several(vec![0, 1]));
+        assert_eq!(choose(&keyed, when("07:02:11")), Choice::Take(0));
+        assert_eq!(choose(&keyed, when("2026-11-30")), Choice::Already(2));
+        assert_eq!(choose(&keyed, when("Today 07:02:40")), Choice::Take(1));
+        assert_eq!(choose(&keyed, when("08:00")), Choice::Void(&void));
+        assert_eq!(choose(&keyed, when("09:00")), Choice::Nothing);
+        let rest_only = Keyed::new(vec![keyed.records[2].clone()], &ids[2..], vec![void]);
         assert_eq!(choose(&rest_only, when("2026-11-30")), Choice::Already(0));
-        let checkins = Ledger::new(ledger.records[..2].to_vec(), &ids, Vec::new());
+        let checkins = Keyed::new(keyed.records[..2].to_vec(), &ids, Vec::new());
         assert_eq!(
             choose(&checkins, when("2026-11-30")),
             Choice::Several(vec![0, 1])
@@ -249,8 +249,8 @@ mod tests {
         assert_eq!(choose(&rest_only, None), Choice::Nothing);
         // In a folder the records are in time order: a rest day recorded last on this
         // machine sorts first, and is still the newest to take back.
-        let mut folder = Ledger::new(
-            vec![ledger.records[2].clone(), ledger.records[0].clone()],
+        let mut folder = Keyed::new(
+            vec![keyed.records[2].clone(), keyed.records[0].clone()],
             &[ids[2].clone(), ids[0].clone()],
             Vec::new(),
         );

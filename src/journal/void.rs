@@ -106,7 +106,7 @@ impl TakenBack {
 /// Every record of a journal with its key, and the voids: what the readers that show or
 /// take back single records need (`log`, `export`, `undo`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Ledger {
+pub struct Keyed {
     pub records: Vec<Record>,
     /// Each record's key, in the order of `records`.
     pub keys: Vec<String>,
@@ -116,7 +116,7 @@ pub struct Ledger {
     pub own: Vec<String>,
 }
 
-impl Ledger {
+impl Keyed {
     /// The records with their ids (`None`: a record without one), and the voids.
     #[must_use]
     pub fn new(records: Vec<Record>, ids: &[Option<String>], voids: Vec<VoidRecord>) -> Self {
@@ -212,7 +212,7 @@ mod tests {
     #[test]
     fn taken_back_records_are_left_out_by_id_or_by_content() {
         let ids = [Some("00000000000000aa".to_string()), None, None];
-        let ledger = Ledger::new(
+        let keyed = Keyed::new(
             vec![rest(1), rest(2), rest(3)],
             &ids,
             vec![
@@ -226,8 +226,8 @@ mod tests {
                 },
             ],
         );
-        let flags: Vec<bool> = ledger.entries().iter().map(|(_, v)| *v).collect();
+        let flags: Vec<bool> = keyed.entries().iter().map(|(_, v)| *v).collect();
         assert_eq!(flags, [true, false, true]);
-        assert_eq!(ledger.counted(), [rest(2)]);
+        assert_eq!(keyed.counted(), [rest(2)]);
     }
 }
