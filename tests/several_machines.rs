@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use journal_support::machines::{Delivery, Machine, sync};
-use journal_support::{at, numbered_session, poised};
+use journal_support::{at, done_session, numbered_session, poised};
 use poised::journal::folder::FileKind;
 use poised::journal::{CheckinRecord, Journal, Record, record_toml};
 
@@ -265,13 +265,8 @@ fn streak_with_several_machines_counts_each_day_once_through_the_caches() {
     for (device, days) in [("laptop-1a2b", [27, 28]), ("desk-9f00", [29, 28])] {
         let journal = Journal::new(folder.join(format!("journal-{device}.toml")));
         for day in days {
-            let Record::Session(mut session) = numbered_session(300) else {
-                unreachable!()
-            };
-            session.completed = true;
-            session.started = at(&format!("2026-11-{day}T07:00:00+01:00"));
-            session.ended = at(&format!("2026-11-{day}T07:05:00+01:00"));
-            journal.append(&Record::Session(session)).unwrap();
+            let session = done_session(&format!("2026-11-{day}T07:00:00+01:00"));
+            journal.append(&session).unwrap();
         }
     }
     let streak = |home: &Path| {
@@ -335,13 +330,7 @@ fn undo_takes_back_another_machines_record_through_this_machines_own_file() {
     let laptop = Machine::new("laptop-1a2b");
     let desk = Machine::new("desk-9f00");
     for day in [28, 29] {
-        let Record::Session(mut session) = numbered_session(300) else {
-            unreachable!()
-        };
-        session.completed = true;
-        session.started = at(&format!("2026-11-{day}T07:00:00+01:00"));
-        session.ended = at(&format!("2026-11-{day}T07:05:00+01:00"));
-        laptop.append(&Record::Session(session));
+        laptop.append(&done_session(&format!("2026-11-{day}T07:00:00+01:00")));
     }
     sync(&laptop, &desk, Delivery::Whole);
     let text = |output: std::process::Output| String::from_utf8(output.stdout).unwrap();

@@ -61,6 +61,17 @@ pub fn numbered_session(n: u64) -> Record {
     })
 }
 
+/// A done session like [`numbered_session`], starting at `started` (RFC 3339), 5 minutes long.
+pub fn done_session(started: &str) -> Record {
+    let Record::Session(mut session) = numbered_session(300) else {
+        unreachable!()
+    };
+    session.completed = true;
+    session.started = at(started);
+    session.ended = session.started + chrono::Duration::minutes(5);
+    Record::Session(session)
+}
+
 pub fn example_checkin() -> CheckinRecord {
     CheckinRecord {
         at: at("2026-11-22T07:00:00+01:00"),

@@ -95,6 +95,17 @@ fn quits_cleanly(tui: Tui) -> Exit {
     exit
 }
 
+/// Records a rest day with `R` `y` on Home, then closes the notice with a key that means
+/// nothing there.
+fn rest_on_home(tui: &mut Tui) {
+    tui.press("R");
+    tui.wait_for_text("Record today as a rest day? (y/n)");
+    tui.press("y");
+    tui.wait_for_text("rest day recorded");
+    tui.press("x");
+    tui.wait_until_gone("rest day recorded");
+}
+
 /// Waits for poised to exit: the alternate screen left, the cursor shown, and raw mode off
 /// (the terminal's modes exactly as they were before poised started).
 fn left_cleanly(tui: Tui) -> Exit {
@@ -275,12 +286,7 @@ fn home_shows_the_wardrobes_and_help_and_quits_on_q() {
     tui.press("?");
     tui.wait_until_gone("start the full version");
     // A key with no meaning on Home still closes a message.
-    tui.press("R");
-    tui.wait_for_text("Record today as a rest day? (y/n)");
-    tui.press("y");
-    tui.wait_for_text("rest day recorded");
-    tui.press("x");
-    tui.wait_until_gone("rest day recorded");
+    rest_on_home(&mut tui);
     tui.press("q");
     quits_cleanly(tui);
 }

@@ -4,7 +4,7 @@
 
 use std::os::unix::fs::symlink;
 
-use super::{home_with_routines, left_cleanly, quits_cleanly, start};
+use super::{home_with_routines, left_cleanly, quits_cleanly, rest_on_home, start};
 
 #[test]
 fn a_rest_day_recorded_on_home_is_taken_back_with_u() {
@@ -12,12 +12,7 @@ fn a_rest_day_recorded_on_home_is_taken_back_with_u() {
     let mut tui = start(home.path(), &[], 1);
     tui.wait_for_text("Desk stretch");
     assert!(!tui.text().contains("u undo"), "nothing to take back yet");
-    tui.press("R");
-    tui.wait_for_text("Record today as a rest day? (y/n)");
-    tui.press("y");
-    tui.wait_for_text("rest day recorded");
-    tui.press("x");
-    tui.wait_until_gone("rest day recorded");
+    rest_on_home(&mut tui);
     assert!(tui.text().contains("u undo"), "{}", tui.text());
     tui.press("u");
     tui.wait_for_text("Take back the rest day of");
