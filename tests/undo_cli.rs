@@ -201,3 +201,19 @@ fn undo_says_plainly_what_it_cannot_do() {
     );
     assert!(stderr(&of_undo).contains("it took back 2026-11-21 07:00  check-in"));
 }
+
+#[test]
+fn desk_status_and_due_leave_a_reset_taken_back_out() {
+    let home = Home::new();
+    let journal = Journal::new(home.path().join("journal.toml"));
+    let Record::Session(mut reset) = session(21) else {
+        unreachable!()
+    };
+    reset.routine = "reset".into();
+    reset.variant = "full".into();
+    journal.append(&Record::Session(reset)).unwrap();
+    assert!(out(&home, &["status"]).contains(" · 1/1 today · streak 1"));
+    out(&home, &["undo", "--yes"]);
+    let status = out(&home, &["status"]);
+    assert!(status.contains(" · 0/0 today · streak 0"), "{status}");
+}
