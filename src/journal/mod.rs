@@ -4,7 +4,8 @@
 //!
 //! Records are TOML tables appended to one file ([`encode`]); reading cuts the file into
 //! one chunk per record and reads each on its own ([`parse`]), so one damaged
-//! record never hides the others.
+//! record never hides the others. No record is ever changed or removed: `poised undo`
+//! appends a void that names the record taken back ([`void`]), and readers leave it out.
 
 pub mod append;
 mod decode;
