@@ -209,6 +209,7 @@ fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64) -> Vec<Record> {
             learn: false,
             // Each routine file is edited every 150 days or so.
             routine_version: Some(version_of(&format!("{id} {}", age / 150))),
+            steps: Vec::new(),
         }));
     }
     records

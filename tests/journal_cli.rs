@@ -38,6 +38,7 @@ fn partial_session() -> SessionRecord {
         played: None,
         learn: false,
         routine_version: None,
+        steps: Vec::new(),
     }
 }
 
@@ -378,4 +379,29 @@ fn journal_check_lists_each_damaged_record_and_changes_nothing() {
     );
     assert!(said.ends_with(": 5 records read, 1 damaged\n"), "{said}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn log_names_the_steps_played_in_their_easier_version() {
+    use poised::journal::{Amount, StepPlayed};
+    let home = tempfile::tempdir().unwrap();
+    let journal = Journal::new(home.path().join("journal.toml"));
+    let step = |name: &str, easier| StepPlayed {
+        name: name.to_string(),
+        amount: Amount::Reps(6),
+        per_side: false,
+        easier,
+    };
+    let mut session = example_session();
+    session.steps = vec![step("Cat-camel", false), step("Bird-dog", true)];
+    journal.append(&Record::Session(session)).unwrap();
+    journal.append(&Record::Session(partial_session())).unwrap();
+    let log = stdout(&poised(home.path(), &["log"])).to_string();
+    assert!(
+        log.ends_with(
+            "done 6/6  stiffness 6 -> 3  hurt: Bird-dog  easier: Bird-dog  \"left hip tight\"\n"
+        ),
+        "{log}"
+    );
+    assert!(!log.lines().next().unwrap().contains("easier"), "{log}");
 }

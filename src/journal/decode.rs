@@ -7,6 +7,7 @@ use toml::Value;
 
 use super::encode::FORMAT;
 use super::mark::{PainChoice, PainMark};
+use super::played::{Amount, StepPlayed};
 use super::raw::{Entries, Field, RawCheckin, RawDesk, RawLoose, RawRest, RawSession, RawTables};
 use super::record::{
     CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord, WorkPlayed,
@@ -159,6 +160,7 @@ fn session_fields(r: &Rules, raw: RawSession) -> Result<SessionRecord, Damage> {
         marks: r.optional("marks", raw.marks, marks)?.unwrap_or_default(),
         played,
         routine_version: r.optional("routine_version", raw.routine_version, text)?,
+        steps: r.optional("steps", raw.steps, steps)?.unwrap_or_default(),
         learn: r
             .optional("learn", raw.learn, Value::as_bool)?
             .unwrap_or_default(),
@@ -206,6 +208,28 @@ fn mark(value: &Value) -> Option<PainMark> {
         step: optional_text("step")?,
         side,
         choice: PainChoice::parse(table.get("choice")?.as_str()?)?,
+    })
+}
+
+/// `steps = [{ name = "Bird-dog", reps = 6, per_side = true, easier = true }]`: a name and
+/// either `reps` or `seconds`; `per_side` and `easier` are false when left out.
+fn steps(value: &Value) -> Option<Vec<StepPlayed>> {
+    value.as_array()?.iter().map(step).collect()
+}
+
+fn step(value: &Value) -> Option<StepPlayed> {
+    let table = value.as_table()?;
+    let flag = |key: &str| table.get(key).map_or(Some(false), Value::as_bool);
+    let amount = match (table.get("reps"), table.get("seconds")) {
+        (Some(reps), None) => Amount::Reps(number(reps)?),
+        (None, Some(seconds)) => Amount::Seconds(number(seconds)?),
+        _ => return None,
+    };
+    Some(StepPlayed {
+        name: text(table.get("name")?)?,
+        amount,
+        per_side: flag("per_side")?,
+        easier: flag("easier")?,
     })
 }
 

@@ -142,6 +142,10 @@ fn expected(key: &str) -> &'static str {
             "a list like [{ step = \"Bird-dog\", side = \"left\", choice = \"gentler\" }], \
              with side \"left\" or \"right\" and choice \"gentler\", \"skipped\" or \"ended\""
         }
+        "steps" => {
+            "a list like [{ name = \"Bird-dog\", reps = 6, per_side = true, easier = true }], \
+             each with a name and either reps or seconds (whole numbers)"
+        }
         "event" => {
             "one of \"opened\", \"reset\", \"transition\", \"snoozed\", \"skipped\", \"missed\""
         }

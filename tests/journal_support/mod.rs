@@ -33,6 +33,7 @@ pub fn example_session() -> SessionRecord {
         played: None,
         learn: false,
         routine_version: None,
+        steps: Vec::new(),
     }
 }
 
@@ -56,6 +57,7 @@ pub fn numbered_session(n: u64) -> Record {
         played: None,
         learn: false,
         routine_version: None,
+        steps: Vec::new(),
     })
 }
 
