@@ -6,17 +6,19 @@
 //! |---|---|---|---|
 //! | Sat 31 Oct | | morning 9 -> 9 | before the period |
 //! | Mon 2 Nov | 6 | morning 6 -> 4, note | done |
-//! | Tue 3 Nov | 5 | morning 5 -> 3, "Bridges" painful | done |
+//! | Tue 3 Nov | 5 | morning 5 -> 3, "Bridges" painful (by name only) | done |
 //! | Wed 4 Nov | 6 | | none |
-//! | Thu 5 Nov | 3 | morning short 4 -> 4 | done |
+//! | Thu 5 Nov | 3 | morning short 4 -> 4, Bridges played easier | done |
 //! | Fri 6 Nov | | rest, "flare \| sore" | rest day |
-//! | Sat 7 Nov | | morning ended early, 5 -> – | partly done |
-//! | Mon 9 Nov | 3 | morning 4 -> 2; Desk reset 3 -> 3, "Bridges" and "Cat-camel" painful | done |
+//! | Sat 7 Nov | | morning ended early, 5 -> –, "Knee rolls" marked (right, ended) | partly done |
+//! | Mon 9 Nov | 3 | morning 4 -> 2; Desk reset 3 -> 3, "Bridges" (left, gentler) and "Cat-camel" (skipped) marked; desk: 3 prompts | done |
 //! | Tue 10 Nov | 4 | | none |
 //! | Mon 16 Nov | 2 | | after the period |
 //!
 //! The morning sessions of 2 and 3 Nov record routine version `aaaa1111`, the later ones
 //! `bbbb2222`, which the tests replace with the version of the built-in file as it is now.
+//! The sessions from 3 Nov on record their steps; between the two versions Cat-camel was
+//! renamed, Clamshells added, and Bridges and Knee rolls lengthened.
 
 mod journal_support;
 
@@ -173,6 +175,40 @@ fn adherence_counts_days_weeks_and_routines() {
 }
 
 #[test]
+fn desk_resets_are_summed_per_week_when_the_desk_was_used() {
+    let home = home();
+    let doc = Html::parse_document(&report(home.path(), "html"));
+    let section = section_text(&doc, "#adherence");
+    assert!(section.contains("Desk resets"), "{section}");
+    // 9 Nov: the 09:45 prompt snoozed, then a reset started from it (one prompt); the 10:45
+    // prompt skipped; the 11:45 prompt missed; the office session (the desk's transition
+    // routine) played to its end.
+    assert_eq!(
+        rows(&doc, "adherence", 3),
+        [
+            row(&["Mon 2 Nov 2026", "0", "0", "0", "0", "0", "0"]),
+            row(&["Mon 9 Nov 2026", "1", "3", "1", "1", "1", "1"]),
+        ]
+    );
+    let md = report(home.path(), "md");
+    assert!(md.contains("### Desk resets"), "{md}");
+    assert!(
+        md.contains("| Mon 9 Nov 2026 | 1 | 3 | 1 | 1 | 1 | 1 |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn without_desk_records_the_report_says_nothing_of_the_desk() {
+    let home = home();
+    let mut args = vec!["report", "--format", "md", "--out", "-"];
+    args.extend(["--since", "2026-11-02", "--until", "2026-11-08"]);
+    let md = String::from_utf8(poised(home.path(), &args).stdout).unwrap();
+    assert!(md.contains("## Adherence"), "{md}");
+    assert!(!md.contains("Desk resets"), "{md}");
+}
+
+#[test]
 fn stiffness_has_weekly_means_the_change_across_a_session_and_next_mornings() {
     let home = home();
     let doc = Html::parse_document(&report(home.path(), "html"));
@@ -221,29 +257,40 @@ fn pain_marks_rest_days_routines_and_hints() {
     assert_eq!(
         rows(&doc, "pain", 0),
         [
+            // Recorded before the marks: the step's name only; the short session of 5 Nov
+            // played Bridges in its easier version.
             row(&[
                 "Tue 3 Nov 2026",
                 "Morning mobility",
                 "Bridges",
                 unknown,
                 unknown,
-                unknown
+                "used from Thu 5 Nov 2026"
+            ]),
+            // The session of 9 Nov recorded its steps, Knee rolls as usual.
+            row(&[
+                "Sat 7 Nov 2026",
+                "Morning mobility",
+                "Knee rolls",
+                "right",
+                "ended the session",
+                "not used"
             ]),
             row(&[
                 "Mon 9 Nov 2026",
                 "Desk reset",
                 "Bridges",
-                unknown,
-                unknown,
-                unknown
+                "left",
+                "carried on gently",
+                "no later session"
             ]),
             row(&[
                 "Mon 9 Nov 2026",
                 "Desk reset",
                 "Cat-camel",
-                unknown,
-                unknown,
-                unknown
+                "–",
+                "skipped",
+                "no later session"
             ]),
         ]
     );
@@ -253,16 +300,25 @@ fn pain_marks_rest_days_routines_and_hints() {
     );
     let routines = section_text(&doc, "#routines");
     assert!(routines.contains("Morning mobility") && routines.contains("Bridges"));
-    // Morning: two sessions of an older file, then three of the file as it is now.
+    // Morning: two sessions of an older file, then three of the file as it is now, compared
+    // by the full sessions' plans of 3 Nov and 9 Nov.
     assert_eq!(
         rows(&doc, "routines", 0),
         [
-            row(&["aaaa1111", "Mon 2 Nov 2026", "Tue 3 Nov 2026", "2"]),
+            row(&[
+                "aaaa1111",
+                "Mon 2 Nov 2026",
+                "Tue 3 Nov 2026",
+                "2",
+                "first played in the period"
+            ]),
             row(&[
                 &format!("{} (the file now)", morning_now()),
                 "Thu 5 Nov 2026",
                 "Mon 9 Nov 2026",
-                "3"
+                "3",
+                "renamed Cat-camel to Cat and camel; added Clamshells (10 reps each side); \
+                 Bridges: 10 reps → 12 reps; Knee rolls: 0:30 → 0:45"
             ]),
         ]
     );
@@ -273,7 +329,8 @@ fn pain_marks_rest_days_routines_and_hints() {
             "not recorded",
             "Mon 9 Nov 2026",
             "Mon 9 Nov 2026",
-            "1"
+            "1",
+            "first played in the period"
         ])]
     );
     let hints = rows(&doc, "hints", 0);
@@ -285,14 +342,16 @@ fn pain_marks_rest_days_routines_and_hints() {
         spans,
         [
             ("Tue 3 Nov 2026", "Sun 15 Nov 2026"),
+            ("Sat 7 Nov 2026", "Sun 15 Nov 2026"),
             ("Mon 9 Nov 2026", "Sun 15 Nov 2026"),
             ("Fri 13 Nov 2026", "Sun 15 Nov 2026"),
         ],
         "{hints:?}"
     );
     assert!(hints[0][2].contains("\"Bridges\""), "{hints:?}");
-    assert!(hints[1][2].contains("\"Cat-camel\""), "{hints:?}");
-    assert!(hints[2][2].contains("no session for 4 days"), "{hints:?}");
+    assert!(hints[1][2].contains("\"Knee rolls\""), "{hints:?}");
+    assert!(hints[2][2].contains("\"Cat-camel\""), "{hints:?}");
+    assert!(hints[3][2].contains("no session for 4 days"), "{hints:?}");
 }
 
 /// Counts the `|` that separate cells (a `\|` is text).
