@@ -43,7 +43,7 @@ fn the_desk_prompts_rings_notifies_plays_the_reset_and_counts_down_again() {
 }
 
 /// A mark made before the ritual day begins is dated with the day before, in the same run:
-/// with the day starting at 13:00, POISED_NOW's 12:00 on Sat 21 Nov belongs to Fri 20 Nov.
+/// with the day starting at 13:00, `POISED_NOW`'s 12:00 on Sat 21 Nov belongs to Fri 20 Nov.
 #[test]
 fn a_mark_before_the_day_starts_is_dated_with_the_ritual_day_in_the_same_run() {
     let home = Home::new();
