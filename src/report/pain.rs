@@ -19,15 +19,19 @@ pub fn pain_marks(input: &Input) -> Vec<PainMark> {
         .iter()
         .enumerate()
         .flat_map(|(i, (date, session))| {
-            let later: Vec<Dated> = sessions[i + 1..]
-                .iter()
-                .filter(|(_, s)| s.routine == session.routine && s.started > session.started)
-                .copied()
-                .collect();
-            marks(*date, session).into_iter().map(move |mut mark| {
-                mark.easier_after = easier_after(mark.step.as_deref(), &later);
-                mark
-            })
+            let mut marks = marks(*date, session);
+            // Only sessions with marks look at the later ones, so a long period stays linear.
+            if !marks.is_empty() {
+                let later: Vec<Dated> = sessions[i + 1..]
+                    .iter()
+                    .filter(|(_, s)| s.routine == session.routine && s.started > session.started)
+                    .copied()
+                    .collect();
+                for mark in &mut marks {
+                    mark.easier_after = easier_after(mark.step.as_deref(), &later);
+                }
+            }
+            marks
         })
         .collect()
 }
