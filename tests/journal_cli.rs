@@ -4,20 +4,9 @@
 
 mod journal_support;
 
-use std::path::Path;
-use std::process::Output;
-
-use journal_support::{at, example_checkin, example_rest, example_session, poised};
+use journal_support::{at, example_checkin, example_rest, example_session, poised, stdout};
 use poised::journal::{CheckinRecord, Journal, Record, SessionRecord, parse};
-
-fn stdout(output: &Output) -> &str {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    std::str::from_utf8(&output.stdout).unwrap()
-}
+use std::path::Path;
 
 fn partial_session() -> SessionRecord {
     SessionRecord {
@@ -379,74 +368,4 @@ fn journal_check_lists_each_damaged_record_and_changes_nothing() {
     );
     assert!(said.ends_with(": 5 records read, 1 damaged\n"), "{said}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
-}
-
-/// A home whose journal holds a session with its plan (Bird-dog eased) and a mark, then one
-/// recorded before plans and marks were kept.
-fn with_plan() -> tempfile::TempDir {
-    use poised::journal::{Amount, PainChoice, PainMark, StepPlayed};
-    let home = tempfile::tempdir().unwrap();
-    let journal = Journal::new(home.path().join("journal.toml"));
-    let step = |name: &str, amount, easier| StepPlayed {
-        name: name.to_string(),
-        amount,
-        per_side: easier,
-        easier,
-    };
-    let mut session = example_session();
-    session.steps = vec![
-        step("Cat-camel", Amount::Reps(8), false),
-        step("Bird-dog", Amount::Seconds(30), true),
-    ];
-    session.marks = vec![PainMark {
-        step: Some("Bird-dog".into()),
-        side: Some("left".into()),
-        choice: PainChoice::Gentler,
-    }];
-    journal.append(&Record::Session(session)).unwrap();
-    journal.append(&Record::Session(partial_session())).unwrap();
-    home
-}
-
-#[test]
-fn log_names_the_steps_played_in_their_easier_version() {
-    let home = with_plan();
-    let log = stdout(&poised(home.path(), &["log"])).to_string();
-    assert!(
-        log.ends_with(
-            "done 6/6  stiffness 6 -> 3  hurt: Bird-dog  easier: Bird-dog  \"left hip tight\"\n"
-        ),
-        "{log}"
-    );
-    assert!(!log.lines().next().unwrap().contains("easier"), "{log}");
-}
-
-#[test]
-fn export_carries_the_marks_and_the_plan_in_json_and_toml() {
-    let home = with_plan();
-    let text = stdout(&poised(home.path(), &["export", "--format", "json"])).to_string();
-    let lines: Vec<serde_json::Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(
-        lines[0]["marks"],
-        serde_json::json!([{ "step": "Bird-dog", "side": "left", "choice": "gentler" }])
-    );
-    assert_eq!(
-        lines[0]["steps"],
-        serde_json::json!([
-            { "name": "Cat-camel", "reps": 8 },
-            { "name": "Bird-dog", "seconds": 30, "per_side": true, "easier": true }
-        ])
-    );
-    assert!(lines[1].get("marks").is_none() && lines[1].get("steps").is_none());
-    let toml = stdout(&poised(home.path(), &["export", "--format", "toml"])).to_string();
-    assert!(
-        toml.contains(
-            "steps = [{ name = \"Cat-camel\", reps = 8 }, \
-             { name = \"Bird-dog\", seconds = 30, per_side = true, easier = true }]\n"
-        ),
-        "{toml}"
-    );
 }

@@ -6,13 +6,11 @@
 use toml::Value;
 
 use super::encode::FORMAT;
-use super::mark::{PainChoice, PainMark};
-use super::played::{Amount, StepPlayed};
 use super::raw::{Entries, Field, RawCheckin, RawDesk, RawLoose, RawRest, RawSession, RawTables};
 use super::record::{
     CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord, WorkPlayed,
 };
-use super::rules::{Rules, date, datetime, number, stiffness, strings, text, wrong};
+use super::rules::{Rules, date, datetime, marks, number, steps, stiffness, strings, text, wrong};
 use super::seal;
 
 /// The highest stiffness rating.
@@ -187,50 +185,6 @@ fn played(r: &Rules, raw: &RawSession) -> Result<Option<Box<WorkPlayed>>, Damage
                 skipped_steps: skipped.unwrap_or_default(),
             })
         }))
-}
-
-/// `marks = [{ step = "Bird-dog", side = "left", choice = "gentler" }]`.
-fn marks(value: &Value) -> Option<Vec<PainMark>> {
-    value.as_array()?.iter().map(mark).collect()
-}
-
-fn mark(value: &Value) -> Option<PainMark> {
-    let table = value.as_table()?;
-    let optional_text = |key: &str| match table.get(key) {
-        None => Some(None),
-        Some(v) => text(v).map(Some),
-    };
-    let side = optional_text("side")?;
-    if side.as_deref().is_some_and(|s| s != "left" && s != "right") {
-        return None;
-    }
-    Some(PainMark {
-        step: optional_text("step")?,
-        side,
-        choice: PainChoice::parse(table.get("choice")?.as_str()?)?,
-    })
-}
-
-/// `steps = [{ name = "Bird-dog", reps = 6, per_side = true, easier = true }]`: a name and
-/// either `reps` or `seconds`; `per_side` and `easier` are false when left out.
-fn steps(value: &Value) -> Option<Vec<StepPlayed>> {
-    value.as_array()?.iter().map(step).collect()
-}
-
-fn step(value: &Value) -> Option<StepPlayed> {
-    let table = value.as_table()?;
-    let flag = |key: &str| table.get(key).map_or(Some(false), Value::as_bool);
-    let amount = match (table.get("reps"), table.get("seconds")) {
-        (Some(reps), None) => Amount::Reps(number(reps)?),
-        (None, Some(seconds)) => Amount::Seconds(number(seconds)?),
-        _ => return None,
-    };
-    Some(StepPlayed {
-        name: text(table.get("name")?)?,
-        amount,
-        per_side: flag("per_side")?,
-        easier: flag("easier")?,
-    })
 }
 
 fn checkin(raw: RawCheckin) -> Result<Record, Damage> {
