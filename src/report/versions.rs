@@ -89,66 +89,77 @@ pub fn routines_done(input: &Input) -> Vec<RoutineDone> {
         .collect()
 }
 
-/// The changes from plan `a` to plan `b`.
+/// The changes from plan `a` to plan `b`: steps removed, renamed and added, then amounts
+/// changed, then a new order.
 fn changes(a: &[StepPlayed], b: &[StepPlayed]) -> Vec<StepChange> {
-    let named = |plan: &[StepPlayed], name: &str| plan.iter().any(|s| s.name == name);
-    let removed: Vec<(usize, &StepPlayed)> = a
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !named(b, &s.name))
-        .collect();
-    let added: Vec<(usize, &StepPlayed)> = b
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !named(a, &s.name))
-        .collect();
-    let mut out = Vec::new();
-    for &(at, old) in &removed {
-        match added.iter().find(|(place, _)| *place == at) {
-            Some((_, new)) => out.push(StepChange::Renamed {
-                from: old.name.clone(),
-                to: new.name.clone(),
-            }),
-            None => out.push(StepChange::Removed {
-                name: old.name.clone(),
-                amount: old.amount_text(),
-            }),
-        }
-    }
-    for &(at, new) in &added {
-        if !removed.iter().any(|(place, _)| *place == at) {
-            out.push(StepChange::Added {
-                name: new.name.clone(),
-                amount: new.amount_text(),
-            });
-        }
-    }
-    let renamed = removed
-        .iter()
-        .filter_map(|(at, old)| Some((old, added.iter().find(|(p, _)| p == at)?.1)));
-    let kept = a
-        .iter()
-        .filter_map(|old| Some((old, b.iter().find(|new| new.name == old.name)?)));
-    for (old, new) in renamed.map(|(o, n)| (*o, n)).chain(kept) {
-        let (from, to) = (old.amount_text(), new.amount_text());
-        if old.easier == new.easier && from != to {
-            out.push(StepChange::Amount {
-                name: new.name.clone(),
-                from,
-                to,
-            });
-        }
-    }
-    let order = |plan: &[StepPlayed], other: &[StepPlayed]| -> Vec<String> {
+    let pairs = matched(a, b);
+    let mut out: Vec<StepChange> = pairs.iter().filter_map(|p| presence(*p)).collect();
+    out.extend(pairs.iter().filter_map(|p| amount(*p)));
+    let kept = |plan: &[StepPlayed], other: &[StepPlayed]| -> Vec<String> {
         plan.iter()
-            .filter(|s| named(other, &s.name))
+            .filter(|s| other.iter().any(|o| o.name == s.name))
             .map(|s| s.name.clone())
             .collect()
     };
-    if order(a, b) != order(b, a) {
+    if kept(a, b) != kept(b, a) {
         out.push(StepChange::Reordered);
     }
     out
+}
+
+/// A step of the earlier plan and its step in the later one.
+type Pair<'p> = (Option<&'p StepPlayed>, Option<&'p StepPlayed>);
+
+/// Each step of `a` with its step in `b` (the same name, or a new name in the same place),
+/// then the steps of `b` left over.
+fn matched<'p>(a: &'p [StepPlayed], b: &'p [StepPlayed]) -> Vec<Pair<'p>> {
+    let in_a = |name: &str| a.iter().any(|s| s.name == name);
+    let mut pairs: Vec<Pair> = a
+        .iter()
+        .enumerate()
+        .map(|(place, old)| {
+            let same = b.iter().find(|new| new.name == old.name);
+            let renamed = || b.get(place).filter(|new| !in_a(&new.name));
+            (Some(old), same.or_else(renamed))
+        })
+        .collect();
+    let taken: Vec<&str> = pairs
+        .iter()
+        .filter_map(|(_, new)| new.map(|n| n.name.as_str()))
+        .collect();
+    let left = b.iter().filter(|new| !taken.contains(&new.name.as_str()));
+    pairs.extend(left.map(|new| (None, Some(new))));
+    pairs
+}
+
+/// A step removed, added or renamed.
+fn presence((old, new): Pair) -> Option<StepChange> {
+    match (old, new) {
+        (Some(old), None) => Some(StepChange::Removed {
+            name: old.name.clone(),
+            amount: old.amount_text(),
+        }),
+        (None, Some(new)) => Some(StepChange::Added {
+            name: new.name.clone(),
+            amount: new.amount_text(),
+        }),
+        (Some(old), Some(new)) if old.name != new.name => Some(StepChange::Renamed {
+            from: old.name.clone(),
+            to: new.name.clone(),
+        }),
+        _ => None,
+    }
+}
+
+/// New seconds or reps for a step kept, unless one side played its easier version.
+fn amount((old, new): Pair) -> Option<StepChange> {
+    let (old, new) = old.zip(new)?;
+    let (from, to) = (old.amount_text(), new.amount_text());
+    (old.easier == new.easier && from != to).then(|| StepChange::Amount {
+        name: new.name.clone(),
+        from,
+        to,
+    })
 }
 
 /// A routine as its file is now, before any session is counted.
