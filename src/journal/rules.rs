@@ -193,6 +193,7 @@ fn expected(key: &str) -> &'static str {
             "a list like [{ name = \"Bird-dog\", reps = 6, per_side = true, easier = true }], \
              each with a name and either reps or seconds (whole numbers)"
         }
+        "record" => "the id of the record taken back, 16 hex digits (or `content-` and 16)",
         "event" => {
             "one of \"opened\", \"reset\", \"transition\", \"snoozed\", \"skipped\", \"missed\""
         }
