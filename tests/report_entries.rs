@@ -148,3 +148,33 @@ fn pain_marks_rest_days_routines_and_hints() {
     assert!(hints[2][2].contains("\"Cat-camel\""), "{hints:?}");
     assert!(hints[3][2].contains("no session for 4 days"), "{hints:?}");
 }
+
+#[test]
+fn a_file_changed_as_the_period_begins_is_compared_with_the_version_played_before_it() {
+    let home = home();
+    let args = [
+        "report",
+        "--format",
+        "html",
+        "--out",
+        "-",
+        "--since",
+        "2026-11-05",
+        "--until",
+        "2026-11-15",
+    ];
+    let output = poised(home.path(), &args);
+    let doc = Html::parse_document(&String::from_utf8(output.stdout).unwrap());
+    // The morning file played on 2 and 3 Nov, before this period, is the older version.
+    assert_eq!(
+        rows(&doc, "routines", 0),
+        [row(&[
+            &format!("{} (the file now)", morning_now()),
+            "Thu 5 Nov 2026",
+            "Mon 9 Nov 2026",
+            "3",
+            "renamed Cat-camel to Cat and camel; added Clamshells (10 reps each side); \
+             Bridges: 10 reps → 12 reps; Knee rolls: 0:30 → 0:45"
+        ])]
+    );
+}

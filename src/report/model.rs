@@ -230,7 +230,8 @@ pub struct VersionUse {
     pub first: NaiveDate,
     pub last: NaiveDate,
     pub sessions: u32,
-    /// What changed from the version played before it in the period.
+    /// What changed from the version played before it (for the first, in the weeks before
+    /// the period).
     pub change: VersionChange,
 }
 
@@ -238,7 +239,8 @@ pub struct VersionUse {
 /// recorded plans show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VersionChange {
-    /// The first version played in the period.
+    /// The first version played in the period: the one played in the weeks before it too,
+    /// or the routine was not played then.
     First,
     /// The changes to the steps; empty when the steps and their amounts stayed the same.
     Steps(Vec<StepChange>),

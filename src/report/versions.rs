@@ -10,7 +10,7 @@
 use super::input::Input;
 use super::model::{RoutineDone, RoutineStep, StepChange, VersionChange, VersionUse};
 use crate::journal::StepPlayed;
-use crate::journal::record::SessionRecord;
+use crate::journal::record::{Record, SessionRecord};
 use crate::routine::Variant;
 
 /// The latest recorded plan of a run of sessions, in each variant.
@@ -81,12 +81,41 @@ pub fn routines_done(input: &Input) -> Vec<RoutineDone> {
     }
     done.into_iter()
         .map(|(mut routine, plans)| {
+            let before = before_period(input, &routine.routine);
+            if let (Some((version, earlier)), Some(first), Some(plan)) =
+                (before, routine.versions.first_mut(), plans.first())
+                && version != first.version
+            {
+                first.change = earlier.change_to(plan);
+            }
             for (i, pair) in plans.windows(2).enumerate() {
                 routine.versions[i + 1].change = pair[0].change_to(&pair[1]);
             }
             routine
         })
         .collect()
+}
+
+/// The version of `routine` last played in the weeks before the period, and its plans, so a
+/// file changed as the period began is compared too.
+fn before_period<'a>(input: &'a Input, routine: &str) -> Option<(Option<String>, Plans<'a>)> {
+    let eve = input.period.since.pred_opt()?;
+    let earlier: Vec<&SessionRecord> = input
+        .between(input.period.look_back(), eve)
+        .iter()
+        .filter_map(Record::as_session)
+        .filter(|s| s.routine == routine)
+        .collect();
+    let version = &earlier.last()?.routine_version;
+    let run = earlier
+        .iter()
+        .rposition(|s| s.routine_version != *version)
+        .map_or(0, |i| i + 1);
+    let mut plans = Plans::default();
+    for session in &earlier[run..] {
+        plans.add(session);
+    }
+    Some((version.clone(), plans))
 }
 
 /// The changes from plan `a` to plan `b`: steps removed, renamed and added, then amounts
