@@ -10,6 +10,19 @@ use journal_support::poised;
 use report_support::{home, morning_now, report, row, rows, section_text};
 use scraper::Html;
 
+/// The morning file as it is now, played from 5 to 9 Nov, against the older version of 3 Nov
+/// (compared by the full sessions' plans of 3 and 9 Nov).
+fn morning_now_row() -> Vec<String> {
+    row(&[
+        &format!("{} (the file now)", morning_now()),
+        "Thu 5 Nov 2026",
+        "Mon 9 Nov 2026",
+        "3",
+        "renamed Cat-camel to Cat and camel; added Clamshells (10 reps each side); \
+         Bridges: 10 reps → 12 reps; Knee rolls: 0:30 → 0:45",
+    ])
+}
+
 #[test]
 fn desk_resets_are_summed_per_week_when_the_desk_was_used() {
     let home = home();
@@ -107,14 +120,7 @@ fn pain_marks_rest_days_routines_and_hints() {
                 "2",
                 "first played in the period"
             ]),
-            row(&[
-                &format!("{} (the file now)", morning_now()),
-                "Thu 5 Nov 2026",
-                "Mon 9 Nov 2026",
-                "3",
-                "renamed Cat-camel to Cat and camel; added Clamshells (10 reps each side); \
-                 Bridges: 10 reps → 12 reps; Knee rolls: 0:30 → 0:45"
-            ]),
+            morning_now_row(),
         ]
     );
     // The desk reset's session was recorded without a version.
@@ -166,15 +172,5 @@ fn a_file_changed_as_the_period_begins_is_compared_with_the_version_played_befor
     let output = poised(home.path(), &args);
     let doc = Html::parse_document(&String::from_utf8(output.stdout).unwrap());
     // The morning file played on 2 and 3 Nov, before this period, is the older version.
-    assert_eq!(
-        rows(&doc, "routines", 0),
-        [row(&[
-            &format!("{} (the file now)", morning_now()),
-            "Thu 5 Nov 2026",
-            "Mon 9 Nov 2026",
-            "3",
-            "renamed Cat-camel to Cat and camel; added Clamshells (10 reps each side); \
-             Bridges: 10 reps → 12 reps; Knee rolls: 0:30 → 0:45"
-        ])]
-    );
+    assert_eq!(rows(&doc, "routines", 0), [morning_now_row()]);
 }
