@@ -84,3 +84,51 @@ fn easier_after(step: Option<&str>, later: &[Dated]) -> EasierAfter {
         EasierAfter::NotRecorded
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::journal::parse;
+
+    /// A session of 2026-11-`day` whose record holds `steps` (a TOML line, or nothing).
+    fn session(day: u32, steps: &str) -> (NaiveDate, SessionRecord) {
+        let text = format!(
+            "[[session]]\nroutine = \"morning\"\ntitle = \"Morning\"\nvariant = \"full\"\n\
+             started = 2026-11-{day:02}T07:00:00+01:00\nended = 2026-11-{day:02}T07:07:00+01:00\n\
+             active_seconds = 420\ncompleted = true\nsteps_done = 1\nsteps_total = 1\n{steps}"
+        );
+        let parsed = parse(Path::new("journal.toml"), text.as_bytes());
+        let record = parsed.records[0].as_session().cloned().unwrap_or_else(|| {
+            panic!("{text}: {:?}", parsed.warnings);
+        });
+        (record.started.date_naive(), record)
+    }
+
+    fn after(step: Option<&str>, later: &[&(NaiveDate, SessionRecord)]) -> EasierAfter {
+        let dated: Vec<Dated> = later.iter().map(|(d, r)| (*d, r)).collect();
+        easier_after(step, &dated)
+    }
+
+    #[test]
+    fn the_easier_version_afterwards_is_told_from_the_later_sessions() {
+        let old = session(3, "");
+        let usual = session(4, "steps = [{ name = \"Bridges\", reps = 8 }]\n");
+        let eased = session(
+            5,
+            "steps = [{ name = \"Bridges\", reps = 6, easier = true }]\n",
+        );
+        assert_eq!(after(Some("Bridges"), &[]), EasierAfter::NoLaterSession);
+        assert_eq!(after(Some("Bridges"), &[&old]), EasierAfter::NotRecorded);
+        assert_eq!(
+            after(Some("Bridges"), &[&old, &usual]),
+            EasierAfter::NotUsed
+        );
+        assert_eq!(
+            after(Some("Bridges"), &[&usual, &eased]),
+            EasierAfter::Used(eased.0)
+        );
+        assert_eq!(after(None, &[&eased]), EasierAfter::NotRecorded);
+    }
+}
