@@ -135,6 +135,7 @@ fn session(routine: &str, started: DateTime<FixedOffset>, n: usize) -> SessionRe
         played: None,
         learn: false,
         routine_version: None,
+        steps: Vec::new(),
     }
 }
 

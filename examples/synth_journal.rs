@@ -1,6 +1,6 @@
 //! Writes a realistic synthetic journal to stdout, for measuring poised on years of history.
 //!
-//! `cargo run --release --example synth_journal -- --years 10 [--end 2026-11-21] [--seed 7] [--desk]`
+//! `cargo run --release --example synth_journal -- --years 10 [--end 2026-11-21] [--seed 7] [--desk] [--plans]`
 //!
 //! Each day: a morning check-in, then four sessions (morning, two desk resets, evening),
 //! about one in five a short version, about one in twenty ended early, ratings before and
@@ -8,13 +8,19 @@
 //! (+01:00 / +02:00) with a week of travel (-05:00 or +09:00) every three months or so.
 //! With `--desk`, each weekday also has desk mode's records: the desk opening at 09:00 and
 //! eight prompts, most answered with a reset, some snoozed or skipped.
+//! With `--plans`, sessions also record their plans (`steps`) and each `!` as a mark with its
+//! side and choice; a marked step is played in its easier version in the next three sessions
+//! of its routine, and each routine file is edited every two weeks (amounts change, a step
+//! comes and goes), as the source notes advise.
 //! The output depends only on the arguments (the default end is today).
 
+use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 
 use chrono::{Datelike, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
 use poised::journal::{
-    CheckinRecord, DeskEvent, DeskRecord, FORMAT_LINE, Record, SessionRecord, record_toml,
+    Amount, CheckinRecord, DeskEvent, DeskRecord, FORMAT_LINE, PainChoice, PainMark, Record,
+    SessionRecord, StepPlayed, record_toml,
 };
 use poised::routine::model::version_of;
 
@@ -63,8 +69,12 @@ const NOTES: [&str; 4] = [
     "long drive yesterday",
 ];
 
+/// With `--plans`: by routine, the step played easier and how many sessions are left.
+type Eased = Option<HashMap<&'static str, (String, u32)>>;
+
 fn main() -> io::Result<()> {
-    let (years, end, seed, desk) = arguments();
+    let (years, end, seed, desk, plans) = arguments();
+    let mut eased: Eased = plans.then(HashMap::new);
     let mut rng = Rng(seed);
     let first = end - Days::new(365 * years);
     let mut out = BufWriter::new(io::stdout().lock());
@@ -79,7 +89,13 @@ fn main() -> io::Result<()> {
             Some((until, offset)) if date <= until => offset,
             _ => home_offset(date),
         };
-        let mut records = day(&mut rng, date, offset, (date - first).num_days());
+        let mut records = day(
+            &mut rng,
+            date,
+            offset,
+            (date - first).num_days(),
+            &mut eased,
+        );
         if desk && date.weekday().num_days_from_monday() < 5 {
             records.extend(desk_day(&mut rng, date, offset));
         }
@@ -91,8 +107,9 @@ fn main() -> io::Result<()> {
     out.flush()
 }
 
-fn arguments() -> (u64, NaiveDate, u64, bool) {
+fn arguments() -> (u64, NaiveDate, u64, bool, bool) {
     let mut desk = false;
+    let mut plans = false;
     let mut years = 10;
     let mut end = chrono::Local::now().date_naive();
     let mut seed = 7;
@@ -100,7 +117,8 @@ fn arguments() -> (u64, NaiveDate, u64, bool) {
         .skip(1)
         .filter(|a| {
             desk |= a == "--desk";
-            a != "--desk"
+            plans |= a == "--plans";
+            a != "--desk" && a != "--plans"
         })
         .collect();
     for pair in args.chunks(2) {
@@ -112,7 +130,7 @@ fn arguments() -> (u64, NaiveDate, u64, bool) {
             other => panic!("unknown argument {other}; use --years N, --end YYYY-MM-DD, --seed N"),
         }
     }
-    (years, end, seed, desk)
+    (years, end, seed, desk, plans)
 }
 
 /// A weekday at the desk: opened at 09:00, then a prompt every 45 minutes, answered.
@@ -161,7 +179,7 @@ fn home_offset(date: NaiveDate) -> i32 {
 }
 
 /// One day's records: the check-in, then the four sessions.
-fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64) -> Vec<Record> {
+fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64, eased: &mut Eased) -> Vec<Record> {
     let zone = FixedOffset::east_opt(offset).expect("a valid offset");
     let at = |minutes: u32| {
         let time =
@@ -178,7 +196,7 @@ fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64) -> Vec<Record> {
         stiffness: morning,
         note: None,
     })];
-    for (id, title, minute, full, short, minutes) in ROUTINES {
+    for (index, (id, title, minute, full, short, minutes)) in ROUTINES.into_iter().enumerate() {
         let start = at(minute + u32::try_from(rng.below(40)).unwrap_or(0));
         let is_short = rng.chance(20);
         let total = if is_short { short } else { full };
@@ -199,7 +217,7 @@ fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64) -> Vec<Record> {
             note: rng
                 .chance(8)
                 .then(|| NOTES[rng.below(4) as usize].to_string()),
-            painful_steps: if rng.chance(1) {
+            painful_steps: if rng.chance(if eased.is_some() { 3 } else { 1 }) {
                 vec![STEPS[rng.below(6) as usize].to_string()]
             } else {
                 Vec::new()
@@ -209,7 +227,70 @@ fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64) -> Vec<Record> {
             learn: false,
             // Each routine file is edited every 150 days or so.
             routine_version: Some(version_of(&format!("{id} {}", age / 150))),
+            steps: Vec::new(),
         }));
+        if let (Some(eased), Some(Record::Session(session))) = (eased.as_mut(), records.last_mut())
+        {
+            let epoch = u32::try_from(age / 14).unwrap_or(0);
+            let count = if is_short { short } else { full - epoch % 2 };
+            with_plan(session, eased, index, count, epoch);
+        }
     }
     records
+}
+
+/// Adds the plan and the marks to a session (`--plans`): `count` steps of the routine at
+/// `index` as its file was in `epoch`, a marked step eased in the next three sessions.
+fn with_plan(
+    session: &mut SessionRecord,
+    eased: &mut HashMap<&'static str, (String, u32)>,
+    index: usize,
+    count: u32,
+    epoch: u32,
+) {
+    let id = ROUTINES[index].0;
+    let playing = eased.get(id).map(|(step, _)| step.clone());
+    session.routine_version = Some(version_of(&format!("{id} plan {epoch}")));
+    session.steps = (0..count as usize)
+        .map(|k| {
+            let name = STEPS[(index + k) % STEPS.len()].to_string();
+            let amount = if k % 2 == 0 {
+                Amount::Reps(6 + 2 * (epoch % 2))
+            } else {
+                Amount::Seconds(30 + 15 * u64::from(epoch.is_multiple_of(3)))
+            };
+            StepPlayed {
+                easier: playing.as_deref() == Some(name.as_str()),
+                per_side: k % 3 == 1,
+                name,
+                amount,
+            }
+        })
+        .collect();
+    if let Some((_, left)) = eased.get_mut(id) {
+        *left -= 1;
+        if *left == 0 {
+            eased.remove(id);
+        }
+    }
+    let day = session.started.ordinal();
+    session.marks = session
+        .painful_steps
+        .iter()
+        .map(|step| PainMark {
+            step: Some(step.clone()),
+            side: day.is_multiple_of(2).then(|| {
+                if day.is_multiple_of(4) {
+                    "left"
+                } else {
+                    "right"
+                }
+                .into()
+            }),
+            choice: [PainChoice::Gentler, PainChoice::Skipped, PainChoice::Ended][day as usize % 3],
+        })
+        .collect();
+    if let Some(step) = session.painful_steps.first() {
+        eased.insert(id, (step.clone(), 3));
+    }
 }

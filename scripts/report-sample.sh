@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders the sample report shown in the README: `poised report` (the last 4 weeks) on a
-# one-year synthetic journal (examples/synth_journal.rs) ending 2026-11-29, then headless
+# one-year synthetic journal (examples/synth_journal.rs, with desk mode's records and the
+# sessions' plans and marks) ending 2026-11-29, then headless
 # Chromium (Debian's `chromium` package: apt-get install chromium) turns the HTML into a PNG.
 # Chromium runs with a fresh profile and without network features; the report fetches nothing.
 #
@@ -20,7 +21,9 @@ cargo build --release --quiet --bin poised --example synth_journal
 home="$(mktemp -d)"
 profile="$(mktemp -d)"
 trap 'rm -rf "$home" "$profile"' EXIT
-target/release/examples/synth_journal --years 1 --end 2026-11-29 > "$home/journal.toml"
+# The synthetic journal's desk resets are `desk-reset` and `standing-break`.
+printf '[desk]\nroutine = "desk-reset"\ntransition = "standing-break"\n' > "$home/config.toml"
+target/release/examples/synth_journal --years 1 --end 2026-11-29 --desk --plans > "$home/journal.toml"
 POISED_HOME="$home" POISED_NOW=2026-11-29T20:00:00+01:00 \
     target/release/poised report --out "$home/report.html"
 

@@ -58,6 +58,7 @@ fn session(date: NaiveDate, completed: bool) -> Record {
         played: None,
         learn: false,
         routine_version: None,
+        steps: Vec::new(),
     })
 }
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate};
 use poised::progress::easier::Offer;
 use poised::routine::load::load_file;
-use poised::tui::app::{App, Msg, Now, Settings, Voice};
+use poised::tui::app::{App, Effect, Msg, Now, Settings, Voice};
 use poised::tui::keymap::{Action, Context};
 use poised::tui::theme::Theme;
 
@@ -116,4 +116,101 @@ fn the_offer_lasts_until_three_finished_sessions_go_without_a_mark() {
         "after three clean sessions: {start}"
     );
     assert!(!start.contains("easier"), "{start}");
+}
+
+/// Plays the routine from `from` to its summary with `keys`; returns the session record saved.
+fn saved(app: &mut App, from: u64, keys: &[(u64, Action)]) -> poised::journal::SessionRecord {
+    app.update(Action::StartFull, &at(from));
+    let mut t = from;
+    let mut records = Vec::new();
+    while app.context() == Context::Player {
+        for (_, action) in keys.iter().filter(|(k, _)| *k == t - from) {
+            records.extend(app.update(*action, &at(t)));
+        }
+        t += 1;
+        records.extend(app.update(Msg::Tick, &at(t)));
+    }
+    let mut sessions = records.into_iter().filter_map(|e| match e {
+        Effect::Save(record) => record.as_session().cloned(),
+        _ => None,
+    });
+    let record = sessions.next().expect("a session saved");
+    assert!(sessions.next().is_none());
+    app.update(Action::Quit, &at(t));
+    record
+}
+
+fn eased(record: &poised::journal::SessionRecord) -> Vec<(&str, bool)> {
+    record
+        .steps
+        .iter()
+        .map(|s| (s.name.as_str(), s.easier))
+        .collect()
+}
+
+#[test]
+fn the_record_says_which_steps_were_played_in_their_easier_version() {
+    let mut app = app();
+    let record = saved(&mut app, 0, &[]);
+    assert_eq!(
+        eased(&record),
+        [("Bird-dog", true), ("Rest on the back", false)]
+    );
+    // The easier Bird-dog's 4 reps each side, as the easier version plays them.
+    assert_eq!(record.steps[0].amount_text(), "4 reps each side");
+    assert_eq!(record.steps[1].amount_text(), "0:20");
+    // The usual version on request: recorded as the usual one.
+    let record = saved(&mut app, 200, &[(2, Action::Usual)]);
+    assert_eq!(
+        eased(&record),
+        [("Bird-dog", false), ("Rest on the back", false)]
+    );
+}
+
+/// The "keys" routine with no offer yet, whose ritual day begins at `day_start`.
+fn fresh(day_start: &str) -> App {
+    let routine = load_file(&common::fixture("valid/every-key.toml")).unwrap();
+    let day_start = chrono::NaiveTime::parse_from_str(day_start, "%H:%M").unwrap();
+    App::new(vec![routine], QUIET, Theme::plain()).with_day_start(day_start)
+}
+
+/// Marks Bird-dog painful in a session started at `local`, then starts the next one and
+/// returns its screen.
+fn marked_at(app: &mut App, local: &str) -> String {
+    let start = DateTime::parse_from_rfc3339(local).unwrap();
+    let now = |secs: u64| Now {
+        mono: Duration::from_secs(secs),
+        local: start + Duration::from_secs(secs),
+    };
+    app.update(Action::StartFull, &now(0));
+    app.update(Msg::Tick, &now(8));
+    app.update(Action::Painful, &now(8));
+    app.update(Action::Skip, &now(8));
+    let mut t = 8;
+    while app.context() == Context::Player {
+        t += 1;
+        app.update(Msg::Tick, &now(t));
+    }
+    app.update(Action::Quit, &now(t));
+    app.update(Action::StartFull, &now(t + 10));
+    common::draw(app, &now(t + 10), 100, 24)
+}
+
+#[test]
+fn a_mark_made_after_midnight_is_dated_with_the_ritual_day_it_belongs_to() {
+    let before_the_day_starts = marked_at(&mut fresh("03:00"), "2026-11-30T02:59:00+01:00");
+    assert!(
+        before_the_day_starts.contains("Bird-dog, easier: marked painful on 29 Nov"),
+        "{before_the_day_starts}"
+    );
+    let as_it_starts = marked_at(&mut fresh("03:00"), "2026-11-30T03:00:00+01:00");
+    assert!(
+        as_it_starts.contains("Bird-dog, easier: marked painful on 30 Nov"),
+        "{as_it_starts}"
+    );
+    let midnight_start = marked_at(&mut fresh("00:00"), "2026-11-30T00:30:00+01:00");
+    assert!(
+        midnight_start.contains("Bird-dog, easier: marked painful on 30 Nov"),
+        "{midnight_start}"
+    );
 }

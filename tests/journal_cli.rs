@@ -4,20 +4,9 @@
 
 mod journal_support;
 
-use std::path::Path;
-use std::process::Output;
-
-use journal_support::{at, example_checkin, example_rest, example_session, poised};
+use journal_support::{at, example_checkin, example_rest, example_session, poised, stdout};
 use poised::journal::{CheckinRecord, Journal, Record, SessionRecord, parse};
-
-fn stdout(output: &Output) -> &str {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    std::str::from_utf8(&output.stdout).unwrap()
-}
+use std::path::Path;
 
 fn partial_session() -> SessionRecord {
     SessionRecord {
@@ -38,6 +27,7 @@ fn partial_session() -> SessionRecord {
         played: None,
         learn: false,
         routine_version: None,
+        steps: Vec::new(),
     }
 }
 

@@ -300,3 +300,52 @@ fn the_readmes_sealed_example_reads_whole() {
     let cut = block.replacen("stiffness = 4", "stiffness = 5", 1);
     assert_eq!(read(&cut).records.len(), 1);
 }
+
+#[test]
+fn the_plan_is_written_step_by_step_with_the_easier_ones_and_reads_back() {
+    use poised::journal::{Amount, StepPlayed};
+    let step = |name: &str, amount, per_side, easier| StepPlayed {
+        name: name.to_string(),
+        amount,
+        per_side,
+        easier,
+    };
+    let mut session = example_session();
+    session.steps = vec![
+        step("Cat-camel", Amount::Reps(8), false, false),
+        step("Bird-dog", Amount::Reps(6), true, true),
+        step("Child's pose", Amount::Seconds(45), false, false),
+    ];
+    let text = record_toml(&Record::Session(session.clone()));
+    assert!(
+        text.ends_with(
+            "steps = [{ name = \"Cat-camel\", reps = 8 }, \
+             { name = \"Bird-dog\", reps = 6, per_side = true, easier = true }, \
+             { name = \"Child's pose\", seconds = 45 }]\n"
+        ),
+        "{text}"
+    );
+    let parsed = read(&format!("format = 1\n{text}"));
+    assert_eq!(parsed.warnings, []);
+    assert_eq!(parsed.records, [Record::Session(session)]);
+    // Records from before the plan was kept read with an empty one.
+    let old = record_toml(&Record::Session(example_session()));
+    assert!(!old.contains("\nsteps ="), "{old}");
+    let parsed = read(&format!("format = 1\n{old}"));
+    assert_eq!(parsed.records, [Record::Session(example_session())]);
+}
+
+#[test]
+fn a_plan_step_without_reps_or_seconds_is_skipped_with_what_to_write() {
+    let text = record_toml(&Record::Session(example_session()));
+    let parsed = read(&format!(
+        "format = 1\n{text}steps = [{{ name = \"Bird-dog\", easier = true }}]\n"
+    ));
+    assert_eq!(parsed.records, []);
+    let warning = parsed.warnings[0].to_string();
+    assert!(
+        warning.contains("`steps` must be a list like [{ name = \"Bird-dog\", reps = 6"),
+        "{warning}"
+    );
+    assert!(warning.contains("either reps or seconds"), "{warning}");
+}

@@ -85,6 +85,7 @@ fn random_record(rng: &mut Rng) -> Record {
             },
             learn: false,
             routine_version: None,
+            steps: Vec::new(),
             ..session(at)
         }),
     }
@@ -110,6 +111,7 @@ fn session(at: chrono::DateTime<FixedOffset>) -> SessionRecord {
         played: None,
         learn: false,
         routine_version: None,
+        steps: Vec::new(),
     }
 }
 

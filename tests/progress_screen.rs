@@ -39,6 +39,7 @@ fn session(date: NaiveDate, routine: &str, variant: &str, ratings: (u8, u8)) -> 
         played: None,
         learn: false,
         routine_version: None,
+        steps: Vec::new(),
     })
 }
 

@@ -1,86 +1,14 @@
-//! `poised report` through the real binary on a prepared two-week journal
-//! (`tests/fixtures/report/journal.toml`), every figure checked against values worked out by
-//! hand from that file:
-//!
-//! | day | check-in | sessions (before -> after) | |
-//! |---|---|---|---|
-//! | Sat 31 Oct | | morning 9 -> 9 | before the period |
-//! | Mon 2 Nov | 6 | morning 6 -> 4, note | done |
-//! | Tue 3 Nov | 5 | morning 5 -> 3, "Bridges" painful | done |
-//! | Wed 4 Nov | 6 | | none |
-//! | Thu 5 Nov | 3 | morning short 4 -> 4 | done |
-//! | Fri 6 Nov | | rest, "flare \| sore" | rest day |
-//! | Sat 7 Nov | | morning ended early, 5 -> – | partly done |
-//! | Mon 9 Nov | 3 | morning 4 -> 2; Desk reset 3 -> 3, "Bridges" and "Cat-camel" painful | done |
-//! | Tue 10 Nov | 4 | | none |
-//! | Mon 16 Nov | 2 | | after the period |
-//!
-//! The morning sessions of 2 and 3 Nov record routine version `aaaa1111`, the later ones
-//! `bbbb2222`, which the tests replace with the version of the built-in file as it is now.
+//! `poised report` through the real binary on the prepared journal of `report_support`:
+//! the document's form (well-formed, self-contained, escaped), the header, adherence,
+//! stiffness, the Markdown tables and the command's arguments. The pain marks, the
+//! routines' versions, the hints and the desk are in `report_entries.rs`.
 
 mod journal_support;
-
-use std::path::Path;
+mod report_support;
 
 use journal_support::poised;
-use poised::routine::model::version_of;
-use scraper::{ElementRef, Html, Selector};
-
-const PERIOD: [&str; 4] = ["--since", "2026-11-02", "--until", "2026-11-15"];
-
-/// The version of the built-in morning routine's file as it is now.
-fn morning_now() -> String {
-    version_of(include_str!("../routines/morning.toml"))
-}
-
-/// A home whose journal is the fixture; the morning sessions from 5 Nov on played the
-/// built-in morning routine as its file is now, the two before an older version.
-fn home() -> tempfile::TempDir {
-    let home = tempfile::tempdir().unwrap();
-    let journal = std::fs::read_to_string("tests/fixtures/report/journal.toml").unwrap();
-    std::fs::write(
-        home.path().join("journal.toml"),
-        journal.replace("bbbb2222", &morning_now()),
-    )
-    .unwrap();
-    home
-}
-
-fn report(home: &Path, format: &str) -> String {
-    let mut args = vec!["report", "--format", format, "--out", "-"];
-    args.extend(PERIOD);
-    let output = poised(home, &args);
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8(output.stdout).unwrap()
-}
-
-fn text(element: ElementRef) -> String {
-    element.text().collect::<String>().trim().to_string()
-}
-
-/// The rows of the `n`th table (from 0) of a section, as cell texts.
-fn rows(doc: &Html, section: &str, n: usize) -> Vec<Vec<String>> {
-    let tables = Selector::parse(&format!("#{section} table")).unwrap();
-    let tr = Selector::parse("tbody tr").unwrap();
-    let td = Selector::parse("td").unwrap();
-    let table = doc.select(&tables).nth(n).expect("the table");
-    table
-        .select(&tr)
-        .map(|row| row.select(&td).map(text).collect())
-        .collect()
-}
-
-fn row(cells: &[&str]) -> Vec<String> {
-    cells.iter().map(ToString::to_string).collect()
-}
-
-fn section_text(doc: &Html, section: &str) -> String {
-    let selector = Selector::parse(section).unwrap();
-    doc.select(&selector)
-        .map(text)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use report_support::{PERIOD, home, report, row, rows, section_text, text};
+use scraper::{Html, Selector};
 
 #[test]
 fn the_html_report_is_well_formed_self_contained_and_escaped() {
@@ -211,88 +139,6 @@ fn stiffness_has_weekly_means_the_change_across_a_session_and_next_mornings() {
         3 + 3,
         "three lines and their legend"
     );
-}
-
-#[test]
-fn pain_marks_rest_days_routines_and_hints() {
-    let home = home();
-    let doc = Html::parse_document(&report(home.path(), "html"));
-    let unknown = "not recorded";
-    assert_eq!(
-        rows(&doc, "pain", 0),
-        [
-            row(&[
-                "Tue 3 Nov 2026",
-                "Morning mobility",
-                "Bridges",
-                unknown,
-                unknown,
-                unknown
-            ]),
-            row(&[
-                "Mon 9 Nov 2026",
-                "Desk reset",
-                "Bridges",
-                unknown,
-                unknown,
-                unknown
-            ]),
-            row(&[
-                "Mon 9 Nov 2026",
-                "Desk reset",
-                "Cat-camel",
-                unknown,
-                unknown,
-                unknown
-            ]),
-        ]
-    );
-    assert_eq!(
-        rows(&doc, "rest", 0),
-        [row(&["Fri 6 Nov 2026", "flare | sore"])]
-    );
-    let routines = section_text(&doc, "#routines");
-    assert!(routines.contains("Morning mobility") && routines.contains("Bridges"));
-    // Morning: two sessions of an older file, then three of the file as it is now.
-    assert_eq!(
-        rows(&doc, "routines", 0),
-        [
-            row(&["aaaa1111", "Mon 2 Nov 2026", "Tue 3 Nov 2026", "2"]),
-            row(&[
-                &format!("{} (the file now)", morning_now()),
-                "Thu 5 Nov 2026",
-                "Mon 9 Nov 2026",
-                "3"
-            ]),
-        ]
-    );
-    // The desk reset's session was recorded without a version.
-    assert_eq!(
-        rows(&doc, "routines", 2),
-        [row(&[
-            "not recorded",
-            "Mon 9 Nov 2026",
-            "Mon 9 Nov 2026",
-            "1"
-        ])]
-    );
-    let hints = rows(&doc, "hints", 0);
-    let spans: Vec<(&str, &str)> = hints
-        .iter()
-        .map(|h| (h[0].as_str(), h[1].as_str()))
-        .collect();
-    assert_eq!(
-        spans,
-        [
-            ("Tue 3 Nov 2026", "Sun 15 Nov 2026"),
-            ("Mon 9 Nov 2026", "Sun 15 Nov 2026"),
-            ("Fri 13 Nov 2026", "Sun 15 Nov 2026"),
-        ],
-        "{hints:?}"
-    );
-    assert!(hints[0][2].contains("\"Bridges\""), "{hints:?}");
-    assert!(hints[1][2].contains("\"Cat-camel\""), "{hints:?}");
-    assert!(hints[2][2].contains("no session for 4 days"), "{hints:?}");
 }
 
 /// Counts the `|` that separate cells (a `\|` is text).

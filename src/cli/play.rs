@@ -197,7 +197,8 @@ fn interactive() -> bool {
 fn app(library: &Library, settings: Settings, config: &Config) -> App {
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok());
     let theme = theme.on(background::resolve(config.theme, theme.colored()));
-    let app = App::new(library.routines.clone(), settings, theme);
+    let app =
+        App::new(library.routines.clone(), settings, theme).with_day_start(config.day_starts_at);
     if library.warnings.is_empty() {
         return app;
     }

@@ -73,6 +73,7 @@ fn write_report(
         config.day_starts_at,
         &history,
         &library.routines,
+        &config.desk,
         &records,
     );
     let report = report::build(&input);

@@ -6,14 +6,13 @@
 use toml::Value;
 
 use super::encode::FORMAT;
-use super::mark::{PainChoice, PainMark};
 use super::raw::{
     Entries, Field, RawCheckin, RawDesk, RawLoose, RawRest, RawSession, RawTables, RawVoid,
 };
 use super::record::{
     CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord, WorkPlayed,
 };
-use super::rules::{Rules, date, datetime, number, stiffness, strings, text, wrong};
+use super::rules::{Rules, date, datetime, marks, number, steps, stiffness, strings, text, wrong};
 use super::seal;
 use super::void::{VoidRecord, is_key};
 
@@ -168,6 +167,7 @@ fn session_fields(r: &Rules, raw: RawSession) -> Result<SessionRecord, Damage> {
         marks: r.optional("marks", raw.marks, marks)?.unwrap_or_default(),
         played,
         routine_version: r.optional("routine_version", raw.routine_version, text)?,
+        steps: r.optional("steps", raw.steps, steps)?.unwrap_or_default(),
         learn: r
             .optional("learn", raw.learn, Value::as_bool)?
             .unwrap_or_default(),
@@ -194,28 +194,6 @@ fn played(r: &Rules, raw: &RawSession) -> Result<Option<Box<WorkPlayed>>, Damage
                 skipped_steps: skipped.unwrap_or_default(),
             })
         }))
-}
-
-/// `marks = [{ step = "Bird-dog", side = "left", choice = "gentler" }]`.
-fn marks(value: &Value) -> Option<Vec<PainMark>> {
-    value.as_array()?.iter().map(mark).collect()
-}
-
-fn mark(value: &Value) -> Option<PainMark> {
-    let table = value.as_table()?;
-    let optional_text = |key: &str| match table.get(key) {
-        None => Some(None),
-        Some(v) => text(v).map(Some),
-    };
-    let side = optional_text("side")?;
-    if side.as_deref().is_some_and(|s| s != "left" && s != "right") {
-        return None;
-    }
-    Some(PainMark {
-        step: optional_text("step")?,
-        side,
-        choice: PainChoice::parse(table.get("choice")?.as_str()?)?,
-    })
 }
 
 fn checkin(raw: RawCheckin) -> Result<Record, Damage> {

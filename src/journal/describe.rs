@@ -19,7 +19,7 @@ fn stiffness_part(before: Option<u8>, after: Option<u8>) -> Option<String> {
 
 /// One line for a record: local date and time as recorded, then what it holds.
 ///
-/// `2026-11-21 07:02  morning (full)  done 6/6  stiffness 6 -> 3  "left hip tight"`
+/// `2026-11-21 07:02  morning (full)  done 6/6  stiffness 6 -> 3  easier: Bird-dog  "left hip"`
 #[must_use]
 pub fn log_line(record: &Record) -> String {
     let parts = match record {
@@ -35,12 +35,20 @@ fn session_parts(s: &SessionRecord) -> Vec<Option<String>> {
     let progress = format!("{} {}/{}", s.outcome_label(), s.steps_done, s.steps_total);
     let hurt =
         (!s.painful_steps.is_empty()).then(|| format!("hurt: {}", s.painful_steps.join(", ")));
+    let eased: Vec<&str> = s
+        .steps
+        .iter()
+        .filter(|step| step.easier)
+        .map(|step| step.name.as_str())
+        .collect();
+    let easier = (!eased.is_empty()).then(|| format!("easier: {}", eased.join(", ")));
     vec![
         Some(s.started.format("%Y-%m-%d %H:%M").to_string()),
         Some(format!("{} ({})", s.routine, s.variant)),
         Some(progress),
         stiffness_part(s.stiffness_before, s.stiffness_after),
         hurt,
+        easier,
         quoted_note(s.note.as_deref()),
     ]
 }

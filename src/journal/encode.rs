@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 
 use super::mark::PainMark;
 use super::note::sanitize_note;
+use super::played::{Amount, StepPlayed};
 use super::record::{CheckinRecord, DeskRecord, Record, RestRecord, SessionRecord};
 use super::seal::seal;
 use super::void::VoidRecord;
@@ -73,6 +74,25 @@ fn session(out: &mut Lines, s: &SessionRecord) {
     if let Some(version) = &s.routine_version {
         out.string("routine_version", version);
     }
+    if !s.steps.is_empty() {
+        let steps: Vec<String> = s.steps.iter().map(step).collect();
+        out.plain("steps", format_args!("[{}]", steps.join(", ")));
+    }
+}
+
+/// One step of the plan as an inline table:
+/// `{ name = "Bird-dog", reps = 6, per_side = true, easier = true }`.
+fn step(s: &StepPlayed) -> String {
+    let amount = match s.amount {
+        Amount::Seconds(n) => format!("seconds = {n}"),
+        Amount::Reps(n) => format!("reps = {n}"),
+    };
+    let per_side = if s.per_side { ", per_side = true" } else { "" };
+    let easier = if s.easier { ", easier = true" } else { "" };
+    format!(
+        "{{ name = {}, {amount}{per_side}{easier} }}",
+        quoted(&s.name)
+    )
 }
 
 /// One mark as an inline table: `{ step = "Bird-dog", side = "left", choice = "gentler" }`.

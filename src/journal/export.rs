@@ -10,6 +10,8 @@ use crate::text::sanitize;
 use serde_json::{Map, Value, json};
 
 use super::encode::{FORMAT_LINE, datetime_text, record_toml};
+use super::mark::PainMark;
+use super::played::{Amount, StepPlayed};
 use super::record::{CheckinRecord, DeskRecord, Record, RestRecord, SessionRecord};
 
 /// The header line of the sessions CSV.
@@ -120,7 +122,9 @@ pub fn record_json(record: &Record) -> Value {
             put("stiffness_after", json!(s.stiffness_after));
             put("note", json!(s.note));
             put("painful_steps", json!(s.painful_steps));
+            put("marks", marks_json(&s.marks));
             put("routine_version", json!(s.routine_version));
+            put("steps", steps_json(&s.steps));
         }
         Record::Checkin(c) => {
             put("record", json!("checkin"));
@@ -141,6 +145,46 @@ pub fn record_json(record: &Record) -> Value {
         }
     }
     Value::Object(object)
+}
+
+/// The marks as the journal writes them, or nothing when there are none.
+fn marks_json(marks: &[PainMark]) -> Value {
+    let each = marks.iter().map(|m| {
+        let mut mark = json!({ "choice": m.choice.as_str() });
+        for (key, value) in [("step", &m.step), ("side", &m.side)] {
+            if let Some(value) = value {
+                mark[key] = json!(value);
+            }
+        }
+        mark
+    });
+    non_empty(each.collect())
+}
+
+/// The plan as the journal writes it, or nothing when it was not recorded.
+fn steps_json(steps: &[StepPlayed]) -> Value {
+    let each = steps.iter().map(|s| {
+        let mut step = json!({ "name": s.name });
+        match s.amount {
+            Amount::Seconds(n) => step["seconds"] = json!(n),
+            Amount::Reps(n) => step["reps"] = json!(n),
+        }
+        for (key, on) in [("per_side", s.per_side), ("easier", s.easier)] {
+            if on {
+                step[key] = json!(true);
+            }
+        }
+        step
+    });
+    non_empty(each.collect())
+}
+
+fn non_empty(items: Vec<Value>) -> Value {
+    if items.is_empty() {
+        Value::Null
+    } else {
+        Value::Array(items)
+    }
 }
 
 fn session_row(s: &SessionRecord) -> Vec<String> {

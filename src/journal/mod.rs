@@ -17,6 +17,7 @@ pub mod folder;
 pub mod mark;
 pub mod note;
 pub mod parse;
+pub mod played;
 mod raw;
 pub mod record;
 pub mod relocate;
@@ -34,6 +35,7 @@ pub use error::{AppendError, AppendStep, ReadError};
 pub use mark::{PainChoice, PainMark};
 pub use note::{NOTE_MAX_CHARS, note_or_none, sanitize_note};
 pub use parse::{Parsed, Position, Warning, parse, parse_from};
+pub use played::{Amount, StepPlayed};
 pub use record::{
     CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord, WorkPlayed,
 };

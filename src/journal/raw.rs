@@ -43,6 +43,7 @@ pub(super) struct RawSession {
     pub skipped_steps: Field,
     pub learn: Field,
     pub routine_version: Field,
+    pub steps: Field,
 }
 
 /// `[[checkin]]`: a morning check-in.

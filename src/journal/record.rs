@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::mark::PainMark;
+use super::played::StepPlayed;
 
 /// One played session, finished or ended early.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +38,9 @@ pub struct SessionRecord {
     pub learn: bool,
     /// Which text of the routine file was played: a short hash of it, when known.
     pub routine_version: Option<String>,
+    /// The session's plan, step by step, with the steps played in their easier version;
+    /// empty in older journals.
+    pub steps: Vec<StepPlayed>,
 }
 
 /// What the done rule reads: how much of the planned work was played, whether the session
@@ -135,6 +139,9 @@ pub struct DeskRecord {
 }
 
 /// Any record of the journal, in file order.
+// Sessions are most of a journal's records, so boxing them would cost an allocation each to
+// save space on the few check-ins, rest days and desk events.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
     Session(SessionRecord),

@@ -1,11 +1,14 @@
-//! The rules a record's values follow: which type and range each key takes, and in a
-//! damaged record's message, what was expected and what was found instead.
+//! The rules a record's values follow: which type and range each key takes (the marks and
+//! the plan's steps too), and in a damaged record's message, what was expected and what was
+//! found instead.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use toml::value::{Datetime, Offset};
 use toml::{Spanned, Value};
 
 use super::decode::{Damage, STIFFNESS_MAX};
+use super::mark::{PainChoice, PainMark};
+use super::played::{Amount, StepPlayed};
 use super::raw::Field;
 
 /// The rules of one table: errors name the key, say what it must hold and what was found.
@@ -72,6 +75,50 @@ pub(super) fn stiffness(value: &Value) -> Option<u8> {
 
 pub(super) fn strings(value: &Value) -> Option<Vec<String>> {
     value.as_array()?.iter().map(text).collect()
+}
+
+/// `marks = [{ step = "Bird-dog", side = "left", choice = "gentler" }]`.
+pub(super) fn marks(value: &Value) -> Option<Vec<PainMark>> {
+    value.as_array()?.iter().map(mark).collect()
+}
+
+fn mark(value: &Value) -> Option<PainMark> {
+    let table = value.as_table()?;
+    let optional_text = |key: &str| match table.get(key) {
+        None => Some(None),
+        Some(v) => text(v).map(Some),
+    };
+    let side = optional_text("side")?;
+    if side.as_deref().is_some_and(|s| s != "left" && s != "right") {
+        return None;
+    }
+    Some(PainMark {
+        step: optional_text("step")?,
+        side,
+        choice: PainChoice::parse(table.get("choice")?.as_str()?)?,
+    })
+}
+
+/// `steps = [{ name = "Bird-dog", reps = 6, per_side = true, easier = true }]`: a name and
+/// either `reps` or `seconds`; `per_side` and `easier` are false when left out.
+pub(super) fn steps(value: &Value) -> Option<Vec<StepPlayed>> {
+    value.as_array()?.iter().map(step).collect()
+}
+
+fn step(value: &Value) -> Option<StepPlayed> {
+    let table = value.as_table()?;
+    let flag = |key: &str| table.get(key).map_or(Some(false), Value::as_bool);
+    let amount = match (table.get("reps"), table.get("seconds")) {
+        (Some(reps), None) => Amount::Reps(number(reps)?),
+        (None, Some(seconds)) => Amount::Seconds(number(seconds)?),
+        _ => return None,
+    };
+    Some(StepPlayed {
+        name: text(table.get("name")?)?,
+        amount,
+        per_side: flag("per_side")?,
+        easier: flag("easier")?,
+    })
 }
 
 pub(super) fn datetime(value: &Value) -> Option<DateTime<FixedOffset>> {
@@ -141,6 +188,10 @@ fn expected(key: &str) -> &'static str {
         "marks" => {
             "a list like [{ step = \"Bird-dog\", side = \"left\", choice = \"gentler\" }], \
              with side \"left\" or \"right\" and choice \"gentler\", \"skipped\" or \"ended\""
+        }
+        "steps" => {
+            "a list like [{ name = \"Bird-dog\", reps = 6, per_side = true, easier = true }], \
+             each with a name and either reps or seconds (whole numbers)"
         }
         "record" => "the id of the record taken back, 16 hex digits (or `content-` and 16)",
         "event" => {

@@ -1,4 +1,5 @@
-//! The adherence section: the calendar of the period, sessions per week and per routine.
+//! The adherence section: the calendar of the period, sessions per week and per routine
+//! (desk resets per week are in [`super::desk`]).
 
 use std::collections::BTreeMap;
 
@@ -48,7 +49,11 @@ pub fn adherence(input: &Input) -> Adherence {
             )
         })
         .collect();
-    Adherence { days, weeks }
+    Adherence {
+        days,
+        weeks,
+        desk: super::desk::desk_weeks(input),
+    }
 }
 
 fn state(tally: &DayTally) -> DayState {

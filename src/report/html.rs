@@ -65,6 +65,11 @@ fn adherence(report: &Report) -> Markup {
             (table(&words::weeks_table(report)))
             h3 { "Sessions per routine" }
             (table_or(&words::routines_table(report), "No sessions."))
+            @if !report.adherence.desk.is_empty() {
+                h3 { "Desk resets" }
+                p { (words::DESK_RESETS) }
+                (table(&words::desk_table(report)))
+            }
         }
     }
 }

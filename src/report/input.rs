@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 
+use crate::desk::DeskSettings;
 use crate::journal::record::{Record, SessionRecord};
 use crate::progress::days::{History, record_date};
 use crate::routine::Routine;
@@ -77,6 +78,8 @@ pub struct Input<'a> {
     pub history: &'a History,
     /// The routines as they are now, to show their steps.
     pub routines: &'a [Routine],
+    /// Desk mode's settings: which routines count as resets.
+    pub desk: &'a DeskSettings,
     /// The records from [`Period::look_back`] to the day after the period, sorted by date
     /// (file order within a day), with their dates beside them.
     records: Vec<Record>,
@@ -91,6 +94,7 @@ impl<'a> Input<'a> {
         day_start: NaiveTime,
         history: &'a History,
         routines: &'a [Routine],
+        desk: &'a DeskSettings,
         records: impl IntoIterator<Item = &'r Record>,
     ) -> Self {
         let last = period.until + Days::new(1);
@@ -107,6 +111,7 @@ impl<'a> Input<'a> {
             day_start,
             history,
             routines,
+            desk,
             records,
             dates,
         }

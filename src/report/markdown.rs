@@ -32,6 +32,11 @@ pub fn render(report: &Report) -> String {
     put(table(&words::weeks_table(report)));
     put("### Sessions per routine".to_string());
     put(table_or(&words::routines_table(report), "No sessions."));
+    if !report.adherence.desk.is_empty() {
+        put("### Desk resets".to_string());
+        put(words::DESK_RESETS.to_string());
+        put(table(&words::desk_table(report)));
+    }
     put("## Stiffness".to_string());
     put(caption(report.period).replace(" Faint marks: each day's mean.", ""));
     put(table(&words::stiffness_table(report)));

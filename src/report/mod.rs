@@ -6,19 +6,23 @@
 
 mod adherence;
 mod chart;
+mod desk;
 mod entries;
 pub mod html;
 mod input;
 pub mod markdown;
 mod model;
+mod pain;
 mod stiffness;
 mod suggestions;
+mod versions;
 mod words;
 
 pub use input::{Input, Period};
 pub use model::{
-    Adherence, DayCell, DayState, HintSpan, NextMorning, Note, PainMark, Report, RestDay,
-    RoutineCount, RoutineDone, RoutineStep, Stiffness, VersionUse, WeekCount, WeekMeans,
+    Adherence, DayCell, DayState, DeskWeek, EasierAfter, HintSpan, NextMorning, Note, PainMark,
+    Report, RestDay, RoutineCount, RoutineDone, RoutineStep, StepChange, Stiffness, VersionChange,
+    VersionUse, WeekCount, WeekMeans,
 };
 
 /// The line every report carries, in both formats.
@@ -33,10 +37,10 @@ pub fn build(input: &Input) -> Report {
         routines_done: adherence::routine_counts(input),
         adherence: adherence::adherence(input),
         stiffness: stiffness::stiffness(input),
-        pain: entries::pain_marks(input),
+        pain: pain::pain_marks(input),
         notes: entries::notes(input),
         rest_days: entries::rest_days(input),
-        routines: entries::routines_done(input),
+        routines: versions::routines_done(input),
         hints: suggestions::hint_spans(input),
     }
 }

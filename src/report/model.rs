@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::input::Period;
+use crate::journal::PainChoice;
 use crate::progress::hints::Hint;
 use crate::progress::trends::StiffnessChange;
 
@@ -96,6 +97,24 @@ pub struct RoutineCount {
 pub struct Adherence {
     pub days: Vec<DayCell>,
     pub weeks: Vec<WeekCount>,
+    /// Desk resets week by week; empty when desk mode was not used in the period.
+    pub desk: Vec<DeskWeek>,
+}
+
+/// Desk mode in one week (Monday first) of the period, as its days' tallies add up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DeskWeek {
+    pub monday: NaiveDate,
+    /// Days with a desk record.
+    pub days: u32,
+    /// Prompts shown (a snoozed prompt that comes back is one).
+    pub offered: u32,
+    /// Resets (or transition routines) played to their end on those days.
+    pub done: u32,
+    pub snoozed: u32,
+    pub skipped: u32,
+    /// Prompts left unanswered when the desk closed.
+    pub missed: u32,
 }
 
 impl Adherence {
@@ -134,18 +153,34 @@ pub struct NextMorning {
     pub after_other_days: Option<StiffnessChange>,
 }
 
-/// One step marked painful.
+/// One "this hurts" mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PainMark {
     pub date: NaiveDate,
     pub routine: String,
-    pub step: String,
+    /// The step; `None` for a mark made while getting ready that was not said to be about
+    /// the coming step.
+    pub step: Option<String>,
     /// "left" or "right", when the journal recorded it.
     pub side: Option<String>,
     /// What the person chose after marking it, when recorded.
-    pub chosen: Option<String>,
-    /// Whether the step's easier version was played afterwards, when known.
-    pub easier_after: Option<bool>,
+    pub chosen: Option<PainChoice>,
+    /// Whether a later session of the routine played the step in its easier version.
+    pub easier_after: EasierAfter,
+}
+
+/// What the sessions of a routine after a mark say about the step's easier version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EasierAfter {
+    /// A later session played it in its easier version; the first such day.
+    Used(NaiveDate),
+    /// The later sessions recorded their steps, and none played it easier.
+    NotUsed,
+    /// No later session of the routine in the period.
+    NoLaterSession,
+    /// The later sessions were recorded before the journal kept their steps, or the mark
+    /// names no step.
+    NotRecorded,
 }
 
 /// A note, from a session or a check-in.
@@ -195,6 +230,50 @@ pub struct VersionUse {
     pub first: NaiveDate,
     pub last: NaiveDate,
     pub sessions: u32,
+    /// What changed from the version played before it (for the first, in the weeks before
+    /// the period).
+    pub change: VersionChange,
+}
+
+/// What changed in a routine's file from one version played to the next, as the sessions'
+/// recorded plans show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersionChange {
+    /// The first version played in the period: the one played in the weeks before it too,
+    /// or the routine was not played then.
+    First,
+    /// The changes to the steps; empty when the steps and their amounts stayed the same.
+    Steps(Vec<StepChange>),
+    /// The sessions of one of the two versions were recorded without their steps.
+    NotRecorded,
+    /// One version was played only in full and the other only short.
+    OtherVariant,
+}
+
+/// One change to a routine's steps between two versions of its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepChange {
+    Added {
+        name: String,
+        amount: String,
+    },
+    Removed {
+        name: String,
+        amount: String,
+    },
+    /// A step in the same place under a new name.
+    Renamed {
+        from: String,
+        to: String,
+    },
+    /// Seconds or reps (or per side) changed.
+    Amount {
+        name: String,
+        from: String,
+        to: String,
+    },
+    /// The steps kept are in a new order.
+    Reordered,
 }
 
 /// A hint that applied on every day from `first` to `last`, with its numbers on `first`.

@@ -3,7 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::model::{DayState, Report, RoutineDone};
+use super::model::{
+    DayState, EasierAfter, PainMark, Report, RoutineDone, StepChange, VersionChange,
+};
+use crate::journal::PainChoice;
 use crate::progress::trends::StiffnessChange;
 
 /// A table: its column headings and its rows of cells (plain text, escaped by the renderer).
@@ -84,6 +87,38 @@ pub fn weeks_table(report: &Report) -> Table {
             .collect(),
     }
 }
+
+/// Desk resets per week.
+#[must_use]
+pub fn desk_table(report: &Report) -> Table {
+    Table {
+        head: vec![
+            "week of",
+            "days at the desk",
+            "prompts offered",
+            "resets done",
+            "snoozed",
+            "skipped",
+            "missed",
+        ],
+        rows: report
+            .adherence
+            .desk
+            .iter()
+            .map(|w| {
+                let counts = [w.days, w.offered, w.done, w.snoozed, w.skipped, w.missed];
+                let mut row = vec![date(w.monday)];
+                row.extend(counts.iter().map(ToString::to_string));
+                row
+            })
+            .collect(),
+    }
+}
+
+/// What the desk table's counts mean.
+pub const DESK_RESETS: &str = "Desk mode prompts a short reset through the working day. A \
+snoozed prompt that comes back counts once; resets done include those started without a prompt \
+on a day the desk was open.";
 
 /// Sessions per routine.
 #[must_use]
@@ -168,7 +203,7 @@ pub fn stiffness_lines(report: &Report) -> Vec<String> {
 /// Every pain mark.
 #[must_use]
 pub fn pain_table(report: &Report) -> Table {
-    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "not recorded".to_string());
+    const UNKNOWN: &str = "not recorded";
     Table {
         head: vec![
             "date",
@@ -185,15 +220,35 @@ pub fn pain_table(report: &Report) -> Table {
                 vec![
                     date(m.date),
                     m.routine.clone(),
-                    m.step.clone(),
-                    or_dash(&m.side),
-                    or_dash(&m.chosen),
-                    m.easier_after
-                        .map_or("not recorded", |e| if e { "yes" } else { "no" })
-                        .to_string(),
+                    m.step
+                        .clone()
+                        .unwrap_or_else(|| "while getting ready".to_string()),
+                    m.side.clone().unwrap_or_else(|| side_unknown(m)),
+                    m.chosen.map_or(UNKNOWN, PainChoice::label).to_string(),
+                    easier_after(m.easier_after),
                 ]
             })
             .collect(),
+    }
+}
+
+/// A mark without a side: the step is not per side, or the journal did not say.
+fn side_unknown(mark: &PainMark) -> String {
+    if mark.chosen.is_some() {
+        "–"
+    } else {
+        "not recorded"
+    }
+    .to_string()
+}
+
+/// "used from Thu 5 Nov 2026", "not used", "no later session", "not recorded".
+fn easier_after(after: EasierAfter) -> String {
+    match after {
+        EasierAfter::Used(day) => format!("used from {}", date(day)),
+        EasierAfter::NotUsed => "not used".to_string(),
+        EasierAfter::NoLaterSession => "no later session".to_string(),
+        EasierAfter::NotRecorded => "not recorded".to_string(),
     }
 }
 
@@ -244,14 +299,15 @@ pub fn hints_table(report: &Report) -> Table {
 
 /// What the routines section can and cannot show.
 pub const ROUTINE_VERSIONS: &str = "Each session records which version of its routine file \
-was played (a short code of the file's text); a new code means the file was edited. poised keeps \
-no copy of earlier versions, so the steps are shown as the files have them now.";
+was played (a short code of the file's text; a new code means the file was edited) and its steps \
+with their seconds or reps, so the table says what changed from one version to the next. The \
+steps below are as the files have them now.";
 
-/// The versions of a routine's file played in the period.
+/// The versions of a routine's file played in the period, and what changed in each.
 #[must_use]
 pub fn versions_table(routine: &RoutineDone) -> Table {
     Table {
-        head: vec!["version", "from", "to", "sessions"],
+        head: vec!["version", "from", "to", "sessions", "what changed"],
         rows: routine
             .versions
             .iter()
@@ -270,9 +326,40 @@ pub fn versions_table(routine: &RoutineDone) -> Table {
                     date(v.first),
                     date(v.last),
                     v.sessions.to_string(),
+                    version_change(&v.change),
                 ]
             })
             .collect(),
+    }
+}
+
+/// "added Clamshells (10 reps); Bridges: 10 reps → 12 reps".
+fn version_change(change: &VersionChange) -> String {
+    match change {
+        VersionChange::First => "first played in the period".to_string(),
+        VersionChange::NotRecorded => "changed (details not recorded)".to_string(),
+        VersionChange::OtherVariant => {
+            "changed (one version was played only in full and the other only short, so the \
+             steps cannot be compared)"
+                .to_string()
+        }
+        VersionChange::Steps(steps) if steps.is_empty() => {
+            "the same steps, seconds and reps (other text changed, such as a cue)".to_string()
+        }
+        VersionChange::Steps(steps) => {
+            let each: Vec<String> = steps.iter().map(step_change).collect();
+            each.join("; ")
+        }
+    }
+}
+
+fn step_change(change: &StepChange) -> String {
+    match change {
+        StepChange::Added { name, amount } => format!("added {name} ({amount})"),
+        StepChange::Removed { name, amount } => format!("removed {name} ({amount})"),
+        StepChange::Renamed { from, to } => format!("renamed {from} to {to}"),
+        StepChange::Amount { name, from, to } => format!("{name}: {from} → {to}"),
+        StepChange::Reordered => "the steps in a new order".to_string(),
     }
 }
 

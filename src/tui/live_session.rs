@@ -4,6 +4,7 @@
 //! easier version, when to ring the bell).
 
 mod hurt;
+mod record;
 
 use std::time::Duration;
 
@@ -14,7 +15,7 @@ use super::protocol::{Effect, Now, Sound};
 use super::screens::hurt::Hurt;
 use super::screens::player::Overlay;
 use super::screens::summary::SessionSummary;
-use crate::journal::{PainMark, SessionRecord, WorkPlayed};
+use crate::journal::PainMark;
 use crate::progress::easier::Offer;
 use crate::routine::{Routine, Variant};
 use crate::session::{Outcome, PlayState, Player, SegmentKind, Snapshot, Speech, Timeline, speech};
@@ -40,11 +41,11 @@ pub struct LiveSession {
     /// Ended with Ctrl-C: no more questions.
     pub hurried: bool,
     /// Ended before its end, by the person (`q` `y` or Ctrl-C).
-    ended_early: bool,
+    pub(super) ended_early: bool,
     /// Paused by [`LiveSession::hold`], not by the person.
     held: bool,
     /// When it ended, and the time spent playing by then.
-    ended: Option<(DateTime<FixedOffset>, Duration)>,
+    pub(super) ended: Option<(DateTime<FixedOffset>, Duration)>,
     /// The segment last seen, to ring the bell once as each one begins.
     announced: usize,
     /// The moment last heard, to speak each change once; `None`: say the next moment whole.
@@ -312,54 +313,9 @@ impl LiveSession {
             .collect()
     }
 
-    fn steps(&self) -> (u32, u32) {
+    pub(super) fn steps(&self) -> (u32, u32) {
         let total = u32::try_from(self.player.timeline().steps.len()).unwrap_or(u32::MAX);
         (self.player.steps_done(), total)
-    }
-
-    /// The journal's record of this session.
-    #[must_use]
-    pub fn record(&self, note: Option<String>) -> SessionRecord {
-        let timeline = self.player.timeline();
-        let (ended, active) = self.ended.unwrap_or((self.started, Duration::ZERO));
-        let (steps_done, steps_total) = self.steps();
-        SessionRecord {
-            routine: timeline.routine_id.clone(),
-            title: timeline.title.clone(),
-            variant: timeline.variant.as_str().to_string(),
-            started: self.started,
-            ended,
-            active_seconds: active.as_secs(),
-            completed: self.outcome() == Outcome::Done,
-            steps_done,
-            steps_total,
-            stiffness_before: self.stiffness_before,
-            stiffness_after: self.stiffness_after,
-            note,
-            painful_steps: self.painful.clone(),
-            marks: self.marks.clone(),
-            played: Some(Box::new(self.work_played())),
-            learn: self.learn,
-            routine_version: Some(timeline.routine_version.clone()).filter(|v| !v.is_empty()),
-        }
-    }
-
-    /// The work played against the plan, and the steps skipped, for the done rule.
-    fn work_played(&self) -> WorkPlayed {
-        let timeline = self.player.timeline();
-        let reached_end = !self.ended_early;
-        let skipped_steps = self
-            .player
-            .skipped_steps(reached_end)
-            .into_iter()
-            .filter_map(|i| timeline.steps.get(i).map(|s| s.name.clone()))
-            .collect();
-        WorkPlayed {
-            work_seconds: self.player.work_played().as_secs(),
-            work_seconds_planned: timeline.work_total().as_secs(),
-            reached_end,
-            skipped_steps,
-        }
     }
 
     /// What the summary shows.

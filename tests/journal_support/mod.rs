@@ -35,6 +35,7 @@ pub fn example_session() -> SessionRecord {
         played: None,
         learn: false,
         routine_version: None,
+        steps: Vec::new(),
     }
 }
 
@@ -58,6 +59,7 @@ pub fn numbered_session(n: u64) -> Record {
         played: None,
         learn: false,
         routine_version: None,
+        steps: Vec::new(),
     })
 }
 
@@ -133,6 +135,16 @@ pub fn write(path: &Path, text: &str) -> PathBuf {
 }
 
 /// Runs the real binary with `POISED_HOME` set on the child process only.
+/// What a command that succeeded printed; its stderr when it failed.
+pub fn stdout(output: &Output) -> &str {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    std::str::from_utf8(&output.stdout).unwrap()
+}
+
 pub fn poised(home: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_poised"))
         .args(args)

@@ -41,3 +41,28 @@ fn the_desk_prompts_rings_notifies_plays_the_reset_and_counts_down_again() {
         "{log}"
     );
 }
+
+/// A mark made before the ritual day begins is dated with the day before, in the same run:
+/// with the day starting at 13:00, `POISED_NOW`'s 12:00 on Sat 21 Nov belongs to Fri 20 Nov.
+#[test]
+fn a_mark_before_the_day_starts_is_dated_with_the_ritual_day_in_the_same_run() {
+    let home = Home::new();
+    let config = format!("day_starts_at = \"13:00\"\n{ALWAYS}routine = \"every-key\"\n");
+    std::fs::write(home.path().join("config.toml"), config).expect("config");
+    let keys = std::fs::read_to_string(common::fixture("valid/every-key.toml")).expect("fixture");
+    home.add_routine("every-key.toml", &keys);
+    let mut tui = start(home.path(), &["desk", "--every", "10s"], 20);
+    tui.wait_for_text("Time for a reset");
+    tui.press("\r");
+    tui.wait_until_gone("Time for a reset");
+    // While Bird-dog gets ready: this hurts, about the coming step, skip it.
+    tui.press("!");
+    tui.press("c");
+    tui.press("s");
+    tui.wait_for_text("Time for a reset");
+    tui.press("\r");
+    tui.wait_for_text("Bird-dog, easier: marked painful on 20 Nov");
+    tui.press("\x03");
+    tui.press("q");
+    quits_cleanly(tui);
+}

@@ -37,6 +37,7 @@ pub fn session(started: &str, variant: &str, completed: bool) -> SessionRecord {
         played: None,
         learn: false,
         routine_version: None,
+        steps: Vec::new(),
     }
 }
 

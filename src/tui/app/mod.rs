@@ -15,7 +15,7 @@ mod voice;
 use std::collections::HashMap;
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveTime};
 
 use super::desk_mode::DeskMode;
 use super::keymap::{self, Action, Context};
@@ -25,6 +25,7 @@ use super::screens::rating::Rating;
 use super::screens::safety::Safety;
 use super::theme::Theme;
 use super::widgets::pacer;
+use crate::config::Config;
 use crate::progress::easier::Offer;
 use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
@@ -91,6 +92,8 @@ pub struct App {
     pub quit: bool,
     /// By routine id: the steps its next session plays in their easier version, and why.
     easier: HashMap<String, Vec<Offer>>,
+    /// When a ritual day begins (`day_starts_at`), to date the marks of this run's sessions.
+    day_start: NaiveTime,
 }
 
 impl App {
@@ -114,6 +117,7 @@ impl App {
             message: None,
             quit: false,
             easier: HashMap::new(),
+            day_start: Config::default().day_starts_at,
         }
     }
 
@@ -146,6 +150,14 @@ impl App {
     #[must_use]
     pub fn with_easier(mut self, easier: HashMap<String, Vec<Offer>>) -> Self {
         self.easier = easier;
+        self
+    }
+
+    /// Knows when a ritual day begins (`day_starts_at`; 03:00 unless told), so a mark made
+    /// after midnight and before it is dated with the day before, as the journal dates it.
+    #[must_use]
+    pub fn with_day_start(mut self, day_start: NaiveTime) -> Self {
+        self.day_start = day_start;
         self
     }
 

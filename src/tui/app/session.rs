@@ -4,6 +4,7 @@
 use super::App;
 use super::screen::Screen;
 use crate::journal::{Record, note_or_none};
+use crate::progress::days::ritual_date;
 use crate::progress::easier::{self, PastSession};
 use crate::routine::{Routine, Variant};
 use crate::session::PlayState;
@@ -78,8 +79,7 @@ impl App {
         let record = session.record(note.and_then(note_or_none));
         let offers = self.easier.entry(record.routine.clone()).or_default();
         let past = PastSession {
-            // The calendar day stands in for the ritual day: it only dates the reason.
-            date: record.started.date_naive(),
+            date: ritual_date(record.started, self.day_start),
             completed: record.completed,
             painful: &record.painful_steps,
         };
