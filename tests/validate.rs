@@ -46,9 +46,27 @@ const DEFECTS: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "breath-below-one.toml",
-        "9:13",
-        "at least 1 second",
-        "written as a whole number",
+        "9:24",
+        "inhale is 0.5 here",
+        "write at least 1",
+    ),
+    (
+        "breath-hold-tiny.toml",
+        "9:34",
+        "hold is 0.0001 here",
+        "write 0, or at least 1",
+    ),
+    (
+        "rep-hold-tiny.toml",
+        "10:8",
+        "hold is 1e-300 here",
+        "write 0, or at least 1",
+    ),
+    (
+        "get-ready-tiny.toml",
+        "4:13",
+        "get_ready is 0.05 here",
+        "write 0, or at least 1",
     ),
     (
         "both-reps-and-seconds.toml",
