@@ -36,6 +36,8 @@ pub struct Parsed {
     pub records: Vec<Record>,
     /// Each record's `id` (format 2), in the order of `records`; `None` for older records.
     pub ids: Vec<Option<String>>,
+    /// The 1-based line each record starts on, in the order of `records`.
+    pub lines: Vec<u64>,
     pub warnings: Vec<Warning>,
     pub end: Position,
 }
@@ -77,6 +79,7 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
     let mut parsed = Parsed {
         records: Vec::with_capacity(chunks.len()),
         ids: Vec::with_capacity(chunks.len()),
+        lines: Vec::with_capacity(chunks.len()),
         warnings: Vec::new(),
         end: Position {
             offset: from.offset + bytes.len() as u64,
@@ -89,6 +92,7 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
             Ok(Content::Record(record)) => {
                 parsed.records.push(*record);
                 parsed.ids.push(record_id(chunk.bytes));
+                parsed.lines.push(place.line_of(place.first_content_line()));
             }
             Ok(Content::Loose(loose)) => parsed.warnings.extend(place.loose(loose)),
             Ok(Content::Nothing) => {}

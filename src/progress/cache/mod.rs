@@ -28,7 +28,7 @@ use crate::journal::folder::{FileKind, read_union};
 use crate::journal::split::starts_record;
 use crate::paths::Paths;
 
-pub use scan::Summary;
+pub use scan::{Place, Summary};
 pub use store::Check;
 
 /// Loads the progress picture as of `now` (the local time with its offset) for the config's
@@ -106,13 +106,16 @@ pub fn summarize_journal_checked(
         return summarize_checked(&paths.journal, &cache, day_start, today, check);
     };
     let files = paths.journal_files().map_err(|e| ReadError::io(dir, e))?;
-    let window = window_start(today, CHART_DAYS);
     if files.iter().any(|f| f.kind > FileKind::Machine) {
         let (records, warnings) = read_union(&files)?.into_records();
         let warnings = warnings.iter().map(ToString::to_string).collect();
-        return Ok(Summary::of_records(records, warnings, day_start, window));
+        let placed = records
+            .into_iter()
+            .map(|r| (r, Place::Folder(dir)))
+            .collect();
+        return Ok(Summary::of_records(placed, warnings, day_start, today));
     }
-    let mut total = Summary::empty(day_start, window);
+    let mut total = Summary::empty(day_start, today);
     // The caches are derived: without their folder everything still reads, only slower.
     let _ = std::fs::create_dir_all(paths.file_caches());
     for file in &files {
@@ -147,7 +150,7 @@ pub fn summarize_checked(
     let window = window_start(today, CHART_DAYS);
     let read_error = |source| ReadError::io(journal, source);
     let Some(mut file) = store::open_journal(journal).map_err(read_error)? else {
-        return Ok(Summary::empty(day_start, window));
+        return Ok(Summary::empty(day_start, today));
     };
     let cached =
         store::read_cache(cache, &file, (today, day_start), window, check).map_err(read_error)?;
@@ -156,7 +159,7 @@ pub fn summarize_checked(
         &mut file,
         cached.map(|(summary, _)| summary),
         day_start,
-        window,
+        today,
     )
     .map_err(read_error)?;
     let stamp = store::stamp(&file).map_err(read_error)?;
@@ -164,7 +167,8 @@ pub fn summarize_checked(
     summary.scan(journal, settled);
     let window_moved = summary.prune(window);
     let moved_on = window_moved || !settled.is_empty() || was != Some(stamp);
-    if moved_on || !was_cached {
+    // Records held back are not in the tallies: caching those would leave them out for good.
+    if (moved_on || !was_cached) && summary.held_back == 0 {
         let end = store::end_bytes(&file, summary.covered.offset).map_err(read_error)?;
         store::write_cache(cache, &summary, stamp, &end);
     }
@@ -178,7 +182,7 @@ fn resume(
     file: &mut std::fs::File,
     cached: Option<Summary>,
     day_start: NaiveTime,
-    window: NaiveDate,
+    today: NaiveDate,
 ) -> std::io::Result<(Summary, Vec<u8>, bool)> {
     if let Some(summary) = cached {
         let tail = store::read_from(file, summary.covered.offset)?;
@@ -187,7 +191,7 @@ fn resume(
         }
     }
     Ok((
-        Summary::empty(day_start, window),
+        Summary::empty(day_start, today),
         store::read_from(file, 0)?,
         false,
     ))

@@ -9,7 +9,8 @@ use super::fingerprint::Fingerprint;
 use crate::journal::parse::{Parsed, Position, parse_from};
 use crate::journal::record::Record;
 use crate::journal::split::{last_record_start, record_starts};
-use crate::progress::days::{History, record_date};
+use crate::progress::days::{History, horizon, record_date};
+use crate::progress::trends::{CHART_DAYS, window_start};
 
 /// Bytes parsed at a time when reading a long journal, so its records are never all in memory.
 const SEGMENT: usize = 256 * 1024;
@@ -28,35 +29,44 @@ pub struct Summary {
     pub recent: Vec<Record>,
     /// The journal reader's warnings, as printed.
     pub warnings: Vec<String>,
+    /// Records dated after this day are held back (see [`horizon`]); tomorrow as of the day
+    /// the summary is read for.
+    pub horizon: NaiveDate,
+    /// How many records were held back. A summary that holds any back is never cached, so
+    /// they are read again, and count, once their day comes.
+    pub held_back: usize,
 }
 
 impl Summary {
-    /// The summary of an empty journal.
+    /// The summary of an empty journal, read for `today` (see [`window_start`] and
+    /// [`horizon`]).
     #[must_use]
-    pub fn empty(day_start: NaiveTime, window: NaiveDate) -> Self {
+    pub fn empty(day_start: NaiveTime, today: NaiveDate) -> Self {
         Self {
             covered: Position::START,
             fingerprint: Fingerprint::default(),
             day_start,
-            window,
+            window: window_start(today, CHART_DAYS),
             history: History::default(),
             recent: Vec::new(),
             warnings: Vec::new(),
+            horizon: horizon(today),
+            held_back: 0,
         }
     }
 
     /// The summary of records read elsewhere (the union of a journal folder), not cached.
     #[must_use]
     pub fn of_records(
-        records: Vec<Record>,
+        records: Vec<(Record, Place)>,
         warnings: Vec<String>,
         day_start: NaiveTime,
-        window: NaiveDate,
+        today: NaiveDate,
     ) -> Self {
-        let mut summary = Self::empty(day_start, window);
+        let mut summary = Self::empty(day_start, today);
         summary.warnings = warnings;
-        for record in records {
-            summary.add(record);
+        for (record, place) in records {
+            summary.add(record, &place);
         }
         summary
     }
@@ -66,6 +76,7 @@ impl Summary {
         self.history.merge(other.history);
         self.recent.extend(other.recent);
         self.warnings.extend(other.warnings);
+        self.held_back += other.held_back;
     }
 
     /// Adds the journal's bytes that start at `covered`, and moves `covered` past them,
@@ -75,14 +86,14 @@ impl Summary {
         for segment in segments(bytes, SEGMENT) {
             let parsed = parse_from(journal, segment, self.covered);
             self.covered = parsed.end;
-            self.absorb(parsed);
+            self.absorb(journal, parsed);
         }
     }
 
     /// Adds bytes that start at `covered` without moving it: they are not cached.
     pub fn scan_uncached(&mut self, journal: &Path, bytes: &[u8]) {
         let parsed = parse_from(journal, bytes, self.covered);
-        self.absorb(parsed);
+        self.absorb(journal, parsed);
     }
 
     /// Drops the recent records dated before a later window; true when the window moved.
@@ -96,20 +107,55 @@ impl Summary {
         true
     }
 
-    fn absorb(&mut self, parsed: Parsed) {
+    fn absorb(&mut self, journal: &Path, parsed: Parsed) {
         self.warnings
             .extend(parsed.warnings.iter().map(ToString::to_string));
-        for record in parsed.records {
-            self.add(record);
+        for (record, line) in parsed.records.into_iter().zip(parsed.lines) {
+            self.add(record, &Place::Line(journal, line));
         }
     }
 
-    fn add(&mut self, record: Record) {
+    /// The one place a record joins the days, unless it is dated after the horizon: then it
+    /// is held back, with a warning naming where it is.
+    fn add(&mut self, record: Record, place: &Place) {
+        let date = record_date(&record, self.day_start);
+        if date > self.horizon {
+            self.held_back += 1;
+            self.warnings
+                .push(ahead(&record, date, self.horizon, place));
+            return;
+        }
         self.history.add(&record, self.day_start);
-        if record_date(&record, self.day_start) >= self.window {
+        if date >= self.window {
             self.recent.push(record);
         }
     }
+}
+
+/// Where a record is, for a warning about it: a line of a journal file, or one of the files
+/// of a journal folder read together.
+pub enum Place<'a> {
+    Line(&'a Path, u64),
+    Folder(&'a Path),
+}
+
+/// The warning for a record dated after the horizon.
+fn ahead(record: &Record, date: NaiveDate, horizon: NaiveDate, place: &Place) -> String {
+    let what = match record {
+        Record::Session(_) => "a session",
+        Record::Checkin(_) => "a check-in",
+        Record::Rest(_) => "a rest day",
+        Record::Desk(_) => "a desk record",
+    };
+    let today = horizon.pred_opt().unwrap_or(horizon);
+    let place = match place {
+        Place::Line(path, line) => format!("{} line {line}", path.display()),
+        Place::Folder(dir) => format!("a file in {}", dir.display()),
+    };
+    format!(
+        "{place}: {what} dated {date}, more than a day after today ({today}): it is not \
+         counted until its day comes. If its date is wrong, fix it in the file"
+    )
 }
 
 /// Splits bytes before the start of their last record: the records before it are settled,
@@ -153,10 +199,11 @@ mod tests {
         }
         let path = Path::new("journal.toml");
         let day_start = NaiveTime::from_hms_opt(3, 0, 0).unwrap();
-        let window = NaiveDate::from_ymd_opt(2026, 2, 10).unwrap();
-        let mut whole = Summary::empty(day_start, window);
+        let today = NaiveDate::from_ymd_opt(2026, 4, 6).unwrap();
+        let mut whole = Summary::empty(day_start, today);
+        assert_eq!(whole.window, NaiveDate::from_ymd_opt(2026, 2, 10).unwrap());
         whole.scan(path, text.as_bytes());
-        let mut parts = Summary::empty(day_start, window);
+        let mut parts = Summary::empty(day_start, today);
         for segment in segments(text.as_bytes(), 100) {
             parts.scan(path, segment);
         }
