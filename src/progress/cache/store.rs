@@ -119,6 +119,8 @@ pub fn read_cache(
         history,
         recent: parsed.records,
         warnings: header.warnings,
+        voids: header.voids.into_iter().collect(),
+        skips: header.skips,
         horizon: horizon(today),
         held_back: 0,
     };
@@ -180,7 +182,9 @@ pub fn write_cache(path: &Path, summary: &Summary, journal: Stamp, end: &[u8]) {
         end: fingerprint(end),
         day_start: summary.day_start,
         window: summary.window,
+        skips: summary.skips,
         warnings: summary.warnings.clone(),
+        voids: summary.voids.iter().cloned().collect(),
     };
     let records: String = summary
         .recent
