@@ -510,3 +510,17 @@ fn the_annotated_example_of_the_format_validates_with_its_documented_totals() {
         stdout(&out)
     );
 }
+
+/// Found by the fuzzer: a short version of a step whose `reps` is 0 panicked.
+#[test]
+fn zero_reps_with_a_short_version_is_refused_without_a_crash() {
+    let text = "title = \"T\"\nwardrobe = \"office\"\nsummary = \"S.\"\n\n[[step]]\nname = \"A\"\n\
+                cue = \"c\"\nreps = 0\neffort = 2\nrelease = 2\nshort = { reps = 1 }\n";
+    let problems = poised::routine::validate::parse_routine("t", text).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.starts_with("reps must be a whole number from 1")),
+        "{problems:?}"
+    );
+}
