@@ -1,5 +1,6 @@
 //! The summary being brought up to date: journal bytes read in segments, each record added
-//! to its day's tally and, when recent, kept whole.
+//! to its day's tally and, when recent, kept whole; records taken back are left out, and
+//! records dated after tomorrow held back with a warning.
 
 use std::collections::BTreeSet;
 use std::path::Path;
