@@ -244,7 +244,31 @@ fn records_dated_after_tomorrow_are_named_once_and_not_counted_until_their_day()
             .map(|d| session(ago(today, d), true))
             .collect::<Vec<_>>()
     };
-    let (expected, ..) = streak_on(past);
+    let (expected, _, past_home) = streak_on(past);
+    let home = tempfile::tempdir().unwrap();
+    prepare(home.path(), |today| {
+        let mut records = past(today);
+        // From the day after tomorrow, nothing counts.
+        records.extend((2..40).map(|d| session(today + Days::new(d), true)));
+        records.push(checkin(today + Days::new(2), 9));
+        records
+    });
+    // The report's period reaches past today, over days that hold only future records.
+    let report = [
+        "report",
+        "--format",
+        "md",
+        "--out",
+        "-",
+        "--until",
+        "2026-11-30",
+    ];
+    for command in [&report[..], &["status", "--json"]] {
+        let (without, ..) = poised(past_home.path(), command);
+        let (with, err, ok) = poised(home.path(), command);
+        assert!(ok, "{command:?}: {err}");
+        assert_eq!(with, without, "{command:?}");
+    }
     let home = tempfile::tempdir().unwrap();
     prepare(home.path(), |today| {
         let mut records = past(today);
