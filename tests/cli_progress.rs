@@ -297,6 +297,13 @@ fn records_dated_after_tomorrow_are_named_once_and_not_counted_until_their_day()
             "{err}"
         );
     }
+    // `poised log` shows them, with the same warnings.
+    let (out, err, ok) = poised(home.path(), &["log", "--limit", "1"]);
+    assert!(
+        ok && out.starts_with("2026-11-23 07:00  check-in  stiffness 9"),
+        "{out}"
+    );
+    assert_eq!(err.lines().count(), 39, "{err}");
     // Eleven days on, the streak runs from 23 November to today, and tomorrow's session
     // counts toward the best; the 27 sessions after tomorrow are still held back.
     let (out, err, _) = poised_at(home.path(), "2026-12-02T12:00:00+01:00", &["streak"]);
