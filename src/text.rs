@@ -11,12 +11,37 @@ pub use width::{fit, pad, tail, width};
 /// The 1-based line and column (in characters) of a byte offset, for `PATH:LINE:COLUMN` messages.
 #[must_use]
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    LineStarts::new(text).locate(offset)
+}
+
+/// Where each line of a text starts, found once, so that naming the places of many problems
+/// in one file takes time linear in its size.
+pub struct LineStarts<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineStarts<'a> {
+    #[must_use]
+    pub fn new(text: &'a str) -> Self {
+        let breaks = text.match_indices('\n').map(|(i, _)| i + 1);
+        Self {
+            text,
+            starts: std::iter::once(0).chain(breaks).collect(),
+        }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    #[must_use]
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
 }
 
 /// Makes text from a file or a person safe to print on one line: escape sequences, control

@@ -17,10 +17,15 @@ fn today() -> NaiveDate {
 
 /// Runs poised with its own `POISED_HOME`.
 fn poised(home: &Path, args: &[&str]) -> (String, String, bool) {
+    poised_at(home, NOW, args)
+}
+
+/// Runs poised with its own `POISED_HOME`, told that it is `now`.
+fn poised_at(home: &Path, now: &str, args: &[&str]) -> (String, String, bool) {
     let output = Command::new(env!("CARGO_BIN_EXE_poised"))
         .args(args)
         .env("POISED_HOME", home)
-        .env("POISED_NOW", NOW)
+        .env("POISED_NOW", now)
         .output()
         .unwrap();
     let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
@@ -231,4 +236,81 @@ fn poised_without_a_terminal_leaves_the_morning_question_for_later() {
         !home.path().join("checkin-asked").exists(),
         "the question was not shown, so it is not used up"
     );
+}
+
+#[test]
+fn records_dated_after_tomorrow_are_named_once_and_not_counted_until_their_day() {
+    let past = |today| {
+        (1..=3)
+            .map(|d| session(ago(today, d), true))
+            .collect::<Vec<_>>()
+    };
+    let (expected, _, past_home) = streak_on(past);
+    let home = tempfile::tempdir().unwrap();
+    prepare(home.path(), |today| {
+        let mut records = past(today);
+        // From the day after tomorrow, nothing counts.
+        records.extend((2..40).map(|d| session(today + Days::new(d), true)));
+        records.push(checkin(today + Days::new(2), 9));
+        records
+    });
+    // The report's period reaches past today, over days that hold only future records.
+    let report = [
+        "report",
+        "--format",
+        "md",
+        "--out",
+        "-",
+        "--until",
+        "2026-11-30",
+    ];
+    for command in [&report[..], &["status", "--json"]] {
+        let (without, ..) = poised(past_home.path(), command);
+        let (with, err, ok) = poised(home.path(), command);
+        assert!(ok, "{command:?}: {err}");
+        assert_eq!(with, without, "{command:?}");
+    }
+    let home = tempfile::tempdir().unwrap();
+    prepare(home.path(), |today| {
+        let mut records = past(today);
+        // Tomorrow still counts (a clock a little ahead); from the day after, nothing does.
+        records.push(checkin(today + Days::new(1), 4));
+        records.extend((2..40).map(|d| session(today + Days::new(d), true)));
+        records.push(checkin(today + Days::new(2), 9));
+        records
+    });
+    for run in ["rebuilt", "cached"] {
+        let (out, err, ok) = poised(home.path(), &["streak"]);
+        assert!(ok, "{err}");
+        assert_eq!(out, expected, "{run}");
+        let warnings: Vec<&str> = err.lines().collect();
+        assert_eq!(warnings.len(), 39, "{run}: {err}");
+        assert!(
+            warnings[0].ends_with(
+                "journal.toml line 46: a session dated 2026-11-23, more than a day after today \
+                 (2026-11-21): it is not counted until its day comes. If its date is wrong, fix \
+                 it in the file"
+            ),
+            "{run}: {err}"
+        );
+        assert!(
+            warnings[38].contains("a check-in dated 2026-11-23"),
+            "{err}"
+        );
+    }
+    // `poised log` shows them, with the same warnings.
+    let (out, err, ok) = poised(home.path(), &["log", "--limit", "1"]);
+    assert!(
+        ok && out.starts_with("2026-11-23 07:00  check-in  stiffness 9"),
+        "{out}"
+    );
+    assert_eq!(err.lines().count(), 39, "{err}");
+    // Eleven days on, the streak runs from 23 November to today, and tomorrow's session
+    // counts toward the best; the 27 sessions after tomorrow are still held back.
+    let (out, err, _) = poised_at(home.path(), "2026-12-02T12:00:00+01:00", &["streak"]);
+    assert!(
+        out.starts_with("streak 10 days · best 11 · 7 of last 7 days"),
+        "{out}"
+    );
+    assert_eq!(err.lines().count(), 27, "{err}");
 }

@@ -125,13 +125,17 @@ fn append(path: &Path, records: &[Record]) {
     std::fs::write(path, text).unwrap();
 }
 
-/// What reading the whole journal gives, without any cache.
-fn full_read(journal: &Path, today: NaiveDate) -> (History, Vec<Record>, Vec<String>) {
+/// What reading the whole journal gives, without any cache: the tallies and recent records
+/// of the records dated up to tomorrow, the reader's warnings, and how many were held back.
+fn full_read(journal: &Path, today: NaiveDate) -> (History, Vec<Record>, Vec<String>, usize) {
     let parsed = parse(journal, &std::fs::read(journal).unwrap());
     let window = today - Days::new(55);
-    let history = History::from_records(&parsed.records, three());
-    let recent = parsed
+    let (counted, held): (Vec<Record>, Vec<Record>) = parsed
         .records
+        .into_iter()
+        .partition(|r| record_date(r, three()) <= today + Days::new(1));
+    let history = History::from_records(&counted, three());
+    let recent = counted
         .into_iter()
         .filter(|r| record_date(r, three()) >= window)
         .collect();
@@ -139,14 +143,20 @@ fn full_read(journal: &Path, today: NaiveDate) -> (History, Vec<Record>, Vec<Str
         history,
         recent,
         parsed.warnings.iter().map(ToString::to_string).collect(),
+        held.len(),
     )
 }
 
 fn assert_matches_full_read(summary: &Summary, journal: &Path, today: NaiveDate) {
-    let (history, recent, warnings) = full_read(journal, today);
+    let (history, recent, warnings, held) = full_read(journal, today);
     assert_eq!(summary.history, history);
     assert_eq!(summary.recent, recent);
-    assert_eq!(summary.warnings, warnings);
+    let (ahead, damaged): (Vec<&String>, Vec<&String>) = summary
+        .warnings
+        .iter()
+        .partition(|w| w.contains("more than a day after today"));
+    assert_eq!(damaged, warnings.iter().collect::<Vec<_>>());
+    assert_eq!((ahead.len(), summary.held_back), (held, held));
 }
 
 fn load(home: &Home) -> Summary {
@@ -404,7 +414,7 @@ fn load_gives_the_model_of_a_full_read_cold_and_warm() {
             phase: Some(3),
         })
     };
-    let (history, recent, _) = full_read(&home.journal, today());
+    let (history, recent, ..) = full_read(&home.journal, today());
     let expected = poised::progress::build(&history, &recent, today(), three(), wardrobes);
     for _ in 0..2 {
         let model = poised::progress::load(&paths, config.day_starts_at, now, wardrobes).unwrap();

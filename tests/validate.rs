@@ -46,9 +46,27 @@ const DEFECTS: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "breath-below-one.toml",
-        "9:13",
-        "at least 1 second",
-        "written as a whole number",
+        "9:24",
+        "inhale is 0.5 here",
+        "write at least 1",
+    ),
+    (
+        "breath-hold-tiny.toml",
+        "9:34",
+        "hold is 0.0001 here",
+        "write 0, or at least 1",
+    ),
+    (
+        "rep-hold-tiny.toml",
+        "10:8",
+        "hold is 1e-300 here",
+        "write 0, or at least 1",
+    ),
+    (
+        "get-ready-tiny.toml",
+        "4:13",
+        "get_ready is 0.05 here",
+        "write 0, or at least 1",
     ),
     (
         "both-reps-and-seconds.toml",
@@ -490,5 +508,19 @@ fn the_annotated_example_of_the_format_validates_with_its_documented_totals() {
         stdout(&out).contains("after-drive.toml: ok, 2:34, short 1:12"),
         "{}",
         stdout(&out)
+    );
+}
+
+/// Found by the fuzzer: a short version of a step whose `reps` is 0 panicked.
+#[test]
+fn zero_reps_with_a_short_version_is_refused_without_a_crash() {
+    let text = "title = \"T\"\nwardrobe = \"office\"\nsummary = \"S.\"\n\n[[step]]\nname = \"A\"\n\
+                cue = \"c\"\nreps = 0\neffort = 2\nrelease = 2\nshort = { reps = 1 }\n";
+    let problems = poised::routine::validate::parse_routine("t", text).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.starts_with("reps must be a whole number from 1")),
+        "{problems:?}"
     );
 }

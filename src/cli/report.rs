@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::journal::Record;
 use crate::paths::Paths;
 use crate::progress::cache::summarize_journal;
-use crate::progress::days::{History, ritual_date};
+use crate::progress::days::{History, record_date, ritual_date};
 use crate::report::{self, Input, Period};
 
 /// `poised report [--weeks N] [--since DATE] [--until DATE] [--format html|md] [--out FILE]`.
@@ -124,8 +124,10 @@ fn read(
         }
         return Ok((summary.history, summary.recent));
     }
-    // The whole journal, whose reading prints the same warnings.
-    let records = super::journal::read_all(paths).map_err(|e| e.to_string())?;
+    // The whole journal, whose reading prints the same warnings; records held back from the
+    // summary (dated after tomorrow) are left out here too.
+    let mut records = super::journal::read_all(paths).map_err(|e| e.to_string())?;
+    records.retain(|r| record_date(r, day_start) <= summary.horizon);
     Ok((summary.history, records))
 }
 

@@ -263,7 +263,7 @@ mod tests {
     use chrono::DateTime;
 
     use super::*;
-    use crate::journal::note::sanitize_note;
+    use crate::journal::note::one_line;
     use crate::journal::record_toml;
 
     /// The one decoder against a plain `toml` parse of the same chunk: whatever `toml` rejects
@@ -296,7 +296,7 @@ mod tests {
                 datetime(written) == datetime(found) && a.date == b.date
             }
             (Value::String(a), Value::String(b)) if key == "note" || key == "reason" => {
-                *a == sanitize_note(b)
+                *a == one_line(b)
             }
             _ => written == found,
         }

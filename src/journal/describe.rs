@@ -1,8 +1,9 @@
 //! Records in words: the one-line form `poised log` prints, and the stiffness change
 //! ("6 -> 3") that it and the session summary show.
 
-use super::note::sanitize_note;
+use super::note::{NOTE_MAX_CHARS, one_line};
 use super::record::{CheckinRecord, DeskRecord, Record, RestRecord, SessionRecord};
+use crate::text::fit;
 
 /// `6 -> 3`, with `-` for a rating that was skipped; `None` when both were.
 #[must_use]
@@ -79,9 +80,10 @@ fn rest_parts(r: &RestRecord) -> Vec<Option<String>> {
     ]
 }
 
-/// A note in quotes, cleaned again because a hand-edited journal may hold anything.
+/// A note in quotes, cleaned again because a hand-edited journal may hold anything; a note
+/// longer than a person can type ends with "…" at that length.
 fn quoted_note(note: Option<&str>) -> Option<String> {
-    note.map(sanitize_note)
+    note.map(|n| fit(&one_line(n), NOTE_MAX_CHARS))
         .filter(|n| !n.is_empty())
         .map(|n| format!("\"{n}\""))
 }
@@ -109,5 +111,14 @@ mod tests {
             Some("stiffness 6 -> -")
         );
         assert_eq!(stiffness_part(None, None), None);
+    }
+
+    #[test]
+    fn a_note_longer_than_a_person_types_ends_with_an_ellipsis() {
+        let long = "a".repeat(5_000);
+        let quoted = quoted_note(Some(&long)).unwrap();
+        assert_eq!(quoted.chars().count(), NOTE_MAX_CHARS + 2);
+        assert!(quoted.ends_with("a…\""), "{quoted}");
+        assert_eq!(quoted_note(Some("ok")).as_deref(), Some("\"ok\""));
     }
 }

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 
 use super::mark::PainMark;
-use super::note::sanitize_note;
+use super::note::one_line;
 use super::played::{Amount, StepPlayed};
 use super::record::{CheckinRecord, DeskRecord, Record, RestRecord, SessionRecord};
 use super::seal::seal;
@@ -200,7 +200,7 @@ impl Lines {
 
     fn note(&mut self, key: &str, value: Option<&str>) {
         if let Some(note) = value {
-            self.string(key, &sanitize_note(note));
+            self.string(key, &one_line(note));
         }
     }
 

@@ -37,6 +37,8 @@ pub struct Parsed {
     pub records: Vec<Record>,
     /// Each record's `id` (format 2), in the order of `records`; `None` for older records.
     pub ids: Vec<Option<String>>,
+    /// The 1-based line each record starts on, in the order of `records`.
+    pub lines: Vec<u64>,
     /// The records taken back by `[[void]]` records, in file order.
     pub voids: Vec<VoidRecord>,
     pub warnings: Vec<Warning>,
@@ -80,6 +82,7 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
     let mut parsed = Parsed {
         records: Vec::with_capacity(chunks.len()),
         ids: Vec::with_capacity(chunks.len()),
+        lines: Vec::with_capacity(chunks.len()),
         voids: Vec::new(),
         warnings: Vec::new(),
         end: Position {
@@ -93,6 +96,7 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
             Ok(Content::Record(record)) => {
                 parsed.records.push(*record);
                 parsed.ids.push(record_id(chunk.bytes));
+                parsed.lines.push(place.line_of(place.first_content_line()));
             }
             Ok(Content::Void(void)) => parsed.voids.push(void),
             Ok(Content::Loose(loose)) => parsed.warnings.extend(place.loose(loose)),

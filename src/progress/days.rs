@@ -21,6 +21,15 @@ pub fn ritual_date(at: DateTime<FixedOffset>, day_start: NaiveTime) -> NaiveDate
     (at.naive_local() - shift).date()
 }
 
+/// The last day whose records count as of `today`: tomorrow. A record dated later is more
+/// than a day ahead (a clock set wrong, a mistyped date); it is held back with a warning and
+/// counts once its day comes. A day of leeway keeps records from a machine in another time
+/// zone, or with a clock a little ahead, counting at once.
+#[must_use]
+pub fn horizon(today: NaiveDate) -> NaiveDate {
+    today.succ_opt().unwrap_or(today)
+}
+
 /// The date a record counts for.
 #[must_use]
 pub fn record_date(record: &Record, day_start: NaiveTime) -> NaiveDate {

@@ -158,12 +158,10 @@ impl<'de> Deserialize<'de> for RawBreathing {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPattern {
-    pub inhale: Seconds,
-    #[serde(default)]
-    pub hold: Seconds,
-    pub exhale: Seconds,
-    #[serde(default)]
-    pub hold_after: Seconds,
+    pub inhale: Spanned<Seconds>,
+    pub hold: Option<Spanned<Seconds>>,
+    pub exhale: Spanned<Seconds>,
+    pub hold_after: Option<Spanned<Seconds>>,
 }
 
 /// Seconds as written: a whole number or a fraction.

@@ -48,7 +48,17 @@ pub fn seconds_message(key: &str, x: f64, zero_ok: bool) -> String {
         "at least 1"
     };
     let most = MAX_STEP.as_secs();
+    let x = as_written(x);
     format!("{key} is {x} here: write {lowest} and at most {most} seconds, as {SECONDS_FORMS}")
+}
+
+/// A number as short as it can be written: `30`, `0.0004`, `1e-300` (never 300 zeros).
+fn as_written(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x}")
+    } else {
+        format!("{x:?}")
+    }
 }
 
 /// A text of at most [`MAX_TEXT_CHARS`] characters; `None` when it keeps the limit.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::limits::MAX_FILE_BYTES;
 use super::model::Routine;
 use super::validate::{Problem, check_routine};
-use crate::text::line_column;
+use crate::text::LineStarts;
 
 /// The built-in routines, embedded so poised works from any folder.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -233,9 +233,10 @@ pub fn parse_text(path: &Path, id: &str, text: &str) -> Result<Routine, Vec<Diag
 /// Checks routine text that came from `path`, keeping the warnings.
 pub fn check_text(path: &Path, id: &str, text: &str) -> Result<Valid, Vec<Diagnostic>> {
     let located = |problems: Vec<Problem>| -> Vec<Diagnostic> {
+        let lines = LineStarts::new(text);
         problems
             .into_iter()
-            .map(|p| diagnostic(path, text, p))
+            .map(|p| diagnostic(path, &lines, p))
             .collect()
     };
     check_routine(id, text)
@@ -246,8 +247,8 @@ pub fn check_text(path: &Path, id: &str, text: &str) -> Result<Valid, Vec<Diagno
         .map_err(located)
 }
 
-fn diagnostic(path: &Path, text: &str, problem: Problem) -> Diagnostic {
-    let (line, column) = line_column(text, problem.span.start);
+fn diagnostic(path: &Path, lines: &LineStarts, problem: Problem) -> Diagnostic {
+    let (line, column) = lines.locate(problem.span.start);
     Diagnostic {
         path: path.to_path_buf(),
         line,

@@ -146,7 +146,8 @@ fn short(raw: &Spanned<RawShort>, work: &Work, problems: &mut Vec<Problem>) -> O
             if !(1..full).contains(&fewer) {
                 problems.push(Problem::at(reps, format!("the short version plays fewer reps than the full one ({full}): use a whole number from 1 to {}", full - 1)));
             }
-            let fewer = u32::try_from(fewer.clamp(1, full)).unwrap_or(1);
+            // `full` is 0 when `reps` itself was refused; the problem is already reported.
+            let fewer = u32::try_from(fewer.clamp(1, full.max(1))).unwrap_or(1);
             let mut shorter = work.clone();
             if let Work::Reps { count, .. } = &mut shorter {
                 *count = fewer;

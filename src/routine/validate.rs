@@ -1,6 +1,7 @@
 //! Turns a routine file's text into a validated [`Routine`], or into every problem found,
 //! each pointing at the place in the file that needs fixing.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::time::Duration;
 
@@ -20,7 +21,7 @@ const DEFAULT_GET_READY: f64 = 5.0;
 const DEFAULT_SWITCH_SIDES: f64 = 5.0;
 
 /// One problem in a routine file: where it is (a byte range of the text) and what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Problem {
     pub span: Range<usize>,
     pub message: String,
@@ -65,13 +66,9 @@ pub fn check_routine(id: &str, text: &str) -> Result<Checked, Vec<Problem>> {
         Ok(Checked { routine, warnings })
     } else {
         // An easier version inherits its step's keys, so a problem there can be found twice.
-        let mut unique: Vec<Problem> = Vec::new();
-        for p in problems {
-            if !unique.contains(&p) {
-                unique.push(p);
-            }
-        }
-        Err(unique)
+        let mut seen = HashSet::with_capacity(problems.len());
+        problems.retain(|p| seen.insert(p.clone()));
+        Err(problems)
     }
 }
 
@@ -190,12 +187,20 @@ pub(super) fn breathing(raw: &Spanned<RawBreathing>, problems: &mut Vec<Problem>
             fallback_breathing()
         }),
         RawBreathing::Custom(p) => {
-            let ok = |x: Seconds, zero_ok: bool| seconds_ok(x.0, zero_ok);
-            if !(ok(p.inhale, false) && ok(p.exhale, false) && ok(p.hold, true) && ok(p.hold_after, true)) {
-                problems.push(Problem::at(raw, format!("a breathing pattern needs inhale and exhale of at least 1 second, and holds of 0 or at least 1 second, each written as {}", limits::SECONDS_FORMS)));
+            let before = problems.len();
+            let inhale = seconds(&p.inhale, "inhale", false, problems);
+            let hold = optional_seconds(p.hold.as_ref(), "hold", 0.0, problems);
+            let exhale = seconds(&p.exhale, "exhale", false, problems);
+            let hold_after = optional_seconds(p.hold_after.as_ref(), "hold_after", 0.0, problems);
+            if problems.len() > before {
                 return fallback_breathing();
             }
-            Breathing::from_secs(p.inhale.0, p.hold.0, p.exhale.0, p.hold_after.0)
+            Breathing {
+                inhale,
+                hold,
+                exhale,
+                hold_after,
+            }
         }
     }
 }
@@ -228,13 +233,12 @@ pub(super) fn seconds(
     Duration::ZERO
 }
 
+/// Every step named like an earlier one; linear in the number of steps.
 fn duplicate_names(steps: &[Spanned<RawStep>], problems: &mut Vec<Problem>) {
-    for (i, s) in steps.iter().enumerate() {
+    let mut seen = HashSet::with_capacity(steps.len());
+    for s in steps {
         let name = s.get_ref().name.get_ref();
-        if steps[..i]
-            .iter()
-            .any(|earlier| earlier.get_ref().name.get_ref() == name)
-        {
+        if !seen.insert(name.as_str()) {
             problems.push(Problem::at(
                 &s.get_ref().name,
                 format!("a step named `{name}` already exists: give each step its own name"),

@@ -41,7 +41,7 @@ pub fn summarize_files(
     let several = opened.len() > 1;
     let mut summaries = opened.into_iter().map(|file| file.finish(&taken));
     let Some(mut total) = summaries.next().transpose()? else {
-        return Ok(Summary::empty(day_start, window));
+        return Ok(Summary::empty(day_start, today));
     };
     for summary in summaries {
         total.add_up(summary?);
@@ -68,6 +68,8 @@ struct Opened {
     /// The keys that `tail` takes back.
     tail_voids: Vec<String>,
     window: NaiveDate,
+    /// The day the summary is read for.
+    today: NaiveDate,
 }
 
 impl Opened {
@@ -89,7 +91,7 @@ impl Opened {
             &mut file,
             cached.map(|(summary, _)| summary),
             today.1,
-            window,
+            today.0,
         )
         .map_err(read_error)?;
         let tail_voids = voids_in(&tail).into_iter().map(|v| v.record).collect();
@@ -103,6 +105,7 @@ impl Opened {
             tail,
             tail_voids,
             window,
+            today: today.0,
         }))
     }
 
@@ -118,7 +121,7 @@ impl Opened {
         let read_error = |source| ReadError::io(&self.journal, source);
         let skips = skips_of(taken);
         if self.was_cached && self.summary.skips != skips {
-            self.summary = Summary::empty(self.summary.day_start, self.window);
+            self.summary = Summary::empty(self.summary.day_start, self.today);
             self.tail = store::read_from(&mut self.file, 0).map_err(read_error)?;
             self.was_cached = false;
         }
@@ -128,7 +131,9 @@ impl Opened {
         self.summary.scan(&self.journal, settled, taken);
         let window_moved = self.summary.prune(self.window);
         let moved_on = window_moved || !settled.is_empty() || self.was != Some(stamp);
-        if moved_on || !self.was_cached {
+        // Records held back are not in the tallies: caching those would leave them out for
+        // good.
+        if (moved_on || !self.was_cached) && self.summary.held_back == 0 {
             let end =
                 store::end_bytes(&self.file, self.summary.covered.offset).map_err(read_error)?;
             store::write_cache(&self.cache, &self.summary, stamp, &end);
@@ -144,7 +149,7 @@ fn resume(
     file: &mut File,
     cached: Option<Summary>,
     day_start: NaiveTime,
-    window: NaiveDate,
+    today: NaiveDate,
 ) -> std::io::Result<(Summary, Vec<u8>, bool)> {
     if let Some(summary) = cached {
         let tail = store::read_from(file, summary.covered.offset)?;
@@ -153,7 +158,7 @@ fn resume(
         }
     }
     Ok((
-        Summary::empty(day_start, window),
+        Summary::empty(day_start, today),
         store::read_from(file, 0)?,
         false,
     ))

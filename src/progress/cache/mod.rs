@@ -28,7 +28,7 @@ use crate::journal::ReadError;
 use crate::journal::folder::{FileKind, read_union};
 use crate::paths::Paths;
 
-pub use scan::Summary;
+pub use scan::{Place, Summary};
 pub use store::Check;
 
 /// Loads the progress picture as of `now` (the local time with its offset) for the config's
@@ -106,11 +106,14 @@ pub fn summarize_journal_checked(
         return summarize_checked(&paths.journal, &cache, day_start, today, check);
     };
     let files = paths.journal_files().map_err(|e| ReadError::io(dir, e))?;
-    let window = window_start(today, CHART_DAYS);
     if files.iter().any(|f| f.kind > FileKind::Machine) {
         let (records, warnings) = read_union(&files)?.into_records();
         let warnings = warnings.iter().map(ToString::to_string).collect();
-        return Ok(Summary::of_records(records, warnings, day_start, window));
+        let placed = records
+            .into_iter()
+            .map(|r| (r, Place::Folder(dir)))
+            .collect();
+        return Ok(Summary::of_records(placed, warnings, day_start, today));
     }
     // The caches are derived: without their folder everything still reads, only slower.
     let _ = std::fs::create_dir_all(paths.file_caches());

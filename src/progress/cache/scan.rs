@@ -1,5 +1,6 @@
 //! The summary being brought up to date: journal bytes read in segments, each record added
-//! to its day's tally and, when recent, kept whole.
+//! to its day's tally and, when recent, kept whole; records taken back are left out, and
+//! records dated after tomorrow held back with a warning.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -11,7 +12,8 @@ use crate::journal::parse::{Parsed, Position, parse_from};
 use crate::journal::record::Record;
 use crate::journal::split::{last_record_start, record_starts};
 use crate::journal::void::TakenBack;
-use crate::progress::days::{History, record_date};
+use crate::progress::days::{History, horizon, record_date};
+use crate::progress::trends::{CHART_DAYS, window_start};
 
 /// Bytes parsed at a time when reading a long journal, so its records are never all in memory.
 const SEGMENT: usize = 256 * 1024;
@@ -36,37 +38,46 @@ pub struct Summary {
     /// Which records the tallies leave out: [`skips_of`] the records taken back anywhere
     /// in the journal (a folder: in any file) when they were added up.
     pub skips: u64,
+    /// Records dated after this day are held back (see [`horizon`]); tomorrow as of the day
+    /// the summary is read for.
+    pub horizon: NaiveDate,
+    /// How many records were held back. A summary that holds any back is never cached, so
+    /// they are read again, and count, once their day comes.
+    pub held_back: usize,
 }
 
 impl Summary {
-    /// The summary of an empty journal.
+    /// The summary of an empty journal, read for `today` (see [`window_start`] and
+    /// [`horizon`]).
     #[must_use]
-    pub fn empty(day_start: NaiveTime, window: NaiveDate) -> Self {
+    pub fn empty(day_start: NaiveTime, today: NaiveDate) -> Self {
         Self {
             covered: Position::START,
             fingerprint: Fingerprint::default(),
             day_start,
-            window,
+            window: window_start(today, CHART_DAYS),
             history: History::default(),
             recent: Vec::new(),
             warnings: Vec::new(),
             voids: BTreeSet::new(),
             skips: 0,
+            horizon: horizon(today),
+            held_back: 0,
         }
     }
 
     /// The summary of records read elsewhere (the union of a journal folder), not cached.
     #[must_use]
     pub fn of_records(
-        records: Vec<Record>,
+        records: Vec<(Record, Place)>,
         warnings: Vec<String>,
         day_start: NaiveTime,
-        window: NaiveDate,
+        today: NaiveDate,
     ) -> Self {
-        let mut summary = Self::empty(day_start, window);
+        let mut summary = Self::empty(day_start, today);
         summary.warnings = warnings;
-        for record in records {
-            summary.add(record);
+        for (record, place) in records {
+            summary.add(record, &place);
         }
         summary
     }
@@ -77,6 +88,7 @@ impl Summary {
         self.recent.extend(other.recent);
         self.warnings.extend(other.warnings);
         self.voids.extend(other.voids);
+        self.held_back += other.held_back;
     }
 
     /// Adds the journal's bytes that start at `covered`, and moves `covered` past them,
@@ -89,14 +101,14 @@ impl Summary {
             self.covered = parsed.end;
             self.voids
                 .extend(parsed.voids.iter().map(|v| v.record.clone()));
-            self.absorb(parsed, taken);
+            self.absorb(journal, parsed, taken);
         }
     }
 
     /// Adds bytes that start at `covered` without moving it: they are not cached.
     pub fn scan_uncached(&mut self, journal: &Path, bytes: &[u8], taken: &TakenBack) {
         let parsed = parse_from(journal, bytes, self.covered);
-        self.absorb(parsed, taken);
+        self.absorb(journal, parsed, taken);
     }
 
     /// Drops the recent records dated before a later window; true when the window moved.
@@ -110,19 +122,33 @@ impl Summary {
         true
     }
 
-    fn absorb(&mut self, parsed: Parsed, taken: &TakenBack) {
+    fn absorb(&mut self, journal: &Path, parsed: Parsed, taken: &TakenBack) {
         self.warnings
             .extend(parsed.warnings.iter().map(ToString::to_string));
-        for (record, id) in parsed.records.into_iter().zip(&parsed.ids) {
+        let placed = parsed
+            .records
+            .into_iter()
+            .zip(&parsed.ids)
+            .zip(parsed.lines);
+        for ((record, id), line) in placed {
             if !taken.contains(&record, id.as_deref()) {
-                self.add(record);
+                self.add(record, &Place::Line(journal, line));
             }
         }
     }
 
-    fn add(&mut self, record: Record) {
+    /// The one place a record joins the days, unless it is dated after the horizon: then it
+    /// is held back, with a warning naming where it is.
+    fn add(&mut self, record: Record, place: &Place) {
+        let date = record_date(&record, self.day_start);
+        if date > self.horizon {
+            self.held_back += 1;
+            self.warnings
+                .push(ahead(&record, date, self.horizon, place));
+            return;
+        }
         self.history.add(&record, self.day_start);
-        if record_date(&record, self.day_start) >= self.window {
+        if date >= self.window {
             self.recent.push(record);
         }
     }
@@ -136,6 +162,32 @@ pub fn skips_of(taken: &TakenBack) -> u64 {
         return 0;
     }
     super::fingerprint::fingerprint(taken.sorted().join("\n").as_bytes())
+}
+
+/// Where a record is, for a warning about it: a line of a journal file, or one of the files
+/// of a journal folder read together.
+pub enum Place<'a> {
+    Line(&'a Path, u64),
+    Folder(&'a Path),
+}
+
+/// The warning for a record dated after the horizon.
+fn ahead(record: &Record, date: NaiveDate, horizon: NaiveDate, place: &Place) -> String {
+    let what = match record {
+        Record::Session(_) => "a session",
+        Record::Checkin(_) => "a check-in",
+        Record::Rest(_) => "a rest day",
+        Record::Desk(_) => "a desk record",
+    };
+    let today = horizon.pred_opt().unwrap_or(horizon);
+    let place = match place {
+        Place::Line(path, line) => format!("{} line {line}", path.display()),
+        Place::Folder(dir) => format!("a file in {}", dir.display()),
+    };
+    format!(
+        "{place}: {what} dated {date}, more than a day after today ({today}): it is not \
+         counted until its day comes. If its date is wrong, fix it in the file"
+    )
 }
 
 /// Splits bytes before the start of their last record: the records before it are settled,
@@ -179,10 +231,11 @@ mod tests {
         }
         let path = Path::new("journal.toml");
         let day_start = NaiveTime::from_hms_opt(3, 0, 0).unwrap();
-        let window = NaiveDate::from_ymd_opt(2026, 2, 10).unwrap();
-        let mut whole = Summary::empty(day_start, window);
+        let today = NaiveDate::from_ymd_opt(2026, 4, 6).unwrap();
+        let mut whole = Summary::empty(day_start, today);
+        assert_eq!(whole.window, NaiveDate::from_ymd_opt(2026, 2, 10).unwrap());
         whole.scan(path, text.as_bytes(), &TakenBack::default());
-        let mut parts = Summary::empty(day_start, window);
+        let mut parts = Summary::empty(day_start, today);
         for segment in segments(text.as_bytes(), 100) {
             parts.scan(path, segment, &TakenBack::default());
         }

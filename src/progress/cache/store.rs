@@ -14,13 +14,13 @@ use std::os::unix::fs::{FileExt, MetadataExt};
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use chrono::{Days, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 
 use super::fingerprint::{Fingerprint, fingerprint};
 use super::format::{self, Header, Stamp};
 use super::scan::Summary;
 use crate::journal::parse;
-use crate::progress::days::History;
+use crate::progress::days::{History, horizon};
 
 /// How many bytes before the end of what the cache covers are hashed on every load.
 pub const END: u64 = 4096;
@@ -121,6 +121,8 @@ pub fn read_cache(
         warnings: header.warnings,
         voids: header.voids.into_iter().collect(),
         skips: header.skips,
+        horizon: horizon(today),
+        held_back: 0,
     };
     Ok(Some((summary, header.stamp)))
 }
@@ -129,7 +131,7 @@ pub fn read_cache(
 /// summary of any journal poised would count.
 fn plausible(history: &History, today: NaiveDate) -> bool {
     let first = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
-    let last = today.checked_add_days(Days::new(1)).unwrap_or(today);
+    let last = horizon(today);
     history.days.iter().all(|(date, t)| {
         (first..=last).contains(date)
             && t.checkin_sum
