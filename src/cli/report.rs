@@ -108,7 +108,8 @@ fn period(args: &ReportArgs, today: NaiveDate) -> Result<Period, String> {
 }
 
 /// The day tallies of the whole journal and the records around the period: from the cache
-/// when its recent weeks reach back far enough, else from the whole journal.
+/// when its recent weeks reach back far enough, else from the whole journal (the cache keeps
+/// only the last two years day by day).
 fn read(
     paths: &Paths,
     config: &Config,
@@ -125,7 +126,7 @@ fn read(
     }
     // The whole journal, whose reading prints the same warnings.
     let records = super::journal::read_all(paths).map_err(|e| e.to_string())?;
-    Ok((summary.history, records))
+    Ok((History::from_records(&records, day_start), records))
 }
 
 fn default_path(period: Period, format: ReportFormat) -> PathBuf {

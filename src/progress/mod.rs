@@ -15,6 +15,7 @@ pub mod easier;
 pub mod flare;
 pub mod hints;
 pub mod lately;
+pub mod ledger;
 pub mod model;
 pub mod rest;
 pub mod streak;

@@ -12,7 +12,7 @@ use super::calendar::{Calendar, calendar};
 use super::days::{History, record_date};
 use super::hints::{Hint, hints};
 use super::lately::{Lately, lately};
-use super::streak::{Streaks, days_done_in_last, kept_days, streaks};
+use super::streak::{Streaks, days_done_in_last};
 use super::trends::{
     MorningTrend, RECENT_DAYS, StiffnessChange, StiffnessSeries, WardrobeCount, morning_trend,
     rated, recent_sessions, stiffness_change, stiffness_series, wardrobe_counts,
@@ -64,13 +64,13 @@ pub fn build<'w>(
     day_start: NaiveTime,
     facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
 ) -> ProgressModel {
-    let kept = kept_days(history);
+    let standing = history.standing(today);
     let phase_of = |id: &str| facts_of(id).and_then(|f| f.phase);
     ProgressModel {
         today,
-        streaks: streaks(&kept, today),
+        streaks: standing.streaks,
         last_7: days_done_in_last(history, today, 7),
-        consistency: super::consistency::consistency(&kept, today),
+        consistency: standing.consistency,
         mornings: morning_trend(history, today),
         calendar: calendar(history, today),
         stiffness: stiffness_series(recent, today, day_start),

@@ -1,13 +1,19 @@
-//! The cache file's text: a few header lines, one line per day of history, then the recent
-//! records exactly as the journal writes them.
+//! The cache file's text: a few header lines, the ledger of the days long past, one line per
+//! day of the last two years, then the recent records exactly as the journal writes them.
 //!
 //! ```text
-//! poised progress cache 2 5d0c9e1f3a7b2c44     a checksum of everything after this line
+//! poised progress cache 3 5d0c9e1f3a7b2c44     a checksum of everything after this line
 //! journal 3842113 18251 9f3c2a7d1e0b4c55       bytes covered, lines covered, running hash
 //! file 2049 1311 3842577 1764300000 120 0      device, inode, size, mtime (s, ns), racy
 //! end 77aa01c3b9d2e460                         hash of the last 4 KiB before `covered`
 //! day_start 03:00
 //! window 2026-09-27                            records dated from here on follow below
+//! since 2024-11-17                             days from here on follow one by one ("-": all)
+//! kept 2024-11-16 ritual 12 40 3fe4cc...       the folded days: last kept day, what it was,
+//!                                              its run, the best run, the consistency value
+//! played 2024-11-16                            the last day played before `since` ("-": none)
+//! honoured 2024-11-12 2024-11-14               the rest days honoured in its last week
+//! morning 9 2                                  the latest mornings before `since`: sum count
 //! warning journal.toml line 12: ...            zero or more, as the journal reader said them
 //! day 2026-11-21 2 1 0 0 4 1                   full short partial rest checkin_sum checkin_count
 //! records
@@ -24,8 +30,10 @@ use chrono::{NaiveDate, NaiveTime};
 use super::fingerprint::fingerprint;
 use crate::journal::parse::Position;
 use crate::progress::days::{DayTally, History};
+use crate::progress::ledger::Ledger;
+use crate::progress::streak::Kept;
 
-const MAGIC: &str = "poised progress cache 2 ";
+const MAGIC: &str = "poised progress cache 3 ";
 const RECORDS: &str = "records\n";
 
 /// What the journal file was when the cache was written: what cannot change silently.
@@ -81,6 +89,7 @@ pub fn encode(header: &Header, history: &History, records: &str) -> String {
     let _ = writeln!(out, "end {:016x}", h.end);
     let _ = writeln!(out, "day_start {}", h.day_start.format("%H:%M"));
     let _ = writeln!(out, "window {}", h.window);
+    write_past(&mut out, history);
     for warning in &h.warnings {
         let _ = writeln!(out, "warning {}", escape(warning));
     }
@@ -131,16 +140,99 @@ pub fn decode(text: &[u8]) -> Option<(Header, History, &[u8])> {
         window,
         warnings: Vec::new(),
     };
-    let mut history = History::default();
+    let mut history = read_past(&mut lines)?;
     for line in lines {
         if let Some(warning) = line.strip_prefix("warning ") {
             header.warnings.push(unescape(warning)?);
+        } else if let Some(morning) = line.strip_prefix("morning ") {
+            let (sum, count) = morning.split_once(' ')?;
+            history
+                .past
+                .mornings
+                .push((sum.parse().ok()?, count.parse().ok()?));
         } else {
             let (date, tally) = day(line.strip_prefix("day ")?)?;
             history.days.insert(date, tally);
         }
     }
     Some((header, history, records))
+}
+
+/// The fold of the days before `since`, and `since` itself.
+fn write_past(out: &mut String, history: &History) {
+    let past = &history.past;
+    let _ = writeln!(out, "since {}", date_or_dash(history.since));
+    let (last, kind) = match past.last_kept {
+        Some((date, Kept::Ritual)) => (Some(date), "ritual"),
+        Some((date, Kept::Rest)) => (Some(date), "rest"),
+        None => (None, "-"),
+    };
+    let _ = writeln!(
+        out,
+        "kept {} {kind} {} {} {:016x}",
+        date_or_dash(last),
+        past.run,
+        past.best,
+        past.score.to_bits()
+    );
+    let _ = writeln!(out, "played {}", date_or_dash(past.last_played));
+    out.push_str("honoured");
+    for date in &past.honoured {
+        let _ = write!(out, " {date}");
+    }
+    out.push('\n');
+    for (sum, count) in &past.mornings {
+        let _ = writeln!(out, "morning {sum} {count}");
+    }
+}
+
+/// Reads what [`write_past`] wrote but the mornings, which follow among the other lines.
+fn read_past<'a>(lines: &mut impl Iterator<Item = &'a str>) -> Option<History> {
+    let since = dash_or_date(lines.next()?.strip_prefix("since ")?).ok()?;
+    let mut kept = lines.next()?.strip_prefix("kept ")?.split(' ');
+    let last = dash_or_date(kept.next()?).ok()?;
+    let kind = match kept.next()? {
+        "ritual" => Some(Kept::Ritual),
+        "rest" => Some(Kept::Rest),
+        _ => None,
+    };
+    let last_kept = match (last, kind) {
+        (Some(date), Some(kind)) => Some((date, kind)),
+        (None, None) => None,
+        _ => return None,
+    };
+    let run = kept.next()?.parse().ok()?;
+    let best = kept.next()?.parse().ok()?;
+    let score = f64::from_bits(u64::from_str_radix(kept.next()?, 16).ok()?);
+    let last_played = dash_or_date(lines.next()?.strip_prefix("played ")?).ok()?;
+    let honoured = lines.next()?.strip_prefix("honoured")?;
+    (honoured.is_empty() || honoured.starts_with(' ')).then_some(())?;
+    let honoured = honoured.split(' ').skip(1).map(|d| d.parse().ok());
+    let past = Ledger {
+        last_kept,
+        run,
+        best,
+        honoured: honoured.collect::<Option<_>>()?,
+        score,
+        last_played,
+        mornings: Vec::new(),
+    };
+    kept.next().is_none().then_some(History {
+        since,
+        past,
+        days: std::collections::BTreeMap::new(),
+    })
+}
+
+fn date_or_dash(date: Option<NaiveDate>) -> String {
+    date.map_or_else(|| "-".to_string(), |d| d.to_string())
+}
+
+fn dash_or_date(text: &str) -> Result<Option<NaiveDate>, chrono::ParseError> {
+    match text {
+        "-" => Ok(None),
+        _ => text.parse().map(Some),
+    }
 }
 
 fn stamp(text: &str) -> Option<Stamp> {
@@ -255,6 +347,17 @@ mod tests {
             NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
             DayTally::default(),
         );
+        let day = |d| NaiveDate::from_ymd_opt(2015, 12, d).unwrap();
+        history.since = Some(day(31));
+        history.past = Ledger {
+            last_kept: Some((day(30), Kept::Rest)),
+            run: 3,
+            best: 40,
+            honoured: vec![day(27), day(30)],
+            score: 0.123_456_789,
+            last_played: Some(day(29)),
+            mornings: vec![(9, 2), (4, 1)],
+        };
         let text = encode(&header, &history, "[[rest]]\ndate = 2026-11-21\n");
         let (back, back_history, records) = decode(text.as_bytes()).unwrap();
         assert_eq!((back, back_history), (header, history));
@@ -269,7 +372,7 @@ mod tests {
         let resealed =
             |body: String| format!("{MAGIC}{:016x}\n{body}", fingerprint(body.as_bytes()));
         for bad in [
-            good.replace("cache 2", "cache 1"),
+            good.replace("cache 3", "cache 2"),
             good.replace("5000", "5001"),
             resealed(body.replace("records\n", "")),
             resealed(body.replace("window", "day 2026-01-01 1 0 0 2 0 0\nwindow")),
@@ -277,6 +380,10 @@ mod tests {
             resealed(body.replace("records", "warning bad \\x escape\nrecords")),
             resealed(body.replace("05:30", "3am")),
             resealed(body.replace(" 1\nend", " 2\nend")),
+            resealed(body.replace("kept - -", "kept - ritual")),
+            resealed(body.replace("honoured", "honouredx")),
+            resealed(body.replace("records", "morning 3\nrecords")),
+            resealed(body.replace("since -", "since 2026-13-01")),
         ] {
             assert!(decode(bad.as_bytes()).is_none(), "{bad}");
         }

@@ -1,8 +1,11 @@
 //! The derived summary cache beside the journal, and `load`, the one way the CLI and the TUI
 //! get the progress picture.
 //!
-//! The cache holds the day tallies of the whole history and the records of the last 8 weeks,
-//! for the journal up to the start of its last record (`covered`). A load checks that the
+//! The cache holds the day tallies of the last two years, the ledger of the days before them
+//! (see [`super::ledger`]: the streaks, the consistency score, the last day played, the latest
+//! mornings, folded day by day), and the records of the last 8 weeks, for the journal up to
+//! the start of its last record (`covered`): so reading it costs the same at any length of
+//! history. A record dated before those two years makes the summary be built again. A load checks that the
 //! journal still holds those bytes (see [`store`]: in constant time unless asked for a
 //! [`Check::Full`]), then reads only the bytes from `covered` on: the records appended since
 //! and the last one, which is never cached, so a record caught half-written by a concurrent
@@ -19,7 +22,7 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
-use super::days::ritual_date;
+use super::days::{DAILY_DAYS, ritual_date};
 use super::model::{ProgressModel, RoutineFacts, build};
 use super::trends::{CHART_DAYS, window_start};
 use crate::journal::ReadError;
@@ -29,6 +32,7 @@ use crate::journal::split::starts_record;
 use crate::paths::Paths;
 
 pub use scan::Summary;
+use store::Bounds;
 pub use store::Check;
 
 /// Loads the progress picture as of `now` (the local time with its offset) for the config's
@@ -115,11 +119,16 @@ pub fn summarize_journal_checked(
     let mut total = Summary::empty(day_start, window);
     // The caches are derived: without their folder everything still reads, only slower.
     let _ = std::fs::create_dir_all(paths.file_caches());
+    // Days folded apart cannot be added up: each file's cache keeps every day.
+    let bounds = Bounds {
+        today,
+        day_start,
+        window,
+        fold: None,
+    };
     for file in &files {
         let cache = paths.file_cache(&file.path);
-        total.add_up(summarize_checked(
-            &file.path, &cache, day_start, today, check,
-        )?);
+        total.add_up(summarize_file(&file.path, &cache, bounds, check)?);
     }
     total.recent.sort_by_key(Record::moment);
     Ok(total)
@@ -144,32 +153,64 @@ pub fn summarize_checked(
     today: NaiveDate,
     check: Check,
 ) -> Result<Summary, ReadError> {
-    let window = window_start(today, CHART_DAYS);
+    let bounds = Bounds {
+        today,
+        day_start,
+        window: window_start(today, CHART_DAYS),
+        fold: Some(window_start(today, DAILY_DAYS)),
+    };
+    summarize_file(journal, cache, bounds, check)
+}
+
+/// The summary of one journal file within `bounds`, through its cache.
+fn summarize_file(
+    journal: &Path,
+    cache: &Path,
+    bounds: Bounds,
+    check: Check,
+) -> Result<Summary, ReadError> {
     let read_error = |source| ReadError::io(journal, source);
     let Some(mut file) = store::open_journal(journal).map_err(read_error)? else {
-        return Ok(Summary::empty(day_start, window));
+        return Ok(Summary::empty(bounds.day_start, bounds.window));
     };
-    let cached =
-        store::read_cache(cache, &file, (today, day_start), window, check).map_err(read_error)?;
+    let cached = store::read_cache(cache, &file, bounds, check).map_err(read_error)?;
     let was = cached.as_ref().map(|(_, stamp)| *stamp);
-    let (mut summary, tail, was_cached) = resume(
-        &mut file,
-        cached.map(|(summary, _)| summary),
-        day_start,
-        window,
-    )
-    .map_err(read_error)?;
+    let (mut summary, mut tail, mut was_cached) =
+        resume(&mut file, cached.map(|(summary, _)| summary), bounds).map_err(read_error)?;
+    let mut last = scan_settled(&mut summary, journal, &tail);
+    if summary.late {
+        // A record dated among the folded days: every day is counted again.
+        summary = Summary::empty(bounds.day_start, bounds.window);
+        tail = store::read_from(&mut file, 0).map_err(read_error)?;
+        was_cached = false;
+        last = scan_settled(&mut summary, journal, &tail);
+    }
     let stamp = store::stamp(&file).map_err(read_error)?;
-    let (settled, last) = scan::split_last_record(&tail);
-    summary.scan(journal, settled);
-    let window_moved = summary.prune(window);
-    let moved_on = window_moved || !settled.is_empty() || was != Some(stamp);
+    let pruned = summary.prune(bounds.window, bounds.fold);
+    let moved_on = pruned || last > 0 || was != Some(stamp);
     if moved_on || !was_cached {
         let end = store::end_bytes(&file, summary.covered.offset).map_err(read_error)?;
         store::write_cache(cache, &summary, stamp, &end);
     }
-    summary.scan_uncached(journal, last);
+    summary.scan_uncached(journal, &tail[last..]);
+    if summary.late {
+        // The last record, never cached, is dated among the folded days: count every day
+        // without folding, until a record after it settles it into the cache.
+        let mut whole = Summary::empty(bounds.day_start, bounds.window);
+        let all = store::read_from(&mut file, 0).map_err(read_error)?;
+        let last = scan_settled(&mut whole, journal, &all);
+        whole.scan_uncached(journal, &all[last..]);
+        whole.prune(bounds.window, None);
+        return Ok(whole);
+    }
     Ok(summary)
+}
+
+/// Adds the records before the last one in `tail`; returns where the last one starts.
+fn scan_settled(summary: &mut Summary, journal: &Path, tail: &[u8]) -> usize {
+    let (settled, _) = scan::split_last_record(tail);
+    summary.scan(journal, settled);
+    settled.len()
 }
 
 /// Where reading starts: after the cached part when the journal's bytes there still begin a
@@ -177,8 +218,7 @@ pub fn summarize_checked(
 fn resume(
     file: &mut std::fs::File,
     cached: Option<Summary>,
-    day_start: NaiveTime,
-    window: NaiveDate,
+    bounds: Bounds,
 ) -> std::io::Result<(Summary, Vec<u8>, bool)> {
     if let Some(summary) = cached {
         let tail = store::read_from(file, summary.covered.offset)?;
@@ -187,7 +227,7 @@ fn resume(
         }
     }
     Ok((
-        Summary::empty(day_start, window),
+        Summary::empty(bounds.day_start, bounds.window),
         store::read_from(file, 0)?,
         false,
     ))

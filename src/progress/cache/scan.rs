@@ -1,5 +1,6 @@
 //! The summary being brought up to date: journal bytes read in segments, each record added
-//! to its day's tally and, when recent, kept whole.
+//! to its day's tally and, when recent, kept whole; days long past folded into the history's
+//! ledger.
 
 use std::path::Path;
 
@@ -28,6 +29,8 @@ pub struct Summary {
     pub recent: Vec<Record>,
     /// The journal reader's warnings, as printed.
     pub warnings: Vec<String>,
+    /// A record dated in the folded past was read: only a summary built again counts it.
+    pub late: bool,
 }
 
 impl Summary {
@@ -42,6 +45,7 @@ impl Summary {
             history: History::default(),
             recent: Vec::new(),
             warnings: Vec::new(),
+            late: false,
         }
     }
 
@@ -85,10 +89,12 @@ impl Summary {
         self.absorb(parsed);
     }
 
-    /// Drops the recent records dated before a later window; true when the window moved.
-    pub fn prune(&mut self, window: NaiveDate) -> bool {
+    /// Drops the recent records dated before a later window, and folds the days before
+    /// `fold` (when given); true when either moved.
+    pub fn prune(&mut self, window: NaiveDate, fold: Option<NaiveDate>) -> bool {
+        let folded = fold.is_some_and(|fold| self.history.fold_before(fold));
         if window <= self.window {
-            return false;
+            return folded;
         }
         let day_start = self.day_start;
         self.recent.retain(|r| record_date(r, day_start) >= window);
@@ -105,7 +111,7 @@ impl Summary {
     }
 
     fn add(&mut self, record: Record) {
-        self.history.add(&record, self.day_start);
+        self.late |= !self.history.add(&record, self.day_start);
         if record_date(&record, self.day_start) >= self.window {
             self.recent.push(record);
         }

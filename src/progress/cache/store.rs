@@ -21,6 +21,8 @@ use super::format::{self, Header, Stamp};
 use super::scan::Summary;
 use crate::journal::parse;
 use crate::progress::days::History;
+use crate::progress::ledger::MORNINGS_KEPT;
+use crate::progress::streak::REST_DAYS_PER_WEEK;
 
 /// How many bytes before the end of what the cache covers are hashed on every load.
 pub const END: u64 = 4096;
@@ -83,14 +85,24 @@ pub fn stamp(journal: &File) -> io::Result<Stamp> {
     })
 }
 
+/// Where the summary stands as of a day: its day start, the first day of its recent records,
+/// and the first day it keeps day by day (`None`: every day).
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    pub today: NaiveDate,
+    pub day_start: NaiveTime,
+    pub window: NaiveDate,
+    pub fold: Option<NaiveDate>,
+}
+
 /// The cached summary, when the cache exists, reads back whole, was made with the same day
-/// start and a window that still covers `window`, holds only days that can be, and matches
-/// the journal. Only a failure to read the journal itself is an error.
+/// start, a window that still covers `window` and no day folded that should be kept, holds
+/// only values that can be, and matches the journal. Only a failure to read the journal
+/// itself is an error.
 pub fn read_cache(
     path: &Path,
     journal: &File,
-    today: (NaiveDate, NaiveTime),
-    window: NaiveDate,
+    bounds: Bounds,
     check: Check,
 ) -> io::Result<Option<(Summary, Stamp)>> {
     let Ok(text) = crate::files::read_regular(path, CACHE_MAX) else {
@@ -99,8 +111,12 @@ pub fn read_cache(
     let Some((header, history, records)) = format::decode(&text) else {
         return Ok(None);
     };
-    let (today, day_start) = today;
-    let fits = header.day_start == day_start && header.window <= window;
+    let Bounds {
+        today, day_start, ..
+    } = bounds;
+    let fits = header.day_start == day_start
+        && header.window <= bounds.window
+        && history.since <= bounds.fold;
     if !fits || !plausible(&history, today) {
         return Ok(None);
     }
@@ -119,20 +135,40 @@ pub fn read_cache(
         history,
         recent: parsed.records,
         warnings: header.warnings,
+        late: false,
     };
     Ok(Some((summary, header.stamp)))
 }
 
-/// Days from 1900 to tomorrow, each with check-ins of 0 to 10: anything else is not a
+/// Days from 1900 to tomorrow, those before `since` folded and the others after it, with
+/// check-ins of 0 to 10 and runs no longer than the days they span: anything else is not a
 /// summary of any journal poised would count.
 fn plausible(history: &History, today: NaiveDate) -> bool {
     let first = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
     let last = today.checked_add_days(Days::new(1)).unwrap_or(today);
-    history.days.iter().all(|(date, t)| {
-        (first..=last).contains(date)
-            && t.checkin_sum
-                <= u32::from(t.checkin_count) * u32::from(crate::journal::STIFFNESS_MAX)
-    })
+    let since = history.since.unwrap_or(first);
+    let mornings_fit =
+        |sum: u32, count: u16| sum <= u32::from(count) * u32::from(crate::journal::STIFFNESS_MAX);
+    let days_fit = history.days.iter().all(|(date, t)| {
+        (since..=last).contains(date) && mornings_fit(t.checkin_sum, t.checkin_count)
+    });
+    let past = &history.past;
+    let folded = |date: &NaiveDate| (first..since).contains(date);
+    let span = u32::try_from((since - first).num_days()).unwrap_or(0);
+    days_fit
+        && (first..=today).contains(&since)
+        && past.last_kept.is_none_or(|(date, _)| folded(&date))
+        && past.last_played.is_none_or(|date| folded(&date))
+        && past.honoured.len() <= REST_DAYS_PER_WEEK
+        && past.honoured.iter().all(folded)
+        && past.mornings.len() <= MORNINGS_KEPT
+        && past
+            .mornings
+            .iter()
+            .all(|&(s, c)| c > 0 && mornings_fit(s, c))
+        && past.run <= past.best
+        && past.best <= span
+        && (0.0..=1.0).contains(&past.score)
 }
 
 /// The running fingerprint of the covered bytes when the journal still holds them unchanged.
