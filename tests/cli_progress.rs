@@ -231,3 +231,41 @@ fn poised_without_a_terminal_leaves_the_morning_question_for_later() {
         "the question was not shown, so it is not used up"
     );
 }
+
+#[test]
+fn a_cache_set_aside_is_one_line_under_verbose_and_nothing_without() {
+    let (out, _, home) = streak_on(|today| (1..=5).map(|d| session(ago(today, d), true)).collect());
+    let cache = home.path().join("journal.cache");
+    let tamper = |from: &str, to: &str| {
+        let text = std::fs::read_to_string(&cache).unwrap();
+        std::fs::write(&cache, text.replacen(from, to, 1)).unwrap();
+    };
+    for (from, to, why) in [
+        (
+            "day_start 03:00",
+            "day_start 03:01",
+            "do not match their checksum",
+        ),
+        (
+            "progress cache 3",
+            "progress cache 2",
+            "another version of poised",
+        ),
+    ] {
+        tamper(from, to);
+        let (quiet, err, _) = poised(home.path(), &["streak"]);
+        assert_eq!((quiet, err), (out.clone(), String::new()));
+        tamper(from, to);
+        let (again, err, _) = poised(home.path(), &["streak", "--verbose"]);
+        assert_eq!(again, out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with("poised: did not use the summary cache "),
+            "{err}"
+        );
+        assert!(err.contains(why), "{err}");
+        // Rebuilt: the next run uses it and says nothing.
+        let (_, err, _) = poised(home.path(), &["--verbose", "streak"]);
+        assert_eq!(err, "");
+    }
+}

@@ -16,8 +16,9 @@ use crate::journal::folder::{Union, own_file_name, read_union};
 use crate::journal::relocate::copy_journal;
 use crate::journal::{CheckinRecord, Journal, ReadError, Record, log_line, note_or_none};
 use crate::paths::Paths;
-use crate::progress::days::record_date;
-use crate::progress::{self, Check};
+use crate::progress::Check;
+use crate::progress::cache::summarize_journal_checked;
+use crate::progress::days::{record_date, ritual_date};
 
 /// `poised checkin N [--note TEXT]`.
 #[derive(Debug, clap::Args)]
@@ -207,9 +208,11 @@ fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<Record>, S
         Check::Quick
     };
     let config = Config::load(&paths.config).config;
-    let warnings = progress::warnings(paths, config.day_starts_at, clock.local(), check)
+    let today = ritual_date(clock.local(), config.day_starts_at);
+    let summary = summarize_journal_checked(paths, config.day_starts_at, today, check)
         .map_err(|e| e.to_string())?;
-    warnings.iter().for_each(warn);
+    summary.warnings.iter().for_each(warn);
+    super::out::notices(&summary.notices);
     let journal = Journal::new(&paths.journal);
     journal.read_last(args.limit).map_err(|e| e.to_string())
 }

@@ -21,6 +21,7 @@ pub fn streak(paths: &Paths, clock: &Clock, verify: bool) -> ExitCode {
             for warning in &model.warnings {
                 warn(warning);
             }
+            super::out::notices(&model.notices);
             model.streak_line()
         });
     finish(line.map_err(|e| e.to_string()))

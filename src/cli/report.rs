@@ -122,6 +122,7 @@ fn read(
         for warning in &summary.warnings {
             super::warn(warning);
         }
+        super::out::notices(&summary.notices);
         return Ok((summary.history, summary.recent));
     }
     // The whole journal, whose reading prints the same warnings.

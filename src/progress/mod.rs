@@ -24,7 +24,7 @@ pub mod trends;
 #[cfg(test)]
 mod tests;
 
-pub use cache::{Check, load, load_checked, warnings};
+pub use cache::{Check, load, load_checked};
 pub use calendar::{CALENDAR_WEEKS, Calendar, CalendarDay, DayKind};
 pub use checkin::morning_checkin_due;
 pub use model::{ProgressModel, RoutineFacts, build};

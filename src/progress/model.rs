@@ -52,6 +52,8 @@ pub struct ProgressModel {
     pub today_records: Vec<Record>,
     /// Damaged records skipped while reading the journal, one message each (file and line).
     pub warnings: Vec<String>,
+    /// Why a summary cache was not used, for `--verbose`.
+    pub notices: Vec<String>,
 }
 
 /// Builds the model as of `today`. `recent` must hold every record dated within the last
@@ -91,6 +93,7 @@ pub fn build<'w>(
             .cloned()
             .collect(),
         warnings: Vec::new(),
+        notices: Vec::new(),
     }
 }
 

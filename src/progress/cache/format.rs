@@ -27,6 +27,7 @@ use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime};
 
+use super::doubt::Doubt;
 use super::fingerprint::fingerprint;
 use crate::journal::parse::Position;
 use crate::progress::days::{DayTally, History};
@@ -111,11 +112,25 @@ pub fn encode(header: &Header, history: &History, records: &str) -> String {
 }
 
 /// Reads a cache's text back: the header, the tallies, and the records' bytes still to parse.
-pub fn decode(text: &[u8]) -> Option<(Header, History, &[u8])> {
-    let first = text.iter().position(|b| *b == b'\n')?;
-    let checksum = std::str::from_utf8(text[..first].strip_prefix(MAGIC.as_bytes())?).ok()?;
-    let body = &text[first + 1..];
-    (u64::from_str_radix(checksum, 16).ok()? == fingerprint(body)).then_some(())?;
+pub fn decode(text: &[u8]) -> Result<(Header, History, &[u8]), Doubt> {
+    let first = text.iter().position(|b| *b == b'\n').unwrap_or(text.len());
+    let Some(checksum) = text[..first].strip_prefix(MAGIC.as_bytes()) else {
+        let older = text.starts_with(&MAGIC.as_bytes()[..MAGIC.len() - 2]);
+        return Err(if older {
+            Doubt::OtherVersion
+        } else {
+            Doubt::Malformed
+        });
+    };
+    let body = text.get(first + 1..).unwrap_or_default();
+    let checksum = std::str::from_utf8(checksum).ok();
+    if checksum.and_then(|c| u64::from_str_radix(c, 16).ok()) != Some(fingerprint(body)) {
+        return Err(Doubt::Checksum);
+    }
+    decode_body(body).ok_or(Doubt::Malformed)
+}
+
+fn decode_body(body: &[u8]) -> Option<(Header, History, &[u8])> {
     let split = find(body, RECORDS.as_bytes())?;
     let head = std::str::from_utf8(&body[..split]).ok()?;
     let records = &body[split + RECORDS.len()..];
@@ -367,7 +382,7 @@ mod tests {
     #[test]
     fn any_edit_or_anything_unexpected_is_rejected() {
         let good = encode(&header(), &History::default(), "");
-        assert!(decode(good.as_bytes()).is_some());
+        assert!(decode(good.as_bytes()).is_ok());
         let body = &good[good.find('\n').unwrap() + 1..];
         let resealed =
             |body: String| format!("{MAGIC}{:016x}\n{body}", fingerprint(body.as_bytes()));
@@ -385,7 +400,7 @@ mod tests {
             resealed(body.replace("records", "morning 3\nrecords")),
             resealed(body.replace("since -", "since 2026-13-01")),
         ] {
-            assert!(decode(bad.as_bytes()).is_none(), "{bad}");
+            assert!(decode(bad.as_bytes()).is_err(), "{bad}");
         }
     }
 }

@@ -13,6 +13,7 @@
 //! another day start, an edited journal) is rebuilt from the journal, which stays the single
 //! source of truth. Failing to write the cache is never an error.
 
+mod doubt;
 mod fingerprint;
 mod format;
 mod scan;
@@ -31,9 +32,10 @@ use crate::journal::folder::{FileKind, read_union};
 use crate::journal::split::starts_record;
 use crate::paths::Paths;
 
+use doubt::{Doubt, notice};
 pub use scan::Summary;
-use store::Bounds;
 pub use store::Check;
+use store::{Bounds, Cached};
 
 /// Loads the progress picture as of `now` (the local time with its offset) for the config's
 /// `day_starts_at`: the journal read through the cache, then `progress::build`.
@@ -68,19 +70,8 @@ pub fn load_checked<'w>(
         facts_of,
     );
     model.warnings = summary.warnings;
+    model.notices = summary.notices;
     Ok(model)
-}
-
-/// The warnings about damaged records in the whole journal, as [`load`] gives them, without
-/// building the rest of the picture.
-pub fn warnings(
-    paths: &Paths,
-    day_start: NaiveTime,
-    now: DateTime<FixedOffset>,
-    check: Check,
-) -> Result<Vec<String>, ReadError> {
-    let today = ritual_date(now, day_start);
-    Ok(summarize_journal_checked(paths, day_start, today, check)?.warnings)
 }
 
 /// The summary of the journal as of `today`, wherever it is kept: the one file through the
@@ -173,18 +164,30 @@ fn summarize_file(
     let Some(mut file) = store::open_journal(journal).map_err(read_error)? else {
         return Ok(Summary::empty(bounds.day_start, bounds.window));
     };
-    let cached = store::read_cache(cache, &file, bounds, check).map_err(read_error)?;
-    let was = cached.as_ref().map(|(_, stamp)| *stamp);
+    let (cached, was, mut doubt) =
+        match store::read_cache(cache, &file, bounds, check).map_err(read_error)? {
+            Cached::Found(summary, stamp) => (Some(*summary), Some(stamp), None),
+            Cached::Missing => (None, None, None),
+            Cached::SetAside(doubt) => (None, None, Some(doubt)),
+        };
+    let from_cache = cached.is_some();
     let (mut summary, mut tail, mut was_cached) =
-        resume(&mut file, cached.map(|(summary, _)| summary), bounds).map_err(read_error)?;
+        resume(&mut file, cached, bounds).map_err(read_error)?;
+    if from_cache && !was_cached {
+        doubt = Some(Doubt::EditedWhereItStops);
+    }
     let mut last = scan_settled(&mut summary, journal, &tail);
     if summary.late {
         // A record dated among the folded days: every day is counted again.
+        doubt = Some(Doubt::OldRecordAdded);
         summary = Summary::empty(bounds.day_start, bounds.window);
         tail = store::read_from(&mut file, 0).map_err(read_error)?;
         was_cached = false;
         last = scan_settled(&mut summary, journal, &tail);
     }
+    summary
+        .notices
+        .extend(doubt.map(|doubt| notice(cache, doubt)));
     let stamp = store::stamp(&file).map_err(read_error)?;
     let pruned = summary.prune(bounds.window, bounds.fold);
     let moved_on = pruned || last > 0 || was != Some(stamp);
@@ -201,6 +204,7 @@ fn summarize_file(
         let last = scan_settled(&mut whole, journal, &all);
         whole.scan_uncached(journal, &all[last..]);
         whole.prune(bounds.window, None);
+        whole.notices = summary.notices;
         return Ok(whole);
     }
     Ok(summary)

@@ -31,6 +31,8 @@ pub struct Summary {
     pub warnings: Vec<String>,
     /// A record dated in the folded past was read: only a summary built again counts it.
     pub late: bool,
+    /// Why a cache was not used, one line each, for `--verbose`.
+    pub notices: Vec<String>,
 }
 
 impl Summary {
@@ -46,6 +48,7 @@ impl Summary {
             recent: Vec::new(),
             warnings: Vec::new(),
             late: false,
+            notices: Vec::new(),
         }
     }
 
@@ -70,6 +73,7 @@ impl Summary {
         self.history.merge(other.history);
         self.recent.extend(other.recent);
         self.warnings.extend(other.warnings);
+        self.notices.extend(other.notices);
     }
 
     /// Adds the journal's bytes that start at `covered`, and moves `covered` past them,

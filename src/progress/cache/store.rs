@@ -16,6 +16,7 @@ use std::time::{Duration, SystemTime};
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
+use super::doubt::Doubt;
 use super::fingerprint::{Fingerprint, fingerprint};
 use super::format::{self, Header, Stamp};
 use super::scan::Summary;
@@ -95,37 +96,53 @@ pub struct Bounds {
     pub fold: Option<NaiveDate>,
 }
 
+/// What was found in the cache's place.
+#[derive(Debug)]
+pub enum Cached {
+    /// A summary to go on from, and the journal's stamp when it was written.
+    Found(Box<Summary>, Stamp),
+    /// No cache yet.
+    Missing,
+    /// A cache that is not to be trusted, and why.
+    SetAside(Doubt),
+}
+
 /// The cached summary, when the cache exists, reads back whole, was made with the same day
 /// start, a window that still covers `window` and no day folded that should be kept, holds
 /// only values that can be, and matches the journal. Only a failure to read the journal
 /// itself is an error.
-pub fn read_cache(
-    path: &Path,
-    journal: &File,
-    bounds: Bounds,
-    check: Check,
-) -> io::Result<Option<(Summary, Stamp)>> {
-    let Ok(text) = crate::files::read_regular(path, CACHE_MAX) else {
-        return Ok(None);
+pub fn read_cache(path: &Path, journal: &File, bounds: Bounds, check: Check) -> io::Result<Cached> {
+    let text = match crate::files::read_regular(path, CACHE_MAX) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Cached::Missing),
+        Err(_) => return Ok(Cached::SetAside(Doubt::Unreadable)),
     };
-    let Some((header, history, records)) = format::decode(&text) else {
-        return Ok(None);
+    let (header, history, records) = match format::decode(&text) {
+        Ok(decoded) => decoded,
+        Err(doubt) => return Ok(Cached::SetAside(doubt)),
     };
     let Bounds {
         today, day_start, ..
     } = bounds;
-    let fits = header.day_start == day_start
-        && header.window <= bounds.window
-        && history.since <= bounds.fold;
-    if !fits || !plausible(&history, today) {
-        return Ok(None);
+    let doubt = if header.day_start != day_start {
+        Some(Doubt::OtherDayStart)
+    } else if header.window > bounds.window || history.since > bounds.fold {
+        Some(Doubt::LaterDay)
+    } else if !plausible(&history, today) {
+        Some(Doubt::Implausible)
+    } else {
+        None
+    };
+    if let Some(doubt) = doubt {
+        return Ok(Cached::SetAside(doubt));
     }
-    let Some(fingerprint) = matches(&header, journal, check)? else {
-        return Ok(None);
+    let fingerprint = match matches(&header, journal, check)? {
+        Ok(fingerprint) => fingerprint,
+        Err(doubt) => return Ok(Cached::SetAside(doubt)),
     };
     let parsed = parse(path, records);
     if !parsed.warnings.is_empty() {
-        return Ok(None);
+        return Ok(Cached::SetAside(Doubt::RecordsUnreadable));
     }
     let summary = Summary {
         covered: header.covered,
@@ -136,8 +153,9 @@ pub fn read_cache(
         recent: parsed.records,
         warnings: header.warnings,
         late: false,
+        notices: Vec::new(),
     };
-    Ok(Some((summary, header.stamp)))
+    Ok(Cached::Found(Box::new(summary), header.stamp))
 }
 
 /// Days from 1900 to tomorrow, those before `since` folded and the others after it, with
@@ -172,16 +190,23 @@ fn plausible(history: &History, today: NaiveDate) -> bool {
 }
 
 /// The running fingerprint of the covered bytes when the journal still holds them unchanged.
-fn matches(header: &Header, journal: &File, check: Check) -> io::Result<Option<Fingerprint>> {
+fn matches(
+    header: &Header,
+    journal: &File,
+    check: Check,
+) -> io::Result<Result<Fingerprint, Doubt>> {
     let now = stamp(journal)?;
     let was = header.stamp;
     let covered = header.covered.offset;
-    if (now.device, now.inode) != (was.device, was.inode) || now.size < covered {
-        return Ok(None);
+    if (now.device, now.inode) != (was.device, was.inode) {
+        return Ok(Err(Doubt::OtherJournal));
+    }
+    if now.size < covered {
+        return Ok(Err(Doubt::JournalChanged));
     }
     let end = end_bytes(journal, covered)?;
     if fingerprint(&end) != header.end {
-        return Ok(None);
+        return Ok(Err(Doubt::JournalChanged));
     }
     let edited_in_place = now.size == was.size && now.modified != was.modified;
     let whole = check == Check::Full || was.racy || edited_in_place || now.size < was.size;
@@ -190,10 +215,10 @@ fn matches(header: &Header, journal: &File, check: Check) -> io::Result<Option<F
         reader.seek(SeekFrom::Start(0))?;
         let all = Fingerprint::of_reader(&mut reader, covered)?;
         if all.state() != header.state {
-            return Ok(None);
+            return Ok(Err(Doubt::JournalChanged));
         }
     }
-    Ok(Fingerprint::resume(header.state, covered, &end))
+    Ok(Fingerprint::resume(header.state, covered, &end).ok_or(Doubt::Malformed))
 }
 
 /// The last [`END`] bytes before `covered`, which the cache hashes.
