@@ -247,8 +247,8 @@ fn a_cache_set_aside_is_one_line_under_verbose_and_nothing_without() {
             "do not match their checksum",
         ),
         (
+            "progress cache 4",
             "progress cache 3",
-            "progress cache 2",
             "another version of poised",
         ),
     ] {

@@ -152,6 +152,8 @@ pub fn read_cache(path: &Path, journal: &File, bounds: Bounds, check: Check) -> 
         history,
         recent: parsed.records,
         warnings: header.warnings,
+        voids: header.voids.into_iter().collect(),
+        skips: header.skips,
         late: false,
         notices: Vec::new(),
     };
@@ -239,7 +241,9 @@ pub fn write_cache(path: &Path, summary: &Summary, journal: Stamp, end: &[u8]) {
         end: fingerprint(end),
         day_start: summary.day_start,
         window: summary.window,
+        skips: summary.skips,
         warnings: summary.warnings.clone(),
+        voids: summary.voids.iter().cloned().collect(),
     };
     let records: String = summary
         .recent
