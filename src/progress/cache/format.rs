@@ -31,11 +31,10 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::doubt::Doubt;
 use super::fingerprint::fingerprint;
+use super::past;
 use crate::journal::parse::Position;
 use crate::journal::void::is_key;
 use crate::progress::days::{DayTally, History};
-use crate::progress::ledger::Ledger;
-use crate::progress::streak::Kept;
 
 const MAGIC: &str = "poised progress cache 4 ";
 const RECORDS: &str = "records\n";
@@ -98,7 +97,7 @@ pub fn encode(header: &Header, history: &History, records: &str) -> String {
     let _ = writeln!(out, "day_start {}", h.day_start.format("%H:%M"));
     let _ = writeln!(out, "window {}", h.window);
     let _ = writeln!(out, "skips {:016x}", h.skips);
-    write_past(&mut out, history);
+    past::write(&mut out, history);
     for warning in &h.warnings {
         let _ = writeln!(out, "warning {}", escape(warning));
     }
@@ -169,7 +168,7 @@ fn decode_body(body: &[u8]) -> Option<(Header, History, &[u8])> {
         warnings: Vec::new(),
         voids: Vec::new(),
     };
-    let mut history = read_past(&mut lines)?;
+    let mut history = past::read(&mut lines)?;
     for line in lines {
         if let Some(warning) = line.strip_prefix("warning ") {
             header.warnings.push(unescape(warning)?);
@@ -188,83 +187,6 @@ fn decode_body(body: &[u8]) -> Option<(Header, History, &[u8])> {
         }
     }
     Some((header, history, records))
-}
-
-/// The fold of the days before `since`, and `since` itself.
-fn write_past(out: &mut String, history: &History) {
-    let past = &history.past;
-    let _ = writeln!(out, "since {}", date_or_dash(history.since));
-    let (last, kind) = match past.last_kept {
-        Some((date, Kept::Ritual)) => (Some(date), "ritual"),
-        Some((date, Kept::Rest)) => (Some(date), "rest"),
-        None => (None, "-"),
-    };
-    let _ = writeln!(
-        out,
-        "kept {} {kind} {} {} {:016x}",
-        date_or_dash(last),
-        past.run,
-        past.best,
-        past.score.to_bits()
-    );
-    let _ = writeln!(out, "played {}", date_or_dash(past.last_played));
-    out.push_str("honoured");
-    for date in &past.honoured {
-        let _ = write!(out, " {date}");
-    }
-    out.push('\n');
-    for (sum, count) in &past.mornings {
-        let _ = writeln!(out, "morning {sum} {count}");
-    }
-}
-
-/// Reads what [`write_past`] wrote but the mornings, which follow among the other lines.
-fn read_past<'a>(lines: &mut impl Iterator<Item = &'a str>) -> Option<History> {
-    let since = dash_or_date(lines.next()?.strip_prefix("since ")?).ok()?;
-    let mut kept = lines.next()?.strip_prefix("kept ")?.split(' ');
-    let last = dash_or_date(kept.next()?).ok()?;
-    let kind = match kept.next()? {
-        "ritual" => Some(Kept::Ritual),
-        "rest" => Some(Kept::Rest),
-        _ => None,
-    };
-    let last_kept = match (last, kind) {
-        (Some(date), Some(kind)) => Some((date, kind)),
-        (None, None) => None,
-        _ => return None,
-    };
-    let run = kept.next()?.parse().ok()?;
-    let best = kept.next()?.parse().ok()?;
-    let score = f64::from_bits(u64::from_str_radix(kept.next()?, 16).ok()?);
-    let last_played = dash_or_date(lines.next()?.strip_prefix("played ")?).ok()?;
-    let honoured = lines.next()?.strip_prefix("honoured")?;
-    (honoured.is_empty() || honoured.starts_with(' ')).then_some(())?;
-    let honoured = honoured.split(' ').skip(1).map(|d| d.parse().ok());
-    let past = Ledger {
-        last_kept,
-        run,
-        best,
-        honoured: honoured.collect::<Option<_>>()?,
-        score,
-        last_played,
-        mornings: Vec::new(),
-    };
-    kept.next().is_none().then_some(History {
-        since,
-        past,
-        days: std::collections::BTreeMap::new(),
-    })
-}
-
-fn date_or_dash(date: Option<NaiveDate>) -> String {
-    date.map_or_else(|| "-".to_string(), |d| d.to_string())
-}
-
-fn dash_or_date(text: &str) -> Result<Option<NaiveDate>, chrono::ParseError> {
-    match text {
-        "-" => Ok(None),
-        _ => text.parse().map(Some),
-    }
 }
 
 fn stamp(text: &str) -> Option<Stamp> {
@@ -340,6 +262,8 @@ fn find(text: &[u8], line: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::ledger::Ledger;
+    use crate::progress::streak::Kept;
 
     fn header() -> Header {
         Header {

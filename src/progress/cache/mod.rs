@@ -19,6 +19,7 @@ mod doubt;
 mod files;
 mod fingerprint;
 mod format;
+mod past;
 mod scan;
 mod store;
 
