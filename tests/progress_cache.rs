@@ -194,6 +194,28 @@ fn a_record_dated_among_the_folded_days_counts_last_and_once_settled() {
     assert_matches_full_read(&summary, &home.journal, today());
 }
 
+#[test]
+fn the_days_alone_leave_a_current_caches_records_undecoded_and_agree() {
+    let home = home();
+    append(&home.journal, &records(&mut Rng(33), 300));
+    set_modified(&home.journal, an_hour_ago());
+    let whole = load(&home);
+    let paths = poised::paths::Paths::in_folder(home.journal.parent().unwrap());
+    let days =
+        poised::progress::cache::summarize_history(&paths, three(), today(), Check::Quick).unwrap();
+    assert!(days.pending.is_some());
+    assert_eq!(
+        (&days.history, &days.warnings),
+        (&whole.history, &whole.warnings)
+    );
+    // Once the journal moved on, the records are decoded to write the cache again.
+    append(&home.journal, &records(&mut Rng(34), 2));
+    let days =
+        poised::progress::cache::summarize_history(&paths, three(), today(), Check::Quick).unwrap();
+    assert!(days.pending.is_none());
+    assert_matches_full_read(&days, &home.journal, today());
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
 

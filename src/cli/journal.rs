@@ -19,7 +19,7 @@ use crate::journal::{
 };
 use crate::paths::Paths;
 use crate::progress::Check;
-use crate::progress::cache::summarize_journal_checked;
+use crate::progress::cache::summarize_history;
 use crate::progress::days::{record_date, ritual_date};
 
 /// `poised checkin N [--note TEXT]`.
@@ -228,8 +228,8 @@ fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<(Record, b
     };
     let config = Config::load(&paths.config).config;
     let today = ritual_date(clock.local(), config.day_starts_at);
-    let summary = summarize_journal_checked(paths, config.day_starts_at, today, check)
-        .map_err(|e| e.to_string())?;
+    let summary =
+        summarize_history(paths, config.day_starts_at, today, check).map_err(|e| e.to_string())?;
     summary.warnings.iter().for_each(warn);
     super::out::notices(&summary.notices);
     let journal = Journal::new(&paths.journal);

@@ -27,4 +27,4 @@ mod tests;
 pub use cache::{Check, load, load_checked};
 pub use calendar::{CALENDAR_WEEKS, Calendar, CalendarDay, DayKind};
 pub use checkin::morning_checkin_due;
-pub use model::{ProgressModel, RoutineFacts, build};
+pub use model::{ProgressModel, RoutineFacts, StreakFigures, build};

@@ -102,6 +102,41 @@ impl ProgressModel {
     /// `streak 3 days · best 12 · 5 of last 7 days · consistency 71 · mornings 5 -> 3`.
     #[must_use]
     pub fn streak_line(&self) -> String {
+        StreakFigures {
+            streaks: self.streaks,
+            last_7: self.last_7,
+            consistency: self.consistency,
+            mornings: self.mornings,
+        }
+        .line()
+    }
+}
+
+/// What `poised streak` shows: figures of the day tallies alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StreakFigures {
+    pub streaks: Streaks,
+    pub last_7: u32,
+    pub consistency: u8,
+    pub mornings: Option<MorningTrend>,
+}
+
+impl StreakFigures {
+    /// The figures as of `today`, as [`build`] gives them.
+    #[must_use]
+    pub fn of(history: &History, today: NaiveDate) -> Self {
+        let standing = history.standing(today);
+        Self {
+            streaks: standing.streaks,
+            last_7: days_done_in_last(history, today, 7),
+            consistency: standing.consistency,
+            mornings: morning_trend(history, today),
+        }
+    }
+
+    /// The one line; see [`ProgressModel::streak_line`].
+    #[must_use]
+    pub fn line(&self) -> String {
         let days = if self.streaks.current == 1 {
             "day"
         } else {

@@ -32,6 +32,7 @@ pub fn summarize_files(
     day_start: NaiveTime,
     today: NaiveDate,
     check: Check,
+    records: bool,
 ) -> Result<Summary, ReadError> {
     let window = super::window_start(today, super::CHART_DAYS);
     let bounds = Bounds {
@@ -39,6 +40,7 @@ pub fn summarize_files(
         day_start,
         window,
         fold: (files.len() == 1).then(|| super::window_start(today, DAILY_DAYS)),
+        records: records || files.len() > 1,
     };
     let mut opened = Vec::with_capacity(files.len());
     for (journal, cache) in files {
@@ -135,6 +137,13 @@ impl Opened {
         }
         self.summary.skips = skips;
         let stamp = store::stamp(&self.file).map_err(|e| self.read_error(e))?;
+        if (self.bounds.records || !self.current(stamp))
+            && !self.summary.decode_pending(&self.cache)
+        {
+            self.doubt = Some(Doubt::RecordsUnreadable);
+            self.start_over()?;
+            self.summary.skips = skips;
+        }
         let mut last = scan_settled(&mut self.summary, &self.journal, &self.tail, taken);
         if self.summary.late {
             // A record dated among the folded days: every day is counted again.
@@ -158,6 +167,17 @@ impl Opened {
             return self.unfolded(taken);
         }
         Ok(self.summary)
+    }
+
+    /// The cache is current: nothing settled since, the same journal file, the same window
+    /// and fold, so it is not written again.
+    fn current(&self, stamp: Stamp) -> bool {
+        let (settled, _) = scan::split_last_record(&self.tail);
+        self.was_cached
+            && settled.is_empty()
+            && self.was == Some(stamp)
+            && self.summary.window == self.bounds.window
+            && self.summary.history.since == self.bounds.fold
     }
 
     /// Reads the whole file again into an empty summary.

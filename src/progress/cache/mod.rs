@@ -96,9 +96,29 @@ pub fn summarize_journal_checked(
     today: NaiveDate,
     check: Check,
 ) -> Result<Summary, ReadError> {
+    summarize_journal_for(paths, (day_start, today), check, true)
+}
+
+/// [`summarize_journal_checked`] for what needs only the days and the warnings (`poised
+/// streak`, `poised log`): its `recent` records may be missing, left in a current cache.
+pub fn summarize_history(
+    paths: &Paths,
+    day_start: NaiveTime,
+    today: NaiveDate,
+    check: Check,
+) -> Result<Summary, ReadError> {
+    summarize_journal_for(paths, (day_start, today), check, false)
+}
+
+fn summarize_journal_for(
+    paths: &Paths,
+    (day_start, today): (NaiveTime, NaiveDate),
+    check: Check,
+    records: bool,
+) -> Result<Summary, ReadError> {
     let Some(dir) = &paths.journal_dir else {
-        let cache = paths.journal_cache();
-        return summarize_checked(&paths.journal, &cache, day_start, today, check);
+        let files = [(paths.journal.clone(), paths.journal_cache())];
+        return files::summarize_files(&files, day_start, today, check, records);
     };
     let files = paths.journal_files().map_err(|e| ReadError::io(dir, e))?;
     let window = window_start(today, CHART_DAYS);
@@ -113,7 +133,7 @@ pub fn summarize_journal_checked(
         .iter()
         .map(|file| (file.path.clone(), paths.file_cache(&file.path)))
         .collect();
-    files::summarize_files(&files, day_start, today, check)
+    files::summarize_files(&files, day_start, today, check, true)
 }
 
 /// The summary of the whole journal as of `today`: from the cache when it still matches,
@@ -136,5 +156,5 @@ pub fn summarize_checked(
     check: Check,
 ) -> Result<Summary, ReadError> {
     let files = [(journal.to_path_buf(), cache.to_path_buf())];
-    files::summarize_files(&files, day_start, today, check)
+    files::summarize_files(&files, day_start, today, check, true)
 }

@@ -29,6 +29,9 @@ pub struct Summary {
     pub window: NaiveDate,
     pub history: History,
     pub recent: Vec<Record>,
+    /// The recent records as a cache holds them, not decoded yet: `recent` lacks them until
+    /// [`Summary::decode_pending`].
+    pub pending: Option<Vec<u8>>,
     /// The journal reader's warnings, as printed.
     pub warnings: Vec<String>,
     /// The keys of the records that this part of the journal takes back (its `[[void]]`
@@ -54,6 +57,7 @@ impl Summary {
             window,
             history: History::default(),
             recent: Vec::new(),
+            pending: None,
             warnings: Vec::new(),
             voids: BTreeSet::new(),
             skips: 0,
@@ -105,6 +109,18 @@ impl Summary {
     pub fn scan_uncached(&mut self, journal: &Path, bytes: &[u8], taken: &TakenBack) {
         let parsed = parse_from(journal, bytes, self.covered);
         self.absorb(parsed, taken);
+    }
+
+    /// Decodes the recent records the cache held, before those added since; false when they
+    /// do not read back (the cache is then not to be trusted). `cache` names them in warnings.
+    pub fn decode_pending(&mut self, cache: &Path) -> bool {
+        let Some(bytes) = self.pending.take() else {
+            return true;
+        };
+        let parsed = crate::journal::parse(cache, &bytes);
+        let added = std::mem::replace(&mut self.recent, parsed.records);
+        self.recent.extend(added);
+        parsed.warnings.is_empty()
     }
 
     /// Drops the recent records dated before a later window, and folds the days before

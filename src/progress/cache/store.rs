@@ -20,7 +20,6 @@ use super::doubt::Doubt;
 use super::fingerprint::{Fingerprint, fingerprint};
 use super::format::{self, Header, Stamp};
 use super::scan::Summary;
-use crate::journal::parse;
 use crate::progress::days::History;
 use crate::progress::ledger::MORNINGS_KEPT;
 use crate::progress::streak::REST_DAYS_PER_WEEK;
@@ -94,6 +93,9 @@ pub struct Bounds {
     pub day_start: NaiveTime,
     pub window: NaiveDate,
     pub fold: Option<NaiveDate>,
+    /// The recent records are wanted: else those of a cache that is current are left
+    /// undecoded (`poised streak` and `poised log` need only the days and the warnings).
+    pub records: bool,
 }
 
 /// What was found in the cache's place.
@@ -140,17 +142,14 @@ pub fn read_cache(path: &Path, journal: &File, bounds: Bounds, check: Check) -> 
         Ok(fingerprint) => fingerprint,
         Err(doubt) => return Ok(Cached::SetAside(doubt)),
     };
-    let parsed = parse(path, records);
-    if !parsed.warnings.is_empty() {
-        return Ok(Cached::SetAside(Doubt::RecordsUnreadable));
-    }
     let summary = Summary {
         covered: header.covered,
         fingerprint,
         day_start,
         window: header.window,
         history,
-        recent: parsed.records,
+        recent: Vec::new(),
+        pending: Some(records.to_vec()),
         warnings: header.warnings,
         voids: header.voids.into_iter().collect(),
         skips: header.skips,
