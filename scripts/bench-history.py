@@ -4,10 +4,12 @@ by side: `poised streak` cold (no cache) and warm (cache current), `poised log` 
 `poised export`. Prints a Markdown table of medians, in milliseconds of CPU time (user +
 system, from getrusage), which a machine busy with other work inflates far less than wall time.
 
-    scripts/bench-history.py AFTER_POISED [BEFORE_POISED] [--years 1,10,30,100] [--runs 15]
+    scripts/bench-history.py AFTER_POISED [BEFORE_POISED ...] [--names after,before,...]
+                             [--years 1,10,30,100] [--runs 15]
 
-AFTER_POISED and BEFORE_POISED are release binaries (build the "before" one from an older
-commit in a scratch copy). The journals come from `target/release/examples/synth_journal`
+AFTER_POISED and BEFORE_POISED are release binaries (build the "before" ones from older
+commits in a scratch copy), measured one after the other on each journal; `--names` labels
+them in the table (by default "after", "before", "before 2", ...). The journals come from `target/release/examples/synth_journal`
 (`cargo build --release --example synth_journal`), ending on 2026-11-21, and every run sees
 POISED_NOW=2026-11-21T20:00:00+01:00, so the figures do not depend on the day they are taken.
 """
@@ -77,7 +79,8 @@ def main():
     builds = [a for a in sys.argv[1:] if not a.startswith("--") and os.path.isfile(a)]
     years = [int(y) for y in arg("--years", "1,10,30,100").split(",")]
     runs = int(arg("--runs", "15"))
-    names = ["after", "before"][: len(builds)]
+    default = ["after", "before"] + [f"before {i}" for i in range(2, len(builds))]
+    names = arg("--names", ",".join(default[: len(builds)])).split(",")
     print("| years | MB | build | streak cold | streak warm | log | export |")
     print("|---|---|---|---|---|---|---|")
     for y in years:

@@ -35,6 +35,9 @@ use crate::paths::Paths;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Say on stderr when the summary cache was not used and why (it is then built again).
+    #[arg(long, global = true)]
+    pub verbose: bool,
 }
 
 /// Every subcommand; with none, poised opens the home screen.
@@ -159,6 +162,7 @@ pub enum Command {
 /// Runs the parsed command line with the given paths and clock.
 #[must_use]
 pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
+    out::set_verbose(cli.verbose);
     let paths = match settle_journal(paths) {
         Ok(paths) => paths,
         Err(error) => {

@@ -314,3 +314,41 @@ fn records_dated_after_tomorrow_are_named_once_and_not_counted_until_their_day()
     );
     assert_eq!(err.lines().count(), 27, "{err}");
 }
+
+#[test]
+fn a_cache_set_aside_is_one_line_under_verbose_and_nothing_without() {
+    let (out, _, home) = streak_on(|today| (1..=5).map(|d| session(ago(today, d), true)).collect());
+    let cache = home.path().join("journal.cache");
+    let tamper = |from: &str, to: &str| {
+        let text = std::fs::read_to_string(&cache).unwrap();
+        std::fs::write(&cache, text.replacen(from, to, 1)).unwrap();
+    };
+    for (from, to, why) in [
+        (
+            "day_start 03:00",
+            "day_start 03:01",
+            "do not match their checksum",
+        ),
+        (
+            "progress cache 4",
+            "progress cache 3",
+            "another version of poised",
+        ),
+    ] {
+        tamper(from, to);
+        let (quiet, err, _) = poised(home.path(), &["streak"]);
+        assert_eq!((quiet, err), (out.clone(), String::new()));
+        tamper(from, to);
+        let (again, err, _) = poised(home.path(), &["streak", "--verbose"]);
+        assert_eq!(again, out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with("poised: did not use the summary cache "),
+            "{err}"
+        );
+        assert!(err.contains(why), "{err}");
+        // Rebuilt: the next run uses it and says nothing.
+        let (_, err, _) = poised(home.path(), &["--verbose", "streak"]);
+        assert_eq!(err, "");
+    }
+}

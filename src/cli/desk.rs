@@ -94,6 +94,7 @@ fn today(paths: &Paths, now: DateTime<FixedOffset>) -> Result<(Config, ProgressM
     for warning in &model.warnings {
         warn(warning);
     }
+    super::out::notices(&model.notices);
     Ok((config, model))
 }
 

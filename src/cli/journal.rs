@@ -18,8 +18,9 @@ use crate::journal::{
     CheckinRecord, Journal, Keyed, Parsed, ReadError, Record, log_line, note_or_none,
 };
 use crate::paths::Paths;
-use crate::progress::days::record_date;
-use crate::progress::{self, Check};
+use crate::progress::Check;
+use crate::progress::cache::summarize_history;
+use crate::progress::days::{record_date, ritual_date};
 
 /// `poised checkin N [--note TEXT]`.
 #[derive(Debug, clap::Args)]
@@ -226,9 +227,11 @@ fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<(Record, b
         Check::Quick
     };
     let config = Config::load(&paths.config).config;
-    let warnings = progress::warnings(paths, config.day_starts_at, clock.local(), check)
-        .map_err(|e| e.to_string())?;
-    warnings.iter().for_each(warn);
+    let today = ritual_date(clock.local(), config.day_starts_at);
+    let summary =
+        summarize_history(paths, config.day_starts_at, today, check).map_err(|e| e.to_string())?;
+    summary.warnings.iter().for_each(warn);
+    super::out::notices(&summary.notices);
     let journal = Journal::new(&paths.journal);
     journal
         .read_last(args.limit, args.all)

@@ -11,6 +11,7 @@
 
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::text::sanitize_lines;
 
@@ -51,6 +52,23 @@ pub fn err(text: &str) {
     let _ = io::stderr()
         .lock()
         .write_all(sanitize_lines(text).as_bytes());
+}
+
+/// Whether `--verbose` was given: set once, from the command line, before any command runs.
+static VERBOSE: AtomicBool = AtomicBool::new(false);
+
+/// Turns on the lines that only `--verbose` prints.
+pub fn set_verbose(on: bool) {
+    VERBOSE.store(on, Ordering::Relaxed);
+}
+
+/// Lines said only under `--verbose` (why a cache was rebuilt), each after `poised: `.
+pub fn notices(lines: &[String]) {
+    if VERBOSE.load(Ordering::Relaxed) {
+        for line in lines {
+            say(line);
+        }
+    }
 }
 
 /// One line of `text` on stderr, after `poised: `.

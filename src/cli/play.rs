@@ -143,6 +143,7 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
             for warning in &model.warnings {
                 warn(warning);
             }
+            super::out::notices(&model.notices);
             model.today_records
         }
         Err(e) => {
@@ -261,6 +262,7 @@ fn morning_question_due(
     for warning in &summary.warnings {
         warn(warning);
     }
+    super::out::notices(&summary.notices);
     morning_checkin_due(&summary.recent, today, config.day_starts_at) && !asked(paths, today)
 }
 

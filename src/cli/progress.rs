@@ -9,20 +9,25 @@ use super::out::{out, out_saved, say, warn};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::paths::Paths;
+use crate::progress::cache::summarize_history;
+use crate::progress::days::ritual_date;
 use crate::progress::rest::{RestEffect, RestError, Rested, record_rest};
-use crate::progress::{self, Check};
+use crate::progress::{Check, StreakFigures};
 
 /// `poised streak`: one line, fit for a shell prompt.
 pub fn streak(paths: &Paths, clock: &Clock, verify: bool) -> ExitCode {
     let config = load_config(paths);
     let check = if verify { Check::Full } else { Check::Quick };
-    let line = progress::load_checked(paths, config.day_starts_at, clock.local(), check, |_| None)
-        .map(|model| {
-            for warning in &model.warnings {
-                warn(warning);
-            }
-            model.streak_line()
-        });
+    let day_start = config.day_starts_at;
+    let today = ritual_date(clock.local(), day_start);
+    // The days alone make the line: a current cache's recent records stay undecoded.
+    let line = summarize_history(paths, day_start, today, check).map(|summary| {
+        for warning in &summary.warnings {
+            warn(warning);
+        }
+        super::out::notices(&summary.notices);
+        StreakFigures::of(&summary.history, today).line()
+    });
     finish(line.map_err(|e| e.to_string()))
 }
 

@@ -109,7 +109,8 @@ fn period(args: &ReportArgs, today: NaiveDate) -> Result<Period, String> {
 }
 
 /// The day tallies of the whole journal and the records around the period: from the cache
-/// when its recent weeks reach back far enough, else from the whole journal.
+/// when its recent weeks reach back far enough, else from the whole journal (the cache keeps
+/// only the last two years day by day).
 fn read(
     paths: &Paths,
     config: &Config,
@@ -122,13 +123,15 @@ fn read(
         for warning in &summary.warnings {
             super::warn(warning);
         }
+        super::out::notices(&summary.notices);
         return Ok((summary.history, summary.recent));
     }
     // The whole journal, whose reading prints the same warnings; records held back from the
-    // summary (dated after tomorrow) are left out here too.
+    // summary (dated after tomorrow) are left out here too. The days are counted again from
+    // these records, since the summary's history folds the long past.
     let mut records = super::journal::read_all(paths).map_err(|e| e.to_string())?;
     records.retain(|r| record_date(r, day_start) <= summary.horizon);
-    Ok((summary.history, records))
+    Ok((History::from_records(&records, day_start), records))
 }
 
 fn default_path(period: Period, format: ReportFormat) -> PathBuf {

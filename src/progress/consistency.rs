@@ -13,42 +13,50 @@
 //! days in a row from the start give 50, twenty-eight give 75; one missed day between two
 //! ritual days costs nothing; two missed days in a row from 100 cost about 9 points.
 
-use std::collections::BTreeMap;
-
-use chrono::NaiveDate;
-
 use super::streak::Kept;
 
 /// The days over which one day's weight halves.
 pub const HALF_LIFE_DAYS: f64 = 14.0;
 
-/// The consistency score as of `today`, from the kept days of `streak::kept_days`.
-#[must_use]
-pub fn consistency(kept: &BTreeMap<NaiveDate, Kept>, today: NaiveDate) -> u8 {
-    let Some((&first, _)) = kept.first_key_value() else {
-        return 0;
-    };
-    let keep = 0.5_f64.powf(1.0 / HALF_LIFE_DAYS);
-    let mut score = 0.0;
-    for date in first.iter_days().take_while(|d| *d <= today) {
-        match kept.get(&date) {
-            Some(Kept::Ritual) => score = score * keep + (1.0 - keep),
-            Some(Kept::Rest) => {}
-            None if date == today || is_lone_miss(kept, date, today) => {}
-            None => score *= keep,
-        }
-    }
-    // The score lies in 0..=1, so the cast cannot overflow.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let percent = (score * 100.0).round() as u8;
-    percent
+/// The weight a day keeps the score with: 0.5^(1/14).
+fn daily_keep() -> f64 {
+    0.5_f64.powf(1.0 / HALF_LIFE_DAYS)
 }
 
-/// A missed day whose neighbours on both sides are kept (the day after already past).
-fn is_lone_miss(kept: &BTreeMap<NaiveDate, Kept>, date: NaiveDate, today: NaiveDate) -> bool {
-    let before = date.pred_opt().is_some_and(|d| kept.contains_key(&d));
-    let after = date
-        .succ_opt()
-        .is_some_and(|d| d <= today && kept.contains_key(&d));
-    before && after
+/// The running value after a kept day, from the value after the kept day before it and the
+/// days missed between them (`None` for the first kept day). A single missed day between two
+/// kept days costs nothing.
+#[must_use]
+pub fn kept_day(score: f64, missed: Option<u32>, kept: Kept) -> f64 {
+    let keep = daily_keep();
+    let score = match missed {
+        Some(1) | None => score,
+        Some(days) => after_misses(score, days),
+    };
+    match kept {
+        Kept::Ritual => score * keep + (1.0 - keep),
+        Kept::Rest => score,
+    }
+}
+
+/// The running value after `days` missed days in a row, one day at a time.
+#[must_use]
+pub fn after_misses(mut score: f64, days: u32) -> f64 {
+    let keep = daily_keep();
+    for _ in 0..days {
+        if score == 0.0 {
+            break;
+        }
+        score *= keep;
+    }
+    score
+}
+
+/// The score, 0 to 100, of a running value.
+#[must_use]
+pub fn percent(score: f64) -> u8 {
+    // The value lies in 0..=1, so the cast cannot overflow.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let percent = (score.clamp(0.0, 1.0) * 100.0).round() as u8;
+    percent
 }

@@ -2,13 +2,21 @@
 //!
 //! Every progress figure (streaks, consistency, the calendar, the morning trend) is computed
 //! from these tallies, which add up record by record in any order; the summary cache stores
-//! them so that years of history never need to be parsed again.
+//! them so that years of history never need to be parsed again. Days older than the last
+//! [`DAILY_DAYS`] can be folded into a [`Ledger`], so a history holds a bounded number of days.
 
 use std::collections::BTreeMap;
+use std::ops::Bound;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
+use super::calendar::CALENDAR_WEEKS;
+use super::ledger::{Ledger, Standing};
 use crate::journal::record::{Record, SessionRecord};
+
+/// How many of the latest days a history keeps day by day when it is folded: every figure
+/// but those of the [`Ledger`] reads no further back than the calendar's weeks.
+pub const DAILY_DAYS: u64 = 7 * (CALENDAR_WEEKS + 1);
 
 /// The ritual day a moment belongs to: its local date in its own recorded offset, shifted
 /// back by `day_start`, so a session at 00:30 with a 03:00 day start counts for the day before.
@@ -79,8 +87,7 @@ impl DayTally {
     /// The mean morning rating of the day, when it has check-ins.
     #[must_use]
     pub fn morning(&self) -> Option<f64> {
-        (self.checkin_count > 0)
-            .then(|| f64::from(self.checkin_sum) / f64::from(self.checkin_count))
+        morning(self.checkin_sum, self.checkin_count)
     }
 
     fn add_session(&mut self, session: &SessionRecord) {
@@ -93,9 +100,20 @@ impl DayTally {
     }
 }
 
-/// The tallies of every day that holds a record, oldest first.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The mean of `count` morning ratings that add up to `sum`, when there are any.
+#[must_use]
+pub fn morning(sum: u32, count: u16) -> Option<f64> {
+    (count > 0).then(|| f64::from(sum) / f64::from(count))
+}
+
+/// The tallies of every day that holds a record, oldest first: day by day from `since` on,
+/// and folded into `past` before it.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
+    /// The first day kept day by day; `None` keeps every day so.
+    pub since: Option<NaiveDate>,
+    /// Every day before `since`, folded.
+    pub past: Ledger,
     pub days: BTreeMap<NaiveDate, DayTally>,
 }
 
@@ -108,18 +126,25 @@ impl History {
     ) -> Self {
         let mut history = Self::default();
         for record in records {
-            history.add(record, day_start);
+            // Nothing is folded yet, so every record is added.
+            let _ = history.add(record, day_start);
         }
         history
     }
 
-    /// Adds one record to the tally of its day.
-    pub fn add(&mut self, record: &Record, day_start: NaiveTime) {
+    /// Adds one record to the tally of its day; false, adding nothing, when the day is
+    /// folded already (before `since`): then only a history built again can count it.
+    #[must_use]
+    pub fn add(&mut self, record: &Record, day_start: NaiveTime) -> bool {
         // Desk prompts count in desk mode's own tally, not in the day's practice.
         if let Record::Desk(_) = record {
-            return;
+            return true;
         }
-        let day = self.days.entry(record_date(record, day_start)).or_default();
+        let date = record_date(record, day_start);
+        if self.since.is_some_and(|since| date < since) {
+            return false;
+        }
+        let day = self.days.entry(date).or_default();
         match record {
             Record::Session(s) => day.add_session(s),
             Record::Checkin(c) => {
@@ -129,9 +154,24 @@ impl History {
             Record::Rest(_) => day.rest = true,
             Record::Desk(_) => {}
         }
+        true
     }
 
-    /// Adds the tallies of another part of the journal.
+    /// Folds the days before `date` into `past`; false when they were folded already.
+    pub fn fold_before(&mut self, date: NaiveDate) -> bool {
+        if self.since.is_some_and(|since| since >= date) {
+            return false;
+        }
+        let later = self.days.split_off(&date);
+        for (day, tally) in std::mem::replace(&mut self.days, later) {
+            self.past.step(day, &tally);
+        }
+        self.since = Some(date);
+        true
+    }
+
+    /// Adds the tallies of another part of the journal. Neither may be folded: days folded
+    /// apart cannot be taken together again.
     pub fn merge(&mut self, other: History) {
         for (date, tally) in other.days {
             let day = self.days.entry(date).or_default();
@@ -144,7 +184,7 @@ impl History {
         }
     }
 
-    /// The tally of a day, empty when nothing was recorded.
+    /// The tally of a day, empty when nothing was recorded (or the day is folded).
     #[must_use]
     pub fn day(&self, date: NaiveDate) -> DayTally {
         self.days.get(&date).copied().unwrap_or_default()
@@ -158,5 +198,32 @@ impl History {
             .rev()
             .find(|(_, t)| t.played())
             .map(|(d, _)| *d)
+            .or(self.past.last_played)
+    }
+
+    /// The mean morning of each day with check-ins up to `today`, newest first, as far back
+    /// as the ledger keeps them.
+    pub fn mornings_back(&self, today: NaiveDate) -> impl Iterator<Item = f64> + '_ {
+        let daily = self.days.range(..=today).rev();
+        let folded = self.past.mornings.iter().rev();
+        daily
+            .filter_map(|(_, t)| t.morning())
+            .chain(folded.filter_map(|&(sum, count)| morning(sum, count)))
+    }
+
+    /// The streaks, the consistency score and what today counts as, as of `today`.
+    #[must_use]
+    pub fn standing(&self, today: NaiveDate) -> Standing {
+        let mut ledger = self.past.clone();
+        for (date, tally) in self.days.range(..=today) {
+            ledger.step(*date, tally);
+        }
+        let mut standing = ledger.standing_on(today);
+        let later = (Bound::Excluded(today), Bound::Unbounded);
+        for (date, tally) in self.days.range(later) {
+            ledger.step(*date, tally);
+        }
+        standing.streaks.best = standing.streaks.best.max(ledger.best);
+        standing
     }
 }

@@ -15,6 +15,7 @@ pub mod easier;
 pub mod flare;
 pub mod hints;
 pub mod lately;
+pub mod ledger;
 pub mod model;
 pub mod rest;
 pub mod streak;
@@ -23,7 +24,7 @@ pub mod trends;
 #[cfg(test)]
 mod tests;
 
-pub use cache::{Check, load, load_checked, warnings};
+pub use cache::{Check, load, load_checked};
 pub use calendar::{CALENDAR_WEEKS, Calendar, CalendarDay, DayKind};
 pub use checkin::morning_checkin_due;
-pub use model::{ProgressModel, RoutineFacts, build};
+pub use model::{ProgressModel, RoutineFacts, StreakFigures, build};

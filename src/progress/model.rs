@@ -12,7 +12,7 @@ use super::calendar::{Calendar, calendar};
 use super::days::{History, record_date};
 use super::hints::{Hint, hints};
 use super::lately::{Lately, lately};
-use super::streak::{Streaks, days_done_in_last, kept_days, streaks};
+use super::streak::{Streaks, days_done_in_last};
 use super::trends::{
     MorningTrend, RECENT_DAYS, StiffnessChange, StiffnessSeries, WardrobeCount, morning_trend,
     rated, recent_sessions, stiffness_change, stiffness_series, wardrobe_counts,
@@ -52,6 +52,8 @@ pub struct ProgressModel {
     pub today_records: Vec<Record>,
     /// Damaged records skipped while reading the journal, one message each (file and line).
     pub warnings: Vec<String>,
+    /// Why a summary cache was not used, for `--verbose`.
+    pub notices: Vec<String>,
 }
 
 /// Builds the model as of `today`. `recent` must hold every record dated within the last
@@ -64,13 +66,13 @@ pub fn build<'w>(
     day_start: NaiveTime,
     facts_of: impl Fn(&str) -> Option<RoutineFacts<'w>>,
 ) -> ProgressModel {
-    let kept = kept_days(history);
+    let standing = history.standing(today);
     let phase_of = |id: &str| facts_of(id).and_then(|f| f.phase);
     ProgressModel {
         today,
-        streaks: streaks(&kept, today),
+        streaks: standing.streaks,
         last_7: days_done_in_last(history, today, 7),
-        consistency: super::consistency::consistency(&kept, today),
+        consistency: standing.consistency,
         mornings: morning_trend(history, today),
         calendar: calendar(history, today),
         stiffness: stiffness_series(recent, today, day_start),
@@ -91,6 +93,7 @@ pub fn build<'w>(
             .cloned()
             .collect(),
         warnings: Vec::new(),
+        notices: Vec::new(),
     }
 }
 
@@ -99,6 +102,41 @@ impl ProgressModel {
     /// `streak 3 days · best 12 · 5 of last 7 days · consistency 71 · mornings 5 -> 3`.
     #[must_use]
     pub fn streak_line(&self) -> String {
+        StreakFigures {
+            streaks: self.streaks,
+            last_7: self.last_7,
+            consistency: self.consistency,
+            mornings: self.mornings,
+        }
+        .line()
+    }
+}
+
+/// What `poised streak` shows: figures of the day tallies alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StreakFigures {
+    pub streaks: Streaks,
+    pub last_7: u32,
+    pub consistency: u8,
+    pub mornings: Option<MorningTrend>,
+}
+
+impl StreakFigures {
+    /// The figures as of `today`, as [`build`] gives them.
+    #[must_use]
+    pub fn of(history: &History, today: NaiveDate) -> Self {
+        let standing = history.standing(today);
+        Self {
+            streaks: standing.streaks,
+            last_7: days_done_in_last(history, today, 7),
+            consistency: standing.consistency,
+            mornings: morning_trend(history, today),
+        }
+    }
+
+    /// The one line; see [`ProgressModel::streak_line`].
+    #[must_use]
+    pub fn line(&self) -> String {
         let days = if self.streaks.current == 1 {
             "day"
         } else {

@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 use super::cache::summarize_journal;
 use super::days::{History, ritual_date};
-use super::streak::{Kept, kept_days, streaks};
+use super::streak::Kept;
 use crate::journal::{AppendError, Journal, ReadError, Record, RestRecord, note_or_none};
 use crate::paths::Paths;
 
@@ -65,7 +65,8 @@ pub fn record_rest(
     let id = Journal::new(&paths.journal)
         .append(&record)
         .map_err(|e| RestError::NotSaved(Box::new(e)))?;
-    summary.history.add(&record, day_start);
+    // Today is never folded: the history keeps its last two years day by day.
+    let _ = summary.history.add(&record, day_start);
     Ok(Rested::Recorded {
         date: today,
         reason,
@@ -75,10 +76,10 @@ pub fn record_rest(
 }
 
 fn effect(history: &History, today: NaiveDate) -> RestEffect {
-    let kept = kept_days(history);
-    match kept.get(&today) {
+    let standing = history.standing(today);
+    match standing.today {
         Some(Kept::Ritual) => RestEffect::SessionDone,
-        Some(Kept::Rest) => RestEffect::Keeps(streaks(&kept, today).current),
+        Some(Kept::Rest) => RestEffect::Keeps(standing.streaks.current),
         None => RestEffect::TooMany,
     }
 }

@@ -4,8 +4,8 @@
 //! without adding to it, at most 2 in any 7 days. Rest days are honoured oldest first; a rest
 //! day that would be the 3rd honoured one within 7 days is not honoured: it still shows on the
 //! calendar as rest, but for streaks and the consistency score it is a missed day.
-
-use std::collections::BTreeMap;
+//!
+//! The rules run day by day in [`super::ledger`], with the consistency score's.
 
 use chrono::{Days, NaiveDate};
 
@@ -23,30 +23,6 @@ pub enum Kept {
     Rest,
 }
 
-/// Every day that keeps a streak alive, oldest first; days absent from the map are missed.
-#[must_use]
-pub fn kept_days(history: &History) -> BTreeMap<NaiveDate, Kept> {
-    let mut kept = BTreeMap::new();
-    let mut honoured: Vec<NaiveDate> = Vec::new();
-    for (&date, tally) in &history.days {
-        if tally.is_ritual() {
-            kept.insert(date, Kept::Ritual);
-        } else if tally.rest {
-            let week_start = date - Days::new(6);
-            let recent = honoured
-                .iter()
-                .rev()
-                .take_while(|d| **d >= week_start)
-                .count();
-            if recent < REST_DAYS_PER_WEEK {
-                honoured.push(date);
-                kept.insert(date, Kept::Rest);
-            }
-        }
-    }
-    kept
-}
-
 /// The current and the best streak, in ritual days.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Streaks {
@@ -54,51 +30,6 @@ pub struct Streaks {
     pub current: u32,
     /// The longest run ever, the current one included.
     pub best: u32,
-}
-
-/// Computes both streaks as of `today`.
-#[must_use]
-pub fn streaks(kept: &BTreeMap<NaiveDate, Kept>, today: NaiveDate) -> Streaks {
-    let current = current_streak(kept, today);
-    Streaks {
-        current,
-        best: best_streak(kept).max(current),
-    }
-}
-
-fn current_streak(kept: &BTreeMap<NaiveDate, Kept>, today: NaiveDate) -> u32 {
-    let mut day = if kept.contains_key(&today) {
-        today
-    } else {
-        match today.pred_opt() {
-            Some(yesterday) => yesterday,
-            None => return 0,
-        }
-    };
-    let mut count = 0;
-    while let Some(mark) = kept.get(&day) {
-        count += u32::from(*mark == Kept::Ritual);
-        match day.pred_opt() {
-            Some(before) => day = before,
-            None => break,
-        }
-    }
-    count
-}
-
-fn best_streak(kept: &BTreeMap<NaiveDate, Kept>) -> u32 {
-    let mut best = 0;
-    let mut run = 0;
-    let mut previous: Option<NaiveDate> = None;
-    for (&date, mark) in kept {
-        if previous.and_then(|d| d.succ_opt()) != Some(date) {
-            run = 0;
-        }
-        run += u32::from(*mark == Kept::Ritual);
-        best = best.max(run);
-        previous = Some(date);
-    }
-    best
 }
 
 /// How many of the `days` days ending today are ritual days (the "5 of last 7").

@@ -201,10 +201,7 @@ pub struct MorningTrend {
 #[must_use]
 pub fn morning_trend(history: &History, today: NaiveDate) -> Option<MorningTrend> {
     let mut latest: Vec<f64> = history
-        .days
-        .range(..=today)
-        .rev()
-        .filter_map(|(_, t)| t.morning())
+        .mornings_back(today)
         .take(2 * MORNING_DAYS)
         .collect();
     if latest.len() < 2 {

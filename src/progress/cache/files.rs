@@ -12,28 +12,39 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveTime};
 
+use super::doubt::{Doubt, notice};
 use super::format::Stamp;
 use super::scan::{self, Summary, skips_of};
-use super::store::{self, Check};
+use super::store::{self, Bounds, Cached, Check};
 use crate::journal::ReadError;
 use crate::journal::Record;
 use crate::journal::parse::voids_in;
 use crate::journal::split::starts_record;
 use crate::journal::void::TakenBack;
+use crate::progress::days::DAILY_DAYS;
 
 /// Summarises each journal file (with its cache) as of `today`, leaving out the records
 /// that any of them takes back, and adds the summaries up: records are never in two of
-/// these files. One file's summary is returned as it is.
+/// these files. One file's summary is returned as it is, its days long past folded; days
+/// folded apart cannot be added up, so several files keep every day.
 pub fn summarize_files(
     files: &[(PathBuf, PathBuf)],
     day_start: NaiveTime,
     today: NaiveDate,
     check: Check,
+    records: bool,
 ) -> Result<Summary, ReadError> {
     let window = super::window_start(today, super::CHART_DAYS);
+    let bounds = Bounds {
+        today,
+        day_start,
+        window,
+        fold: (files.len() == 1).then(|| super::window_start(today, DAILY_DAYS)),
+        records: records || files.len() > 1,
+    };
     let mut opened = Vec::with_capacity(files.len());
     for (journal, cache) in files {
-        if let Some(file) = Opened::open(journal, cache, (today, day_start), window, check)? {
+        if let Some(file) = Opened::open(journal, cache, bounds, check)? {
             opened.push(file);
         }
     }
@@ -67,9 +78,9 @@ struct Opened {
     tail: Vec<u8>,
     /// The keys that `tail` takes back.
     tail_voids: Vec<String>,
-    window: NaiveDate,
-    /// The day the summary is read for.
-    today: NaiveDate,
+    bounds: Bounds,
+    /// Why the cache was not used, when it was there.
+    doubt: Option<Doubt>,
 }
 
 impl Opened {
@@ -77,23 +88,25 @@ impl Opened {
     fn open(
         journal: &Path,
         cache: &Path,
-        today: (NaiveDate, NaiveTime),
-        window: NaiveDate,
+        bounds: Bounds,
         check: Check,
     ) -> Result<Option<Self>, ReadError> {
         let read_error = |source| ReadError::io(journal, source);
         let Some(mut file) = store::open_journal(journal).map_err(read_error)? else {
             return Ok(None);
         };
-        let cached = store::read_cache(cache, &file, today, window, check).map_err(read_error)?;
-        let was = cached.as_ref().map(|(_, stamp)| *stamp);
-        let (summary, tail, was_cached) = resume(
-            &mut file,
-            cached.map(|(summary, _)| summary),
-            today.1,
-            today.0,
-        )
-        .map_err(read_error)?;
+        let (cached, was, mut doubt) =
+            match store::read_cache(cache, &file, bounds, check).map_err(read_error)? {
+                Cached::Found(summary, stamp) => (Some(*summary), Some(stamp), None),
+                Cached::Missing => (None, None, None),
+                Cached::SetAside(doubt) => (None, None, Some(doubt)),
+            };
+        let from_cache = cached.is_some();
+        let (summary, tail, was_cached) =
+            resume(&mut file, cached, bounds.day_start, bounds.today).map_err(read_error)?;
+        if from_cache && !was_cached {
+            doubt = Some(Doubt::EditedWhereItStops);
+        }
         let tail_voids = voids_in(&tail).into_iter().map(|v| v.record).collect();
         Ok(Some(Self {
             journal: journal.to_path_buf(),
@@ -104,8 +117,8 @@ impl Opened {
             was_cached,
             tail,
             tail_voids,
-            window,
-            today: today.0,
+            bounds,
+            doubt,
         }))
     }
 
@@ -118,29 +131,90 @@ impl Opened {
     /// The summary without the records in `taken`, from the cache when its tallies left out
     /// the same records, and the cache written back when it moved on.
     fn finish(mut self, taken: &TakenBack) -> Result<Summary, ReadError> {
-        let read_error = |source| ReadError::io(&self.journal, source);
         let skips = skips_of(taken);
         if self.was_cached && self.summary.skips != skips {
-            self.summary = Summary::empty(self.summary.day_start, self.today);
-            self.tail = store::read_from(&mut self.file, 0).map_err(read_error)?;
-            self.was_cached = false;
+            self.start_over()?;
         }
         self.summary.skips = skips;
-        let stamp = store::stamp(&self.file).map_err(read_error)?;
-        let (settled, last) = scan::split_last_record(&self.tail);
-        self.summary.scan(&self.journal, settled, taken);
-        let window_moved = self.summary.prune(self.window);
-        let moved_on = window_moved || !settled.is_empty() || self.was != Some(stamp);
+        let stamp = store::stamp(&self.file).map_err(|e| self.read_error(e))?;
+        if (self.bounds.records || !self.current(stamp))
+            && !self.summary.decode_pending(&self.cache)
+        {
+            self.doubt = Some(Doubt::RecordsUnreadable);
+            self.start_over()?;
+            self.summary.skips = skips;
+        }
+        let mut last = scan_settled(&mut self.summary, &self.journal, &self.tail, taken);
+        if self.summary.late {
+            // A record dated among the folded days: every day is counted again.
+            self.doubt = Some(Doubt::OldRecordAdded);
+            self.start_over()?;
+            self.summary.skips = skips;
+            last = scan_settled(&mut self.summary, &self.journal, &self.tail, taken);
+        }
+        let pruned = self.summary.prune(self.bounds.window, self.bounds.fold);
+        let moved_on = pruned || last > 0 || self.was != Some(stamp);
         // Records held back are not in the tallies: caching those would leave them out for
         // good.
         if (moved_on || !self.was_cached) && self.summary.held_back == 0 {
-            let end =
-                store::end_bytes(&self.file, self.summary.covered.offset).map_err(read_error)?;
+            let covered = self.summary.covered.offset;
+            let end = store::end_bytes(&self.file, covered).map_err(|e| self.read_error(e))?;
             store::write_cache(&self.cache, &self.summary, stamp, &end);
         }
-        self.summary.scan_uncached(&self.journal, last, taken);
+        let notices = self.doubt.map(|doubt| notice(&self.cache, doubt));
+        self.summary.notices.extend(notices);
+        self.summary
+            .scan_uncached(&self.journal, &self.tail[last..], taken);
+        if self.summary.late {
+            return self.unfolded(taken);
+        }
         Ok(self.summary)
     }
+
+    /// The cache is current: nothing settled since, the same journal file, the same window
+    /// and fold, so it is not written again.
+    fn current(&self, stamp: Stamp) -> bool {
+        let (settled, _) = scan::split_last_record(&self.tail);
+        self.was_cached
+            && settled.is_empty()
+            && self.was == Some(stamp)
+            && self.summary.window == self.bounds.window
+            && self.summary.history.since == self.bounds.fold
+    }
+
+    /// Reads the whole file again into an empty summary.
+    fn start_over(&mut self) -> Result<(), ReadError> {
+        self.summary = Summary::empty(self.summary.day_start, self.bounds.today);
+        self.tail = store::read_from(&mut self.file, 0).map_err(|e| self.read_error(e))?;
+        self.was_cached = false;
+        Ok(())
+    }
+
+    /// The whole file without folding: its last record, never cached, is dated among the
+    /// folded days, until a record after it settles it into the cache.
+    fn unfolded(mut self, taken: &TakenBack) -> Result<Summary, ReadError> {
+        let notices = std::mem::take(&mut self.summary.notices);
+        let skips = self.summary.skips;
+        self.start_over()?;
+        let last = scan_settled(&mut self.summary, &self.journal, &self.tail, taken);
+        self.summary
+            .scan_uncached(&self.journal, &self.tail[last..], taken);
+        self.summary.prune(self.bounds.window, None);
+        self.summary.skips = skips;
+        self.summary.notices = notices;
+        Ok(self.summary)
+    }
+
+    fn read_error(&self, source: std::io::Error) -> ReadError {
+        ReadError::io(&self.journal, source)
+    }
+}
+
+/// Adds the records before the last one in `tail`; returns where the last one starts.
+fn scan_settled(summary: &mut Summary, journal: &Path, tail: &[u8], taken: &TakenBack) -> usize {
+    let (settled, _) = scan::split_last_record(tail);
+    summary.scan(journal, settled, taken);
+    settled.len()
 }
 
 /// Where reading starts: after the cached part when the journal's bytes there still begin a

@@ -1,14 +1,20 @@
-//! The cache file's text: a few header lines, one line per day of history, then the recent
-//! records exactly as the journal writes them.
+//! The cache file's text: a few header lines, the ledger of the days long past, one line per
+//! day of the last two years, then the recent records exactly as the journal writes them.
 //!
 //! ```text
-//! poised progress cache 3 5d0c9e1f3a7b2c44     a checksum of everything after this line
+//! poised progress cache 4 5d0c9e1f3a7b2c44     a checksum of everything after this line
 //! journal 3842113 18251 9f3c2a7d1e0b4c55       bytes covered, lines covered, running hash
 //! file 2049 1311 3842577 1764300000 120 0      device, inode, size, mtime (s, ns), racy
 //! end 77aa01c3b9d2e460                         hash of the last 4 KiB before `covered`
 //! day_start 03:00
 //! window 2026-09-27                            records dated from here on follow below
 //! skips 0000000000000000                       the records taken back that the tallies leave out
+//! since 2024-11-17                             days from here on follow one by one ("-": all)
+//! kept 2024-11-16 ritual 12 40 3fe4cc...       the folded days: last kept day, what it was,
+//!                                              its run, the best run, the consistency value
+//! played 2024-11-16                            the last day played before `since` ("-": none)
+//! honoured 2024-11-12 2024-11-14               the rest days honoured in its last week
+//! morning 9 2                                  the latest mornings before `since`: sum count
 //! warning journal.toml line 12: ...            zero or more, as the journal reader said them
 //! void 3f9c2a7d1e0b4c55                        zero or more: records this file takes back
 //! day 2026-11-21 2 1 0 0 4 1                   full short partial rest checkin_sum checkin_count
@@ -23,12 +29,14 @@ use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime};
 
+use super::doubt::Doubt;
 use super::fingerprint::fingerprint;
+use super::past;
 use crate::journal::parse::Position;
 use crate::journal::void::is_key;
 use crate::progress::days::{DayTally, History};
 
-const MAGIC: &str = "poised progress cache 3 ";
+const MAGIC: &str = "poised progress cache 4 ";
 const RECORDS: &str = "records\n";
 
 /// What the journal file was when the cache was written: what cannot change silently.
@@ -89,6 +97,7 @@ pub fn encode(header: &Header, history: &History, records: &str) -> String {
     let _ = writeln!(out, "day_start {}", h.day_start.format("%H:%M"));
     let _ = writeln!(out, "window {}", h.window);
     let _ = writeln!(out, "skips {:016x}", h.skips);
+    past::write(&mut out, history);
     for warning in &h.warnings {
         let _ = writeln!(out, "warning {}", escape(warning));
     }
@@ -113,11 +122,25 @@ pub fn encode(header: &Header, history: &History, records: &str) -> String {
 }
 
 /// Reads a cache's text back: the header, the tallies, and the records' bytes still to parse.
-pub fn decode(text: &[u8]) -> Option<(Header, History, &[u8])> {
-    let first = text.iter().position(|b| *b == b'\n')?;
-    let checksum = std::str::from_utf8(text[..first].strip_prefix(MAGIC.as_bytes())?).ok()?;
-    let body = &text[first + 1..];
-    (u64::from_str_radix(checksum, 16).ok()? == fingerprint(body)).then_some(())?;
+pub fn decode(text: &[u8]) -> Result<(Header, History, &[u8]), Doubt> {
+    let first = text.iter().position(|b| *b == b'\n').unwrap_or(text.len());
+    let Some(checksum) = text[..first].strip_prefix(MAGIC.as_bytes()) else {
+        let older = text.starts_with(&MAGIC.as_bytes()[..MAGIC.len() - 2]);
+        return Err(if older {
+            Doubt::OtherVersion
+        } else {
+            Doubt::Malformed
+        });
+    };
+    let body = text.get(first + 1..).unwrap_or_default();
+    let checksum = std::str::from_utf8(checksum).ok();
+    if checksum.and_then(|c| u64::from_str_radix(c, 16).ok()) != Some(fingerprint(body)) {
+        return Err(Doubt::Checksum);
+    }
+    decode_body(body).ok_or(Doubt::Malformed)
+}
+
+fn decode_body(body: &[u8]) -> Option<(Header, History, &[u8])> {
     let split = find(body, RECORDS.as_bytes())?;
     let head = std::str::from_utf8(&body[..split]).ok()?;
     let records = &body[split + RECORDS.len()..];
@@ -145,13 +168,19 @@ pub fn decode(text: &[u8]) -> Option<(Header, History, &[u8])> {
         warnings: Vec::new(),
         voids: Vec::new(),
     };
-    let mut history = History::default();
+    let mut history = past::read(&mut lines)?;
     for line in lines {
         if let Some(warning) = line.strip_prefix("warning ") {
             header.warnings.push(unescape(warning)?);
         } else if let Some(key) = line.strip_prefix("void ") {
             is_key(key).then_some(())?;
             header.voids.push(key.to_string());
+        } else if let Some(morning) = line.strip_prefix("morning ") {
+            let (sum, count) = morning.split_once(' ')?;
+            history
+                .past
+                .mornings
+                .push((sum.parse().ok()?, count.parse().ok()?));
         } else {
             let (date, tally) = day(line.strip_prefix("day ")?)?;
             history.days.insert(date, tally);
@@ -233,6 +262,8 @@ fn find(text: &[u8], line: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::ledger::Ledger;
+    use crate::progress::streak::Kept;
 
     fn header() -> Header {
         Header {
@@ -274,6 +305,17 @@ mod tests {
             NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
             DayTally::default(),
         );
+        let day = |d| NaiveDate::from_ymd_opt(2015, 12, d).unwrap();
+        history.since = Some(day(31));
+        history.past = Ledger {
+            last_kept: Some((day(30), Kept::Rest)),
+            run: 3,
+            best: 40,
+            honoured: vec![day(27), day(30)],
+            score: 0.123_456_789,
+            last_played: Some(day(29)),
+            mornings: vec![(9, 2), (4, 1)],
+        };
         let text = encode(&header, &history, "[[rest]]\ndate = 2026-11-21\n");
         let (back, back_history, records) = decode(text.as_bytes()).unwrap();
         assert_eq!((back, back_history), (header, history));
@@ -283,12 +325,12 @@ mod tests {
     #[test]
     fn any_edit_or_anything_unexpected_is_rejected() {
         let good = encode(&header(), &History::default(), "");
-        assert!(decode(good.as_bytes()).is_some());
+        assert!(decode(good.as_bytes()).is_ok());
         let body = &good[good.find('\n').unwrap() + 1..];
         let resealed =
             |body: String| format!("{MAGIC}{:016x}\n{body}", fingerprint(body.as_bytes()));
         for bad in [
-            good.replace("cache 3", "cache 2"),
+            good.replace("cache 4", "cache 3"),
             resealed(body.replace("void 0123456789abcdef", "void 0123")),
             good.replace("5000", "5001"),
             resealed(body.replace("records\n", "")),
@@ -297,8 +339,12 @@ mod tests {
             resealed(body.replace("records", "warning bad \\x escape\nrecords")),
             resealed(body.replace("05:30", "3am")),
             resealed(body.replace(" 1\nend", " 2\nend")),
+            resealed(body.replace("kept - -", "kept - ritual")),
+            resealed(body.replace("honoured", "honouredx")),
+            resealed(body.replace("records", "morning 3\nrecords")),
+            resealed(body.replace("since -", "since 2026-13-01")),
         ] {
-            assert!(decode(bad.as_bytes()).is_none(), "{bad}");
+            assert!(decode(bad.as_bytes()).is_err(), "{bad}");
         }
     }
 }

@@ -1,8 +1,12 @@
 //! The derived summary cache beside the journal, and `load`, the one way the CLI and the TUI
 //! get the progress picture.
 //!
-//! The cache holds the day tallies of the whole history and the records of the last 8 weeks,
-//! for the journal up to the start of its last record (`covered`). A load checks that the
+//! The cache holds the day tallies of the last two years, the ledger of the days before them
+//! (see [`super::ledger`]: the streaks, the consistency score, the last day played, the latest
+//! mornings, folded day by day), and the records of the last 8 weeks, for the journal up to
+//! the start of its last record (`covered`): so reading it costs the same at any length of
+//! history. A record dated before those two years makes the summary be built again. In a
+//! journal folder, each file's cache keeps every day, as days folded apart cannot be added up. A load checks that the
 //! journal still holds those bytes (see [`store`]: in constant time unless asked for a
 //! [`Check::Full`]), then reads only the bytes from `covered` on: the records appended since
 //! and the last one, which is never cached, so a record caught half-written by a concurrent
@@ -11,9 +15,11 @@
 //! source of truth. Failing to write the cache is never an error. Records taken back by
 //! `poised undo` are left out of every figure (see [`files`]).
 
+mod doubt;
 mod files;
 mod fingerprint;
 mod format;
+mod past;
 mod scan;
 mod store;
 
@@ -64,19 +70,8 @@ pub fn load_checked<'w>(
         facts_of,
     );
     model.warnings = summary.warnings;
+    model.notices = summary.notices;
     Ok(model)
-}
-
-/// The warnings about damaged records in the whole journal, as [`load`] gives them, without
-/// building the rest of the picture.
-pub fn warnings(
-    paths: &Paths,
-    day_start: NaiveTime,
-    now: DateTime<FixedOffset>,
-    check: Check,
-) -> Result<Vec<String>, ReadError> {
-    let today = ritual_date(now, day_start);
-    Ok(summarize_journal_checked(paths, day_start, today, check)?.warnings)
 }
 
 /// The summary of the journal as of `today`, wherever it is kept: the one file through the
@@ -101,9 +96,29 @@ pub fn summarize_journal_checked(
     today: NaiveDate,
     check: Check,
 ) -> Result<Summary, ReadError> {
+    summarize_journal_for(paths, (day_start, today), check, true)
+}
+
+/// [`summarize_journal_checked`] for what needs only the days and the warnings (`poised
+/// streak`, `poised log`): its `recent` records may be missing, left in a current cache.
+pub fn summarize_history(
+    paths: &Paths,
+    day_start: NaiveTime,
+    today: NaiveDate,
+    check: Check,
+) -> Result<Summary, ReadError> {
+    summarize_journal_for(paths, (day_start, today), check, false)
+}
+
+fn summarize_journal_for(
+    paths: &Paths,
+    (day_start, today): (NaiveTime, NaiveDate),
+    check: Check,
+    records: bool,
+) -> Result<Summary, ReadError> {
     let Some(dir) = &paths.journal_dir else {
-        let cache = paths.journal_cache();
-        return summarize_checked(&paths.journal, &cache, day_start, today, check);
+        let files = [(paths.journal.clone(), paths.journal_cache())];
+        return files::summarize_files(&files, day_start, today, check, records);
     };
     let files = paths.journal_files().map_err(|e| ReadError::io(dir, e))?;
     if files.iter().any(|f| f.kind > FileKind::Machine) {
@@ -121,7 +136,7 @@ pub fn summarize_journal_checked(
         .iter()
         .map(|file| (file.path.clone(), paths.file_cache(&file.path)))
         .collect();
-    files::summarize_files(&files, day_start, today, check)
+    files::summarize_files(&files, day_start, today, check, true)
 }
 
 /// The summary of the whole journal as of `today`: from the cache when it still matches,
@@ -144,5 +159,5 @@ pub fn summarize_checked(
     check: Check,
 ) -> Result<Summary, ReadError> {
     let files = [(journal.to_path_buf(), cache.to_path_buf())];
-    files::summarize_files(&files, day_start, today, check)
+    files::summarize_files(&files, day_start, today, check, true)
 }

@@ -1,6 +1,7 @@
 //! The summary being brought up to date: journal bytes read in segments, each record added
-//! to its day's tally and, when recent, kept whole; records taken back are left out, and
-//! records dated after tomorrow held back with a warning.
+//! to its day's tally and, when recent, kept whole; days long past folded into the history's
+//! ledger; records taken back are left out, and records dated after tomorrow held back with
+//! a warning.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -30,6 +31,9 @@ pub struct Summary {
     pub window: NaiveDate,
     pub history: History,
     pub recent: Vec<Record>,
+    /// The recent records as a cache holds them, not decoded yet: `recent` lacks them until
+    /// [`Summary::decode_pending`].
+    pub pending: Option<Vec<u8>>,
     /// The journal reader's warnings, as printed.
     pub warnings: Vec<String>,
     /// The keys of the records that this part of the journal takes back (its `[[void]]`
@@ -44,6 +48,10 @@ pub struct Summary {
     /// How many records were held back. A summary that holds any back is never cached, so
     /// they are read again, and count, once their day comes.
     pub held_back: usize,
+    /// A record dated in the folded past was read: only a summary built again counts it.
+    pub late: bool,
+    /// Why a cache was not used, one line each, for `--verbose`.
+    pub notices: Vec<String>,
 }
 
 impl Summary {
@@ -58,11 +66,14 @@ impl Summary {
             window: window_start(today, CHART_DAYS),
             history: History::default(),
             recent: Vec::new(),
+            pending: None,
             warnings: Vec::new(),
             voids: BTreeSet::new(),
             skips: 0,
             horizon: horizon(today),
             held_back: 0,
+            late: false,
+            notices: Vec::new(),
         }
     }
 
@@ -89,6 +100,7 @@ impl Summary {
         self.warnings.extend(other.warnings);
         self.voids.extend(other.voids);
         self.held_back += other.held_back;
+        self.notices.extend(other.notices);
     }
 
     /// Adds the journal's bytes that start at `covered`, and moves `covered` past them,
@@ -111,10 +123,24 @@ impl Summary {
         self.absorb(journal, parsed, taken);
     }
 
-    /// Drops the recent records dated before a later window; true when the window moved.
-    pub fn prune(&mut self, window: NaiveDate) -> bool {
+    /// Decodes the recent records the cache held, before those added since; false when they
+    /// do not read back (the cache is then not to be trusted). `cache` names them in warnings.
+    pub fn decode_pending(&mut self, cache: &Path) -> bool {
+        let Some(bytes) = self.pending.take() else {
+            return true;
+        };
+        let parsed = crate::journal::parse(cache, &bytes);
+        let added = std::mem::replace(&mut self.recent, parsed.records);
+        self.recent.extend(added);
+        parsed.warnings.is_empty()
+    }
+
+    /// Drops the recent records dated before a later window, and folds the days before
+    /// `fold` (when given); true when either moved.
+    pub fn prune(&mut self, window: NaiveDate, fold: Option<NaiveDate>) -> bool {
+        let folded = fold.is_some_and(|fold| self.history.fold_before(fold));
         if window <= self.window {
-            return false;
+            return folded;
         }
         let day_start = self.day_start;
         self.recent.retain(|r| record_date(r, day_start) >= window);
@@ -147,7 +173,7 @@ impl Summary {
                 .push(ahead(&record, date, self.horizon, place));
             return;
         }
-        self.history.add(&record, self.day_start);
+        self.late |= !self.history.add(&record, self.day_start);
         if date >= self.window {
             self.recent.push(record);
         }

@@ -16,11 +16,13 @@ use std::time::{Duration, SystemTime};
 
 use chrono::{NaiveDate, NaiveTime};
 
+use super::doubt::Doubt;
 use super::fingerprint::{Fingerprint, fingerprint};
 use super::format::{self, Header, Stamp};
 use super::scan::Summary;
-use crate::journal::parse;
 use crate::progress::days::{History, horizon};
+use crate::progress::ledger::MORNINGS_KEPT;
+use crate::progress::streak::REST_DAYS_PER_WEEK;
 
 /// How many bytes before the end of what the cache covers are hashed on every load.
 pub const END: u64 = 4096;
@@ -83,73 +85,131 @@ pub fn stamp(journal: &File) -> io::Result<Stamp> {
     })
 }
 
+/// Where the summary stands as of a day: its day start, the first day of its recent records,
+/// and the first day it keeps day by day (`None`: every day).
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    pub today: NaiveDate,
+    pub day_start: NaiveTime,
+    pub window: NaiveDate,
+    pub fold: Option<NaiveDate>,
+    /// The recent records are wanted: else those of a cache that is current are left
+    /// undecoded (`poised streak` and `poised log` need only the days and the warnings).
+    pub records: bool,
+}
+
+/// What was found in the cache's place.
+#[derive(Debug)]
+pub enum Cached {
+    /// A summary to go on from, and the journal's stamp when it was written.
+    Found(Box<Summary>, Stamp),
+    /// No cache yet.
+    Missing,
+    /// A cache that is not to be trusted, and why.
+    SetAside(Doubt),
+}
+
 /// The cached summary, when the cache exists, reads back whole, was made with the same day
-/// start and a window that still covers `window`, holds only days that can be, and matches
-/// the journal. Only a failure to read the journal itself is an error.
-pub fn read_cache(
-    path: &Path,
-    journal: &File,
-    today: (NaiveDate, NaiveTime),
-    window: NaiveDate,
-    check: Check,
-) -> io::Result<Option<(Summary, Stamp)>> {
-    let Ok(text) = crate::files::read_regular(path, CACHE_MAX) else {
-        return Ok(None);
+/// start, a window that still covers `window` and no day folded that should be kept, holds
+/// only values that can be, and matches the journal. Only a failure to read the journal
+/// itself is an error.
+pub fn read_cache(path: &Path, journal: &File, bounds: Bounds, check: Check) -> io::Result<Cached> {
+    let text = match crate::files::read_regular(path, CACHE_MAX) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Cached::Missing),
+        Err(_) => return Ok(Cached::SetAside(Doubt::Unreadable)),
     };
-    let Some((header, history, records)) = format::decode(&text) else {
-        return Ok(None);
+    let (header, history, records) = match format::decode(&text) {
+        Ok(decoded) => decoded,
+        Err(doubt) => return Ok(Cached::SetAside(doubt)),
     };
-    let (today, day_start) = today;
-    let fits = header.day_start == day_start && header.window <= window;
-    if !fits || !plausible(&history, today) {
-        return Ok(None);
+    let Bounds {
+        today, day_start, ..
+    } = bounds;
+    let doubt = if header.day_start != day_start {
+        Some(Doubt::OtherDayStart)
+    } else if header.window > bounds.window || history.since > bounds.fold {
+        Some(Doubt::LaterDay)
+    } else if !plausible(&history, today) {
+        Some(Doubt::Implausible)
+    } else {
+        None
+    };
+    if let Some(doubt) = doubt {
+        return Ok(Cached::SetAside(doubt));
     }
-    let Some(fingerprint) = matches(&header, journal, check)? else {
-        return Ok(None);
+    let fingerprint = match matches(&header, journal, check)? {
+        Ok(fingerprint) => fingerprint,
+        Err(doubt) => return Ok(Cached::SetAside(doubt)),
     };
-    let parsed = parse(path, records);
-    if !parsed.warnings.is_empty() {
-        return Ok(None);
-    }
     let summary = Summary {
         covered: header.covered,
         fingerprint,
         day_start,
         window: header.window,
         history,
-        recent: parsed.records,
+        recent: Vec::new(),
+        pending: Some(records.to_vec()),
         warnings: header.warnings,
         voids: header.voids.into_iter().collect(),
         skips: header.skips,
         horizon: horizon(today),
         held_back: 0,
+        late: false,
+        notices: Vec::new(),
     };
-    Ok(Some((summary, header.stamp)))
+    Ok(Cached::Found(Box::new(summary), header.stamp))
 }
 
-/// Days from 1900 to tomorrow, each with check-ins of 0 to 10: anything else is not a
+/// Days from 1900 to tomorrow, those before `since` folded and the others after it, with
+/// check-ins of 0 to 10 and runs no longer than the days they span: anything else is not a
 /// summary of any journal poised would count.
 fn plausible(history: &History, today: NaiveDate) -> bool {
     let first = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
     let last = horizon(today);
-    history.days.iter().all(|(date, t)| {
-        (first..=last).contains(date)
-            && t.checkin_sum
-                <= u32::from(t.checkin_count) * u32::from(crate::journal::STIFFNESS_MAX)
-    })
+    let since = history.since.unwrap_or(first);
+    let mornings_fit =
+        |sum: u32, count: u16| sum <= u32::from(count) * u32::from(crate::journal::STIFFNESS_MAX);
+    let days_fit = history.days.iter().all(|(date, t)| {
+        (since..=last).contains(date) && mornings_fit(t.checkin_sum, t.checkin_count)
+    });
+    let past = &history.past;
+    let folded = |date: &NaiveDate| (first..since).contains(date);
+    let span = u32::try_from((since - first).num_days()).unwrap_or(0);
+    days_fit
+        && (first..=today).contains(&since)
+        && past.last_kept.is_none_or(|(date, _)| folded(&date))
+        && past.last_played.is_none_or(|date| folded(&date))
+        && past.honoured.len() <= REST_DAYS_PER_WEEK
+        && past.honoured.iter().all(folded)
+        && past.mornings.len() <= MORNINGS_KEPT
+        && past
+            .mornings
+            .iter()
+            .all(|&(s, c)| c > 0 && mornings_fit(s, c))
+        && past.run <= past.best
+        && past.best <= span
+        && (0.0..=1.0).contains(&past.score)
 }
 
 /// The running fingerprint of the covered bytes when the journal still holds them unchanged.
-fn matches(header: &Header, journal: &File, check: Check) -> io::Result<Option<Fingerprint>> {
+fn matches(
+    header: &Header,
+    journal: &File,
+    check: Check,
+) -> io::Result<Result<Fingerprint, Doubt>> {
     let now = stamp(journal)?;
     let was = header.stamp;
     let covered = header.covered.offset;
-    if (now.device, now.inode) != (was.device, was.inode) || now.size < covered {
-        return Ok(None);
+    if (now.device, now.inode) != (was.device, was.inode) {
+        return Ok(Err(Doubt::OtherJournal));
+    }
+    if now.size < covered {
+        return Ok(Err(Doubt::JournalChanged));
     }
     let end = end_bytes(journal, covered)?;
     if fingerprint(&end) != header.end {
-        return Ok(None);
+        return Ok(Err(Doubt::JournalChanged));
     }
     let edited_in_place = now.size == was.size && now.modified != was.modified;
     let whole = check == Check::Full || was.racy || edited_in_place || now.size < was.size;
@@ -158,10 +218,10 @@ fn matches(header: &Header, journal: &File, check: Check) -> io::Result<Option<F
         reader.seek(SeekFrom::Start(0))?;
         let all = Fingerprint::of_reader(&mut reader, covered)?;
         if all.state() != header.state {
-            return Ok(None);
+            return Ok(Err(Doubt::JournalChanged));
         }
     }
-    Ok(Fingerprint::resume(header.state, covered, &end))
+    Ok(Fingerprint::resume(header.state, covered, &end).ok_or(Doubt::Malformed))
 }
 
 /// The last [`END`] bytes before `covered`, which the cache hashes.

@@ -1,12 +1,10 @@
 use super::fixtures::*;
 use crate::journal::Record;
-use crate::progress::consistency::consistency;
 use crate::progress::days::History;
-use crate::progress::streak::kept_days;
 
 fn score(records: &[Record], today: &str) -> u8 {
     let history = History::from_records(records, three_am());
-    consistency(&kept_days(&history), date(today))
+    history.standing(date(today)).consistency
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod days;
 mod easier;
 pub(crate) mod fixtures;
 mod hints;
+mod ledger;
 mod progress;
 mod streak;
 mod trends;

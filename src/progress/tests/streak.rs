@@ -1,11 +1,11 @@
 use super::fixtures::*;
 use crate::journal::Record;
 use crate::progress::days::History;
-use crate::progress::streak::{Streaks, days_done_in_last, kept_days, streaks};
+use crate::progress::streak::{Streaks, days_done_in_last};
 
 fn streaks_of(records: &[Record], today: &str) -> Streaks {
     let history = History::from_records(records, three_am());
-    streaks(&kept_days(&history), date(today))
+    history.standing(date(today)).streaks
 }
 
 #[test]
