@@ -93,7 +93,7 @@ fn pty(area: Rect) -> File {
     let pair = openpty(&size, None).expect("a pseudo-terminal");
     let mut screen = File::from(pair.master);
     std::thread::spawn(move || {
-        let mut sink = [0; 65536];
+        let mut sink = [0; 16384];
         while screen.read(&mut sink).is_ok_and(|n| n > 0) {}
     });
     File::from(pair.slave)
@@ -106,7 +106,10 @@ fn micros(d: Duration) -> f64 {
 /// Plays the morning routine through, drawing as the event loop does, and times each part.
 fn round(area: Rect) -> Round {
     let routines = Library::load(Path::new("/nonexistent")).routines;
-    let morning = routines.iter().find(|r| r.id == "morning").expect("morning");
+    let morning = routines
+        .iter()
+        .find(|r| r.id == "morning")
+        .expect("morning");
     let theme = Theme::from_env(None);
     let mut app = App::new(routines.clone(), SETTINGS, theme).run_routine(
         morning,

@@ -23,6 +23,7 @@ use super::screens::home::{Home, Today};
 use super::screens::rating::Rating;
 use super::screens::safety::Safety;
 use super::theme::Theme;
+use super::widgets::cue::CueCache;
 use super::widgets::pacer;
 use crate::progress::easier::Offer;
 use crate::routine::{Routine, Variant};
@@ -90,6 +91,8 @@ pub struct App {
     pub quit: bool,
     /// By routine id: the steps its next session plays in their easier version, and why.
     easier: HashMap<String, Vec<Offer>>,
+    /// The player's cue as last wrapped, so a frame in which it did not change wraps nothing.
+    cues: CueCache,
 }
 
 impl App {
@@ -113,6 +116,7 @@ impl App {
             message: None,
             quit: false,
             easier: HashMap::new(),
+            cues: CueCache::default(),
         }
     }
 
