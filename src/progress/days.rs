@@ -4,7 +4,7 @@
 //! from these tallies, which add up record by record in any order; the summary cache stores
 //! them so that years of history never need to be parsed again.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
@@ -84,10 +84,12 @@ impl DayTally {
     }
 }
 
-/// The tallies of every day that holds a record, oldest first.
+/// The tallies of every day that holds a record, oldest first, and the routines played.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
     pub days: BTreeMap<NaiveDate, DayTally>,
+    /// The id of every routine a session was recorded of, finished or not.
+    pub routines: BTreeSet<String>,
 }
 
 impl History {
@@ -110,6 +112,11 @@ impl History {
         if let Record::Desk(_) = record {
             return;
         }
+        if let Record::Session(s) = record
+            && !self.routines.contains(&s.routine)
+        {
+            self.routines.insert(s.routine.clone());
+        }
         let day = self.days.entry(record_date(record, day_start)).or_default();
         match record {
             Record::Session(s) => day.add_session(s),
@@ -124,6 +131,7 @@ impl History {
 
     /// Adds the tallies of another part of the journal.
     pub fn merge(&mut self, other: History) {
+        self.routines.extend(other.routines);
         for (date, tally) in other.days {
             let day = self.days.entry(date).or_default();
             day.full = day.full.saturating_add(tally.full);

@@ -4,6 +4,7 @@
 //! `build` is pure (today is an argument); `load` (in `cache`) feeds it from the journal
 //! through the summary cache, and is the one entry point for the CLI and the TUI.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -52,6 +53,9 @@ pub struct ProgressModel {
     pub today_records: Vec<Record>,
     /// Damaged records skipped while reading the journal, one message each (file and line).
     pub warnings: Vec<String>,
+    /// The id of every routine the journal holds a session of, so Home can suggest a
+    /// learning run beside the others.
+    pub played: BTreeSet<String>,
 }
 
 /// Builds the model as of `today`. `recent` must hold every record dated within the last
@@ -91,6 +95,7 @@ pub fn build<'w>(
             .cloned()
             .collect(),
         warnings: Vec::new(),
+        played: history.routines.clone(),
     }
 }
 

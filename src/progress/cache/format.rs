@@ -2,7 +2,7 @@
 //! records exactly as the journal writes them.
 //!
 //! ```text
-//! poised progress cache 2 5d0c9e1f3a7b2c44     a checksum of everything after this line
+//! poised progress cache 3 5d0c9e1f3a7b2c44     a checksum of everything after this line
 //! journal 3842113 18251 9f3c2a7d1e0b4c55       bytes covered, lines covered, running hash
 //! file 2049 1311 3842577 1764300000 120 0      device, inode, size, mtime (s, ns), racy
 //! end 77aa01c3b9d2e460                         hash of the last 4 KiB before `covered`
@@ -10,6 +10,7 @@
 //! window 2026-09-27                            records dated from here on follow below
 //! warning journal.toml line 12: ...            zero or more, as the journal reader said them
 //! day 2026-11-21 2 1 0 0 4 1                   full short partial rest checkin_sum checkin_count
+//! routine morning                              every routine a session was recorded of
 //! records
 //! [[session]]
 //! ...
@@ -25,7 +26,7 @@ use super::fingerprint::fingerprint;
 use crate::journal::parse::Position;
 use crate::progress::days::{DayTally, History};
 
-const MAGIC: &str = "poised progress cache 2 ";
+const MAGIC: &str = "poised progress cache 3 ";
 const RECORDS: &str = "records\n";
 
 /// What the journal file was when the cache was written: what cannot change silently.
@@ -96,6 +97,9 @@ pub fn encode(header: &Header, history: &History, records: &str) -> String {
             t.checkin_count
         );
     }
+    for routine in &history.routines {
+        let _ = writeln!(out, "routine {}", escape(routine));
+    }
     out.push_str(RECORDS);
     out.push_str(records);
     format!("{MAGIC}{:016x}\n{out}", fingerprint(out.as_bytes()))
@@ -135,6 +139,8 @@ pub fn decode(text: &[u8]) -> Option<(Header, History, &[u8])> {
     for line in lines {
         if let Some(warning) = line.strip_prefix("warning ") {
             header.warnings.push(unescape(warning)?);
+        } else if let Some(routine) = line.strip_prefix("routine ") {
+            history.routines.insert(unescape(routine)?);
         } else {
             let (date, tally) = day(line.strip_prefix("day ")?)?;
             history.days.insert(date, tally);
@@ -255,6 +261,9 @@ mod tests {
             NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
             DayTally::default(),
         );
+        history
+            .routines
+            .extend(["morning".into(), "my \\ odd\nid".into()]);
         let text = encode(&header, &history, "[[rest]]\ndate = 2026-11-21\n");
         let (back, back_history, records) = decode(text.as_bytes()).unwrap();
         assert_eq!((back, back_history), (header, history));
@@ -269,12 +278,13 @@ mod tests {
         let resealed =
             |body: String| format!("{MAGIC}{:016x}\n{body}", fingerprint(body.as_bytes()));
         for bad in [
-            good.replace("cache 2", "cache 1"),
+            good.replace("cache 3", "cache 2"),
             good.replace("5000", "5001"),
             resealed(body.replace("records\n", "")),
             resealed(body.replace("window", "day 2026-01-01 1 0 0 2 0 0\nwindow")),
             resealed(body.replace("records", "day 2026-01-01 1 0 0 1 0 0 7\nrecords")),
             resealed(body.replace("records", "warning bad \\x escape\nrecords")),
+            resealed(body.replace("records", "routine bad \\x escape\nrecords")),
             resealed(body.replace("05:30", "3am")),
             resealed(body.replace(" 1\nend", " 2\nend")),
         ] {
