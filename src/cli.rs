@@ -14,6 +14,7 @@ mod routines;
 mod share;
 mod shell;
 mod show;
+mod undo;
 mod voice;
 
 pub(crate) use out::warn;
@@ -121,6 +122,9 @@ pub enum Command {
     Checkin(journal::CheckinArgs),
     /// Show the newest journal records, one line each.
     Log(journal::LogArgs),
+    /// Take back the newest record (or the one at --at TIME): a record that says so is
+    /// appended, and the journal is never rewritten.
+    Undo(undo::UndoArgs),
     /// Print sessions (or check-ins, or rest days) as CSV, TOML or JSON Lines.
     Export(journal::ExportArgs),
     /// Write a record of a period (the last 4 weeks by default) to hand to a clinician.
@@ -209,6 +213,7 @@ pub fn run(cli: Cli, paths: &Paths, clock: &Clock) -> ExitCode {
         Command::Completions { shell } => shell::completions(shell),
         Command::Checkin(args) => journal::checkin(paths, clock, &args),
         Command::Log(args) => journal::log(paths, clock, &args),
+        Command::Undo(args) => undo::undo(paths, clock, &args),
         Command::Export(args) => journal::export(paths, &args),
         Command::Report(args) => report::report(paths, clock, &args),
         Command::Journal { command } => journal::journal(paths, command),

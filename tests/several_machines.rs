@@ -6,67 +6,12 @@
 mod journal_support;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use journal_support::machines::{Delivery, Machine, sync};
 use journal_support::{at, numbered_session, poised};
-use poised::journal::folder::{FileKind, read_union};
+use poised::journal::folder::FileKind;
 use poised::journal::{CheckinRecord, Journal, Record, record_toml};
-use poised::paths::Paths;
-
-/// One machine: its own home (local state) and its own copy of the synced folder.
-struct Machine {
-    /// Kept so the folder lives as long as the machine.
-    _home: tempfile::TempDir,
-    synced: PathBuf,
-    paths: Paths,
-}
-
-impl Machine {
-    fn new(device: &str) -> Self {
-        let home = tempfile::tempdir().unwrap();
-        let synced = home.path().join("Sync/poised");
-        let paths = Paths::in_folder(home.path()).with_journal_dir(synced.clone(), device);
-        Self {
-            _home: home,
-            synced,
-            paths,
-        }
-    }
-
-    fn append(&self, record: &Record) {
-        Journal::new(&self.paths.journal).append(record).unwrap();
-    }
-
-    /// What this machine reads: each record as poised writes it, and how many times.
-    fn read(&self) -> Vec<String> {
-        let files = self.paths.journal_files().unwrap();
-        let (records, _warnings) = read_union(&files).unwrap().into_records();
-        records.iter().map(record_toml).collect()
-    }
-
-    fn own_file(&self) -> &Path {
-        &self.paths.journal
-    }
-}
-
-/// How a sync tool delivers a file.
-enum Delivery {
-    Whole,
-    /// Only the first bytes have arrived.
-    Part(usize),
-}
-
-/// Copies `from`'s own file into `to`'s folder, as a sync tool does.
-fn sync(from: &Machine, to: &Machine, delivery: Delivery) {
-    let bytes = std::fs::read(from.own_file()).unwrap();
-    let bytes = match delivery {
-        Delivery::Whole => &bytes[..],
-        Delivery::Part(n) => &bytes[..n.min(bytes.len())],
-    };
-    std::fs::create_dir_all(&to.synced).unwrap();
-    let name = from.own_file().file_name().unwrap();
-    std::fs::write(to.synced.join(name), bytes).unwrap();
-}
 
 fn checkin(minute: u32, stiffness: u8) -> Record {
     Record::Checkin(CheckinRecord {
@@ -382,4 +327,64 @@ fn records_from_before_ids_match_by_their_content() {
     std::fs::write(laptop.synced.join("journal.toml"), &text).unwrap();
     std::fs::write(laptop.synced.join("journal-old-0000.toml"), &text).unwrap();
     assert_eq!(laptop.read(), vec![record_toml(&old)]);
+}
+
+#[test]
+fn undo_takes_back_another_machines_record_through_this_machines_own_file() {
+    const NOW: &str = "2026-11-29T20:00:00+01:00";
+    let laptop = Machine::new("laptop-1a2b");
+    let desk = Machine::new("desk-9f00");
+    for day in [28, 29] {
+        let Record::Session(mut session) = numbered_session(300) else {
+            unreachable!()
+        };
+        session.completed = true;
+        session.started = at(&format!("2026-11-{day}T07:00:00+01:00"));
+        session.ended = at(&format!("2026-11-{day}T07:05:00+01:00"));
+        laptop.append(&Record::Session(session));
+    }
+    sync(&laptop, &desk, Delivery::Whole);
+    let text = |output: std::process::Output| String::from_utf8(output.stdout).unwrap();
+    let streak = |machine: &Machine| text(machine.run(NOW, &["streak"]));
+    // Both caches are warm before the undo.
+    assert!(streak(&laptop).starts_with("streak 2 days"));
+    assert!(streak(&desk).starts_with("streak 2 days"));
+    let laptop_file = desk.synced.join("journal-laptop-1a2b.toml");
+    let before = std::fs::read(&laptop_file).unwrap();
+    let undone = desk.run(NOW, &["undo", "--at", "2026-11-29 07:00", "--yes"]);
+    assert!(undone.status.success(), "{undone:?}");
+    assert!(text(undone).starts_with("took back  2026-11-29 07:00  evening (short)"));
+    assert_eq!(
+        std::fs::read(&laptop_file).unwrap(),
+        before,
+        "never written to"
+    );
+    assert!(
+        std::fs::read_to_string(desk.own_file())
+            .unwrap()
+            .contains("[[void]]")
+    );
+    assert!(
+        streak(&desk).starts_with("streak 1 day "),
+        "{}",
+        streak(&desk)
+    );
+    // Until the desk's file arrives the laptop still counts it; then it does not.
+    assert!(streak(&laptop).starts_with("streak 2 days"));
+    sync(&desk, &laptop, Delivery::Whole);
+    assert!(streak(&laptop).starts_with("streak 1 day "));
+    assert_eq!(laptop.read().len(), 1, "the union read leaves it out");
+    let log = text(laptop.run(NOW, &["log"]));
+    assert_eq!(log.lines().count(), 1, "{log}");
+    let all = text(laptop.run(NOW, &["log", "--all"]));
+    assert!(
+        all.starts_with("2026-11-29 07:00  evening (short)  done"),
+        "{all}"
+    );
+    assert!(
+        all.lines().next().unwrap().ends_with("[taken back]"),
+        "{all}"
+    );
+    let csv = text(laptop.run(NOW, &["export"]));
+    assert_eq!(csv.lines().count(), 2, "the header and one session: {csv}");
 }

@@ -14,7 +14,9 @@ use crate::config::Config;
 use crate::journal::export::{self, Kind};
 use crate::journal::folder::{Union, own_file_name, read_union};
 use crate::journal::relocate::copy_journal;
-use crate::journal::{CheckinRecord, Journal, ReadError, Record, log_line, note_or_none};
+use crate::journal::{
+    CheckinRecord, Journal, Ledger, Parsed, ReadError, Record, log_line, note_or_none,
+};
 use crate::paths::Paths;
 use crate::progress::days::record_date;
 use crate::progress::{self, Check};
@@ -39,6 +41,9 @@ pub struct LogArgs {
     /// Check every byte of the journal against the summary cache, not only its end.
     #[arg(long)]
     pub verify: bool,
+    /// Show the records taken back with `poised undo` too, marked as taken back.
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// `poised export [--format csv|toml|json] [--checkins | --rest | --desk] [--since DATE]
@@ -169,7 +174,7 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
         note,
     });
     match Journal::new(&paths.journal).append(&record) {
-        Ok(()) => out_saved(&format!("recorded  {}\n", log_line(&record)), "check-in"),
+        Ok(_) => out_saved(&format!("recorded  {}\n", log_line(&record)), "check-in"),
         Err(error) => {
             err(&format!("poised: {}", not_saved("check-in", &error)));
             ExitCode::FAILURE
@@ -177,30 +182,44 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
     }
 }
 
-/// Prints the newest records first, one line each.
+/// Prints the newest records first, one line each; with `--all`, the records taken back
+/// too, marked.
 ///
 /// The records are read from the end of the journal; the warnings about damaged records
 /// anywhere in it come from the summary cache that `poised streak` keeps, so neither grows
 /// with the journal's length. A journal folder is read whole, as the union of its files.
 pub fn log(paths: &Paths, clock: &Clock, args: &LogArgs) -> ExitCode {
-    let records = if paths.journal_dir.is_some() {
-        read(paths).ok_or(())
+    let entries = if paths.journal_dir.is_some() {
+        read_ledger(paths)
+            .map_err(|error| say(&error.to_string()))
+            .map(|ledger| {
+                let entries = ledger.entries().into_iter();
+                let shown = entries.filter(|(_, voided)| args.all || !voided);
+                shown.map(|(r, voided)| (r.clone(), voided)).collect()
+            })
     } else {
         newest(paths, clock, args).map_err(|message| say(&message))
     };
-    let Ok(mut records) = records else {
+    let Ok(mut entries) = entries else {
         return ExitCode::FAILURE;
     };
-    if records.is_empty() {
+    if entries.is_empty() {
         return out(&format!("no records yet in {}\n", paths.journal.display()));
     }
-    let newest = records.split_off(records.len().saturating_sub(args.limit));
-    let lines: String = newest.iter().rev().map(|r| log_line(r) + "\n").collect();
+    let newest = entries.split_off(entries.len().saturating_sub(args.limit));
+    let lines: String = newest
+        .iter()
+        .rev()
+        .map(|(record, voided)| {
+            let mark = if *voided { "  [taken back]" } else { "" };
+            format!("{}{mark}\n", log_line(record))
+        })
+        .collect();
     out(&lines)
 }
 
 /// The newest records of the one journal file, read from its end, after the warnings.
-fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<Record>, String> {
+fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<(Record, bool)>, String> {
     let check = if args.verify {
         Check::Full
     } else {
@@ -211,7 +230,9 @@ fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<Record>, S
         .map_err(|e| e.to_string())?;
     warnings.iter().for_each(warn);
     let journal = Journal::new(&paths.journal);
-    journal.read_last(args.limit).map_err(|e| e.to_string())
+    journal
+        .read_last(args.limit, args.all)
+        .map_err(|e| e.to_string())
 }
 
 /// Prints the chosen records within the chosen days as CSV, TOML or JSON Lines.
@@ -280,21 +301,25 @@ fn read(paths: &Paths) -> Option<Vec<Record>> {
     }
 }
 
-/// Every record of the journal, wherever it is kept (one file, or a folder's union), with
-/// its warnings printed.
+/// Every record of the journal that counts (all but those taken back), wherever it is kept
+/// (one file, or a folder's union), with its warnings printed.
 pub(super) fn read_all(paths: &Paths) -> Result<Vec<Record>, ReadError> {
-    let (records, warnings) = match &paths.journal_dir {
-        None => Journal::new(&paths.journal)
-            .read()
-            .map(|parsed| (parsed.records, parsed.warnings)),
+    read_ledger(paths).map(Ledger::counted)
+}
+
+/// Every record of the journal with its key, and the voids, wherever it is kept, with its
+/// warnings printed: in file order for one file, in time order for a folder.
+pub(super) fn read_ledger(paths: &Paths) -> Result<Ledger, ReadError> {
+    let (ledger, warnings) = match &paths.journal_dir {
+        None => Journal::new(&paths.journal).read().map(Parsed::into_ledger),
         Some(dir) => paths
             .journal_files()
             .map_err(|e| ReadError::io(dir, e))
             .and_then(|files| read_union(&files))
-            .map(Union::into_records),
+            .map(Union::into_ledger),
     }?;
     for warning in &warnings {
         warn(warning);
     }
-    Ok(records)
+    Ok(ledger)
 }

@@ -18,17 +18,17 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::desk::Desk;
 use crate::desk::records::events;
-use crate::journal::{Journal, Record};
+use crate::journal::{Journal, Record, RestRecord, VoidRecord, log_line};
 use crate::paths::Paths;
 use crate::progress::cache::{Summary, summarize_journal};
 use crate::progress::days::ritual_date;
 use crate::progress::easier::offers_from;
 use crate::progress::lately::lately;
-use crate::progress::rest::record_rest;
+use crate::progress::rest::{Rested, record_rest};
 use crate::progress::{self, ProgressModel, RoutineFacts, morning_checkin_due};
 use crate::routine::Phase;
 use crate::routine::load::Library;
-use crate::tui::app::{App, NO_VOICE, Now, Settings, Voice};
+use crate::tui::app::{App, NO_VOICE, Now, Saved, Settings, Voice};
 use crate::tui::background;
 use crate::tui::desk_mode::{DeskMode, Signals};
 use crate::tui::live_session::LiveSession;
@@ -311,7 +311,7 @@ impl<'a> JournalStorage<'a> {
 }
 
 impl Storage for JournalStorage<'_> {
-    fn save(&mut self, record: &Record) -> Result<(), String> {
+    fn save(&mut self, record: &Record) -> Result<String, String> {
         let saved = Journal::new(&self.paths.journal)
             .append(record)
             .map_err(|e| not_saved(what(record), &e));
@@ -332,15 +332,43 @@ impl Storage for JournalStorage<'_> {
             .map_err(|e| e.to_string())
     }
 
-    fn rest(&mut self, now: &Now) -> Result<String, String> {
+    fn rest(&mut self, now: &Now) -> Result<(String, Option<Saved>), String> {
         let rested = record_rest(self.paths, self.config.day_starts_at, now.local, None);
-        rested.map(|r| rest_line(&r)).map_err(|e| {
+        let saved = |rested: &Rested| match rested {
+            Rested::Recorded {
+                date, reason, id, ..
+            } => Some(Saved {
+                record: Record::Rest(RestRecord {
+                    date: *date,
+                    reason: reason.clone(),
+                }),
+                key: id.clone(),
+            }),
+            Rested::Already(_) => None,
+        };
+        rested.map(|r| (rest_line(&r), saved(&r))).map_err(|e| {
             let message = rest_error(&e);
             if matches!(e, crate::progress::rest::RestError::NotSaved(_)) {
                 self.unsaved.push(message.clone());
             }
             message
         })
+    }
+
+    fn undo(&mut self, saved: &Saved, now: &Now) -> Result<String, String> {
+        let void = VoidRecord {
+            at: now.local,
+            record: saved.key.clone(),
+        };
+        let line = log_line(&saved.record);
+        match Journal::new(&self.paths.journal).append_void(&void) {
+            Ok(_) => Ok(format!("Took back: {line}")),
+            Err(e) => {
+                let message = not_saved("undo", &e);
+                self.unsaved.push(message.clone());
+                Err(message)
+            }
+        }
     }
 
     fn safety_seen(&mut self) {

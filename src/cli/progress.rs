@@ -51,6 +51,7 @@ pub fn rest_line(rested: &Rested) -> String {
             date,
             reason,
             effect,
+            ..
         } => {
             let why = reason
                 .as_ref()

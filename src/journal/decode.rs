@@ -7,12 +7,15 @@ use toml::Value;
 
 use super::encode::FORMAT;
 use super::mark::{PainChoice, PainMark};
-use super::raw::{Entries, Field, RawCheckin, RawDesk, RawLoose, RawRest, RawSession, RawTables};
+use super::raw::{
+    Entries, Field, RawCheckin, RawDesk, RawLoose, RawRest, RawSession, RawTables, RawVoid,
+};
 use super::record::{
     CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord, WorkPlayed,
 };
 use super::rules::{Rules, date, datetime, number, stiffness, strings, text, wrong};
 use super::seal;
+use super::void::{VoidRecord, is_key};
 
 /// The highest stiffness rating.
 pub const STIFFNESS_MAX: u8 = 10;
@@ -21,6 +24,8 @@ pub const STIFFNESS_MAX: u8 = 10;
 #[derive(Debug, PartialEq)]
 pub(super) enum Content {
     Record(Box<Record>),
+    /// A record taken back (`[[void]]`).
+    Void(VoidRecord),
     /// Keys outside any table: the `format = 1` line and whatever sits beside it.
     Loose(Loose),
     /// Blank lines, comments, or a table this version does not know.
@@ -70,6 +75,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Content, Damage> {
         let raw = one("desk", entries)?;
         sealed(text, "desk", &raw.id, &raw.crc, &raw.by_hand)?;
         desk(raw)?
+    } else if let Some(entries) = tables.void {
+        let raw = one("void", entries)?;
+        sealed(text, "void", &raw.id, &raw.crc, &raw.by_hand)?;
+        return void(raw).map(Content::Void);
     } else {
         return Ok(Content::Nothing);
     };
@@ -233,6 +242,16 @@ fn desk(raw: RawDesk) -> Result<Record, Damage> {
         event: r.required("event", raw.event, |v| DeskEvent::parse(v.as_str()?))?,
         offered: r.optional("offered", raw.offered, datetime)?,
     }))
+}
+
+fn void(raw: RawVoid) -> Result<VoidRecord, Damage> {
+    let r = Rules { table: "void" };
+    Ok(VoidRecord {
+        at: r.required("at", raw.at, datetime)?,
+        record: r.required("record", raw.record, |v| {
+            v.as_str().filter(|k| is_key(k)).map(str::to_string)
+        })?,
+    })
 }
 
 /// Keys outside a table: only `format` means something, and it should be 1 or [`FORMAT`].

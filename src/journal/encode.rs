@@ -13,6 +13,7 @@ use super::mark::PainMark;
 use super::note::sanitize_note;
 use super::record::{CheckinRecord, DeskRecord, Record, RestRecord, SessionRecord};
 use super::seal::seal;
+use super::void::VoidRecord;
 
 /// The journal format this version writes; it reads format 1 too.
 pub const FORMAT: i64 = 2;
@@ -112,8 +113,22 @@ fn desk(out: &mut Lines, d: &DeskRecord) {
 /// line at the end. This is also the text shown to keep when it could not be saved.
 #[must_use]
 pub fn sealed_toml(record: &Record, id: &str) -> String {
-    let body = record_toml(record);
-    let (header, fields) = body.split_once('\n').unwrap_or((&body, ""));
+    sealed(&record_toml(record), id)
+}
+
+/// Renders a void as poised appends it, sealed like every record.
+#[must_use]
+pub fn sealed_void(void: &VoidRecord, id: &str) -> String {
+    let mut out = Lines::default();
+    out.header("void");
+    out.datetime("at", &void.at);
+    out.string("record", &void.record);
+    sealed(&out.0, id)
+}
+
+/// A table's text with `id` after its header and the integrity line at its end.
+fn sealed(body: &str, id: &str) -> String {
+    let (header, fields) = body.split_once('\n').unwrap_or((body, ""));
     seal(&format!("{header}\nid = {}\n{fields}", quoted(id)))
 }
 

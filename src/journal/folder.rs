@@ -9,11 +9,11 @@ use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::encode::record_toml;
 use super::error::ReadError;
-use super::parse::Warning;
+use super::parse::{Parsed, Warning};
 use super::record::Record;
 use super::store::Journal;
+use super::void::{Ledger, VoidRecord};
 
 /// The name of an old single journal, read too when it sits in the folder.
 pub const SINGLE_FILE: &str = "journal.toml";
@@ -106,32 +106,59 @@ pub fn journal_files(dir: &Path, own: &str) -> io::Result<Vec<JournalFile>> {
     Ok(files)
 }
 
-/// The records of several files taken together: each record once, in time order.
+/// The records of several files taken together: each record once (known by its key, see
+/// [`super::void::record_key`]: its id, or the content of a record written before ids), in
+/// time order, and the voids of every file.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Union {
-    pub records: Vec<Record>,
-    pub warnings: Vec<Warning>,
+    records: Vec<Record>,
+    keys: Vec<String>,
+    voids: Vec<VoidRecord>,
+    warnings: Vec<Warning>,
     seen: HashSet<String>,
+    /// The keys of this machine's own file, in the order they were appended.
+    own: Vec<String>,
 }
 
 impl Union {
-    /// Adds one file's records, leaving out those already taken from another file. `ids`
-    /// holds each record's id where it has one (see [`super::parse::Parsed::ids`]).
-    pub fn add(&mut self, records: Vec<Record>, ids: &[Option<String>], warnings: Vec<Warning>) {
-        for (i, record) in records.into_iter().enumerate() {
-            let id = ids.get(i).and_then(Option::as_deref);
-            if self.seen.insert(identity(&record, id)) {
+    /// Adds one file's records, leaving out those already taken from another file; `own`:
+    /// the file is this machine's.
+    pub fn add(&mut self, parsed: Parsed, own: bool) {
+        let (ledger, warnings) = parsed.into_ledger();
+        if own {
+            self.own.extend(ledger.keys.iter().cloned());
+        }
+        for (record, key) in ledger.records.into_iter().zip(ledger.keys) {
+            if self.seen.insert(key.clone()) {
                 self.records.push(record);
+                self.keys.push(key);
             }
         }
+        self.voids.extend(ledger.voids);
         self.warnings.extend(warnings);
     }
 
-    /// The records in the order they happened; records of one moment keep file order.
+    /// Every record with its key, in the order they happened (records of one moment keep file
+    /// order), and the voids.
     #[must_use]
-    pub fn into_records(mut self) -> (Vec<Record>, Vec<Warning>) {
-        self.records.sort_by_key(Record::moment);
-        (self.records, self.warnings)
+    pub fn into_ledger(self) -> (Ledger, Vec<Warning>) {
+        let mut keyed: Vec<(Record, String)> = self.records.into_iter().zip(self.keys).collect();
+        keyed.sort_by_key(|(record, _)| record.moment());
+        let (records, keys) = keyed.into_iter().unzip();
+        let ledger = Ledger {
+            records,
+            keys,
+            voids: self.voids,
+            own: self.own,
+        };
+        (ledger, self.warnings)
+    }
+
+    /// The records that count (all but those taken back), in the order they happened.
+    #[must_use]
+    pub fn into_records(self) -> (Vec<Record>, Vec<Warning>) {
+        let (ledger, warnings) = self.into_ledger();
+        (ledger.counted(), warnings)
     }
 }
 
@@ -140,20 +167,9 @@ impl Union {
 pub fn read_union(files: &[JournalFile]) -> Result<Union, ReadError> {
     let mut union = Union::default();
     for file in files {
-        let parsed = Journal::new(&file.path).read()?;
-        union.add(parsed.records, &parsed.ids, parsed.warnings);
+        union.add(Journal::new(&file.path).read()?, file.kind == FileKind::Own);
     }
     Ok(union)
-}
-
-/// What makes two copies of a record the same record: its random `id` (format 2), so that two
-/// sessions alike in every field on two machines both count while a copy of one counts once;
-/// for a record written before ids, its whole content as poised writes it.
-fn identity(record: &Record, id: Option<&str>) -> String {
-    match id {
-        Some(id) => format!("id {id}"),
-        None => record_toml(record),
-    }
 }
 
 #[cfg(test)]

@@ -23,10 +23,12 @@ mod rules;
 pub mod seal;
 pub mod split;
 mod store;
+pub mod undo;
+pub mod void;
 
 pub use decode::STIFFNESS_MAX;
 pub use describe::{log_line, rating_change};
-pub use encode::{FORMAT, FORMAT_LINE, record_toml, sealed_toml};
+pub use encode::{FORMAT, FORMAT_LINE, record_toml, sealed_toml, sealed_void};
 pub use error::{AppendError, AppendStep, ReadError};
 pub use mark::{PainChoice, PainMark};
 pub use note::{NOTE_MAX_CHARS, note_or_none, sanitize_note};
@@ -35,3 +37,4 @@ pub use record::{
     CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord, WorkPlayed,
 };
 pub use store::Journal;
+pub use void::{Ledger, Saved, TakenBack, VoidRecord, record_key};

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use super::decode::{self, Content, Damage, Loose};
 use super::record::Record;
 use super::split::{Chunk, chunks};
+use super::void::{Ledger, VoidRecord};
 
 /// A place in the journal file: a byte offset and the 1-based line that starts there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,6 +37,8 @@ pub struct Parsed {
     pub records: Vec<Record>,
     /// Each record's `id` (format 2), in the order of `records`; `None` for older records.
     pub ids: Vec<Option<String>>,
+    /// The records taken back by `[[void]]` records, in file order.
+    pub voids: Vec<VoidRecord>,
     pub warnings: Vec<Warning>,
     pub end: Position,
 }
@@ -77,6 +80,7 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
     let mut parsed = Parsed {
         records: Vec::with_capacity(chunks.len()),
         ids: Vec::with_capacity(chunks.len()),
+        voids: Vec::new(),
         warnings: Vec::new(),
         end: Position {
             offset: from.offset + bytes.len() as u64,
@@ -90,12 +94,41 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
                 parsed.records.push(*record);
                 parsed.ids.push(record_id(chunk.bytes));
             }
+            Ok(Content::Void(void)) => parsed.voids.push(void),
             Ok(Content::Loose(loose)) => parsed.warnings.extend(place.loose(loose)),
             Ok(Content::Nothing) => {}
             Err(damage) => parsed.warnings.push(place.damaged(damage)),
         }
     }
     parsed
+}
+
+impl Parsed {
+    /// The records with their keys and the voids, leaving the warnings and the end.
+    #[must_use]
+    pub fn into_ledger(self) -> (Ledger, Vec<Warning>) {
+        let ledger = Ledger::new(self.records, &self.ids, self.voids);
+        (ledger, self.warnings)
+    }
+}
+
+/// The voids among `bytes` (whole records of a journal), found without reading the other
+/// records: what a reader must know before it counts any record. Damaged ones are left out,
+/// quietly: reading the records names them.
+#[must_use]
+pub fn voids_in(bytes: &[u8]) -> Vec<VoidRecord> {
+    chunks(bytes)
+        .0
+        .into_iter()
+        .filter(|chunk| {
+            let header = chunk.bytes.trim_ascii_start().split(|b| *b == b'\n').next();
+            header.is_some_and(|h| h.starts_with(b"[") && h.windows(4).any(|w| w == b"void"))
+        })
+        .filter_map(|chunk| match decode::read(chunk.bytes) {
+            Ok(Content::Void(void)) => Some(void),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The `id = "..."` of a record that decoded whole: its integrity line vouches for it.

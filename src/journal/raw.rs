@@ -80,6 +80,17 @@ pub(super) struct RawDesk {
     pub offered: Field,
 }
 
+/// `[[void]]`: a record taken back by `poised undo`.
+#[derive(Deserialize)]
+pub(super) struct RawVoid {
+    /// Format 2: the record's id, its integrity line, or the mark of a hand-written record.
+    pub id: Field,
+    pub crc: Field,
+    pub by_hand: Field,
+    pub at: Field,
+    pub record: Field,
+}
+
 /// A chunk that starts with a table header: at most one of the tables poised knows (the
 /// split puts every header in a chunk of its own); other tables are ignored.
 #[derive(Deserialize)]
@@ -88,6 +99,7 @@ pub(super) struct RawTables {
     pub checkin: Option<Entries<RawCheckin>>,
     pub rest: Option<Entries<RawRest>>,
     pub desk: Option<Entries<RawDesk>>,
+    pub void: Option<Entries<RawVoid>>,
 }
 
 /// What a known table name held: the array a `[[name]]` header makes, or a plain table

@@ -142,6 +142,7 @@ fn expected(key: &str) -> &'static str {
             "a list like [{ step = \"Bird-dog\", side = \"left\", choice = \"gentler\" }], \
              with side \"left\" or \"right\" and choice \"gentler\", \"skipped\" or \"ended\""
         }
+        "record" => "the id of the record taken back, 16 hex digits (or `content-` and 16)",
         "event" => {
             "one of \"opened\", \"reset\", \"transition\", \"snoozed\", \"skipped\", \"missed\""
         }

@@ -11,12 +11,13 @@ use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use super::append::{self, Disk, Failure};
-use super::encode::sealed_toml;
+use super::encode::{sealed_toml, sealed_void};
 use super::error::{AppendError, AppendStep, ReadError};
 use super::parse::{Parsed, Position, parse_from};
 use super::record::Record;
 use super::seal::new_id;
 use super::split::record_starts;
+use super::void::VoidRecord;
 use crate::files::{JOURNAL_MAX, open_regular, regular};
 
 /// The journal file at one path. Cheap to create; every call opens the file anew, so several
@@ -39,10 +40,20 @@ impl Journal {
     }
 
     /// Saves one record at the end of the journal, creating the file (0600, starting with
-    /// `format = 1`) and its folder (0700) when missing. On error nothing was saved for sure,
-    /// and the error carries the record's TOML.
-    pub fn append(&self, record: &Record) -> Result<(), AppendError> {
-        let text = sealed_toml(record, &new_id());
+    /// the format line) and its folder (0700) when missing, and gives the record's new id.
+    /// On error nothing was saved for sure, and the error carries the record's TOML.
+    pub fn append(&self, record: &Record) -> Result<String, AppendError> {
+        let id = new_id();
+        self.append_sealed(sealed_toml(record, &id)).map(|()| id)
+    }
+
+    /// Saves a void (a record taken back) the same way, and gives its id.
+    pub fn append_void(&self, void: &VoidRecord) -> Result<String, AppendError> {
+        let id = new_id();
+        self.append_sealed(sealed_void(void, &id)).map(|()| id)
+    }
+
+    fn append_sealed(&self, text: String) -> Result<(), AppendError> {
         self.append_text(&text)
             .map_err(|failure| AppendError::new(&self.path, failure, text))
     }
@@ -68,10 +79,12 @@ impl Journal {
         }
     }
 
-    /// The newest `n` records, read from the end of the file: the time does not grow with the
-    /// journal's length. Damaged records among them are skipped; naming them with their lines
-    /// is the whole read's job.
-    pub fn read_last(&self, n: usize) -> Result<Vec<Record>, ReadError> {
+    /// The newest `n` records that count (with `all`, also those taken back), each with
+    /// whether it was taken back, read from the end of the file: the time does not grow with
+    /// the journal's length. A void always follows the record it takes back, so the end
+    /// holds the voids of every record read. Damaged records among them are skipped; naming
+    /// them with their lines is the whole read's job.
+    pub fn read_last(&self, n: usize, all: bool) -> Result<Vec<(Record, bool)>, ReadError> {
         let read_error = |e| ReadError::io(&self.path, e);
         let file = match open_regular(&self.path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -90,9 +103,16 @@ impl Journal {
             } else {
                 record_starts(&bytes).next().unwrap_or(bytes.len())
             };
-            let mut records = parse_from(&self.path, &bytes[start..], Position::START).records;
-            if records.len() >= n || from == 0 {
-                return Ok(records.split_off(records.len().saturating_sub(n)));
+            let (ledger, _) =
+                parse_from(&self.path, &bytes[start..], Position::START).into_ledger();
+            let mut entries: Vec<(Record, bool)> = ledger
+                .entries()
+                .into_iter()
+                .filter(|(_, voided)| all || !voided)
+                .map(|(record, voided)| (record.clone(), voided))
+                .collect();
+            if entries.len() >= n || from == 0 {
+                return Ok(entries.split_off(entries.len().saturating_sub(n)));
             }
             size = size.saturating_mul(4);
         }

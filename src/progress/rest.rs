@@ -17,6 +17,8 @@ pub enum Rested {
         date: NaiveDate,
         reason: Option<String>,
         effect: RestEffect,
+        /// The new record's id, to take it back.
+        id: String,
     },
     /// `date` was a rest day already; nothing was written.
     Already(NaiveDate),
@@ -60,7 +62,7 @@ pub fn record_rest(
         date: today,
         reason: reason.clone(),
     });
-    Journal::new(&paths.journal)
+    let id = Journal::new(&paths.journal)
         .append(&record)
         .map_err(|e| RestError::NotSaved(Box::new(e)))?;
     summary.history.add(&record, day_start);
@@ -68,6 +70,7 @@ pub fn record_rest(
         date: today,
         reason,
         effect: effect(&summary.history, today),
+        id,
     })
 }
 

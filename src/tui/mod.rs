@@ -31,18 +31,23 @@ use crate::progress::ProgressModel;
 use app::{App, View};
 use event::Incoming;
 use keymap::Action;
-use protocol::{Effect, Msg, Now};
+use protocol::{Effect, Msg, Now, Saved};
 
 use crate::voice::Speaker;
 
 /// Where the app's records go. The app only asks; the caller decides how (the journal file).
 pub trait Storage {
-    /// Saves a record, or says in plain words why not, with the record's text to keep.
-    fn save(&mut self, record: &Record) -> Result<(), String>;
+    /// Saves a record and gives its key (to take it back), or says in plain words why not,
+    /// with the record's text to keep.
+    fn save(&mut self, record: &Record) -> Result<String, String>;
     /// The progress picture as of `now`, or why it cannot be had.
     fn progress(&mut self, now: &Now) -> Result<ProgressModel, String>;
-    /// Records the day of `now` as a rest day; says what it did, or why it could not.
-    fn rest(&mut self, now: &Now) -> Result<String, String>;
+    /// Records the day of `now` as a rest day; says what it did (with the rest day saved,
+    /// if one was), or why it could not.
+    fn rest(&mut self, now: &Now) -> Result<(String, Option<Saved>), String>;
+    /// Takes back a record (appends its void); says what it did, or why it could not, with
+    /// the void's text to keep.
+    fn undo(&mut self, saved: &Saved, now: &Now) -> Result<String, String>;
     /// Remembers that "Before you start" was read; a failure only means it is shown again.
     fn safety_seen(&mut self);
 }
@@ -164,7 +169,13 @@ fn carry_out(effect: Effect, world: &mut World, clock: &Clock) -> Option<Msg> {
             let _ = out.write_all(&bytes).and_then(|()| out.flush());
             None
         }
-        Effect::Save(record) => storage.save(&record).err().map(Msg::NotSaved),
+        Effect::Save(record) => Some(match storage.save(&record) {
+            Ok(key) => Msg::Saved(Box::new(Saved {
+                record: *record,
+                key,
+            })),
+            Err(message) => Msg::NotSaved(message),
+        }),
         Effect::LoadToday => storage
             .progress(&clock.now())
             .ok()
@@ -173,7 +184,11 @@ fn carry_out(effect: Effect, world: &mut World, clock: &Clock) -> Option<Msg> {
             Ok(model) => Msg::Progress(Box::new(model)),
             Err(message) => Msg::Notice(message),
         }),
-        Effect::RecordRest => match storage.rest(&clock.now()) {
+        Effect::RecordRest => Some(match storage.rest(&clock.now()) {
+            Ok((notice, saved)) => Msg::Rested(notice, saved.map(Box::new)),
+            Err(message) => Msg::Rested(message, None),
+        }),
+        Effect::Undo(saved) => match storage.undo(&saved, &clock.now()) {
             Ok(message) | Err(message) => Some(Msg::Notice(message)),
         },
         Effect::SafetySeen => {

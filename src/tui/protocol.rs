@@ -6,6 +6,7 @@ use crossterm::event::KeyEvent;
 use super::keymap::Action;
 use super::screens::home::Today;
 use crate::journal::Record;
+pub use crate::journal::Saved;
 use crate::progress::ProgressModel;
 
 pub use crate::clock::Now;
@@ -21,8 +22,12 @@ pub enum Msg {
     Paste(String),
     /// Time passed.
     Tick,
+    /// A record was saved, with its key (to take it back).
+    Saved(Box<Saved>),
     /// A record could not be saved: why, with the record's text to keep.
     NotSaved(String),
+    /// What recording a rest day came to, and the rest day saved, if one was.
+    Rested(String, Option<Box<Saved>>),
     /// The progress picture, worked out.
     Progress(Box<ProgressModel>),
     /// Home's line about today, worked out.
@@ -73,8 +78,10 @@ pub enum Effect {
     Save(Box<Record>),
     /// Work out the progress picture: [`Msg::Progress`], or [`Msg::Notice`] saying why not.
     LoadProgress,
-    /// Record today as a rest day: [`Msg::Notice`] says what happened.
+    /// Record today as a rest day: [`Msg::Rested`] says what happened.
     RecordRest,
+    /// Take back a record just made: [`Msg::Notice`] says what happened.
+    Undo(Box<Saved>),
     /// Work out Home's line about today: [`Msg::Today`] (nothing when the journal cannot
     /// be read, and Home shows no line).
     LoadToday,

@@ -1,6 +1,8 @@
 //! Records and folders shared by the journal tests.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod machines;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

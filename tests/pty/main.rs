@@ -2,7 +2,8 @@
 //! pauses with its countdown standing still, resumes, skips, ends early on `q` `y`, and every
 //! way out (quit, Ctrl-C, SIGTERM, SIGHUP) leaves the terminal as it was found. `signals`
 //! sends every common signal at each moment of a session and pastes into the note; `closed`
-//! closes the terminal under poised without a signal; `desk` runs `poised desk`.
+//! closes the terminal under poised without a signal; `desk` runs `poised desk`; `undo` takes
+//! back a rest day from Home.
 
 mod closed;
 #[path = "../common/mod.rs"]
@@ -11,6 +12,7 @@ mod desk;
 mod hostile;
 mod signals;
 mod term;
+mod undo;
 mod voice;
 
 use std::path::Path;

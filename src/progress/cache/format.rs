@@ -2,13 +2,15 @@
 //! records exactly as the journal writes them.
 //!
 //! ```text
-//! poised progress cache 3 5d0c9e1f3a7b2c44     a checksum of everything after this line
+//! poised progress cache 4 5d0c9e1f3a7b2c44     a checksum of everything after this line
 //! journal 3842113 18251 9f3c2a7d1e0b4c55       bytes covered, lines covered, running hash
 //! file 2049 1311 3842577 1764300000 120 0      device, inode, size, mtime (s, ns), racy
 //! end 77aa01c3b9d2e460                         hash of the last 4 KiB before `covered`
 //! day_start 03:00
 //! window 2026-09-27                            records dated from here on follow below
+//! skips 0000000000000000                       the records taken back that the tallies leave out
 //! warning journal.toml line 12: ...            zero or more, as the journal reader said them
+//! void 3f9c2a7d1e0b4c55                        zero or more: records this file takes back
 //! day 2026-11-21 2 1 0 0 4 1                   full short partial rest checkin_sum checkin_count
 //! routine morning                              every routine a session was recorded of
 //! records
@@ -24,9 +26,10 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::fingerprint::fingerprint;
 use crate::journal::parse::Position;
+use crate::journal::void::is_key;
 use crate::progress::days::{DayTally, History};
 
-const MAGIC: &str = "poised progress cache 3 ";
+const MAGIC: &str = "poised progress cache 4 ";
 const RECORDS: &str = "records\n";
 
 /// What the journal file was when the cache was written: what cannot change silently.
@@ -55,8 +58,12 @@ pub struct Header {
     pub day_start: NaiveTime,
     /// Every record dated on or after this day is among the recent records.
     pub window: NaiveDate,
+    /// Which records taken back the tallies leave out (see `Summary::skips`).
+    pub skips: u64,
     /// The journal reader's warnings for the covered part, shown again on each load.
     pub warnings: Vec<String>,
+    /// The keys of the records the covered part takes back.
+    pub voids: Vec<String>,
 }
 
 /// The whole cache: the header, the day tallies and the records' text, with its checksum.
@@ -82,8 +89,12 @@ pub fn encode(header: &Header, history: &History, records: &str) -> String {
     let _ = writeln!(out, "end {:016x}", h.end);
     let _ = writeln!(out, "day_start {}", h.day_start.format("%H:%M"));
     let _ = writeln!(out, "window {}", h.window);
+    let _ = writeln!(out, "skips {:016x}", h.skips);
     for warning in &h.warnings {
         let _ = writeln!(out, "warning {}", escape(warning));
+    }
+    for key in &h.voids {
+        let _ = writeln!(out, "void {key}");
     }
     for (date, t) in &history.days {
         let _ = writeln!(
@@ -126,6 +137,7 @@ pub fn decode(text: &[u8]) -> Option<(Header, History, &[u8])> {
     let day_start =
         NaiveTime::parse_from_str(lines.next()?.strip_prefix("day_start ")?, "%H:%M").ok()?;
     let window = lines.next()?.strip_prefix("window ")?.parse().ok()?;
+    let skips = u64::from_str_radix(lines.next()?.strip_prefix("skips ")?, 16).ok()?;
     let mut header = Header {
         covered,
         state,
@@ -133,7 +145,9 @@ pub fn decode(text: &[u8]) -> Option<(Header, History, &[u8])> {
         end,
         day_start,
         window,
+        skips,
         warnings: Vec::new(),
+        voids: Vec::new(),
     };
     let mut history = History::default();
     for line in lines {
@@ -141,6 +155,9 @@ pub fn decode(text: &[u8]) -> Option<(Header, History, &[u8])> {
             header.warnings.push(unescape(warning)?);
         } else if let Some(routine) = line.strip_prefix("routine ") {
             history.routines.insert(unescape(routine)?);
+        } else if let Some(key) = line.strip_prefix("void ") {
+            is_key(key).then_some(())?;
+            header.voids.push(key.to_string());
         } else {
             let (date, tally) = day(line.strip_prefix("day ")?)?;
             history.days.insert(date, tally);
@@ -240,7 +257,9 @@ mod tests {
             end: 0xfeed,
             day_start: NaiveTime::from_hms_opt(5, 30, 0).unwrap(),
             window: NaiveDate::from_ymd_opt(2026, 9, 27).unwrap(),
+            skips: 0x77,
             warnings: vec!["journal.toml line 3: two\nlines with a \\ backslash".into()],
+            voids: vec!["0123456789abcdef".into(), "content-0123456789abcdef".into()],
         }
     }
 
@@ -278,7 +297,8 @@ mod tests {
         let resealed =
             |body: String| format!("{MAGIC}{:016x}\n{body}", fingerprint(body.as_bytes()));
         for bad in [
-            good.replace("cache 3", "cache 2"),
+            good.replace("cache 4", "cache 3"),
+            resealed(body.replace("void 0123456789abcdef", "void 0123")),
             good.replace("5000", "5001"),
             resealed(body.replace("records\n", "")),
             resealed(body.replace("window", "day 2026-01-01 1 0 0 2 0 0\nwindow")),

@@ -8,8 +8,10 @@
 //! and the last one, which is never cached, so a record caught half-written by a concurrent
 //! append is read again next time. Whatever does not match (deleted, corrupt, tampered,
 //! another day start, an edited journal) is rebuilt from the journal, which stays the single
-//! source of truth. Failing to write the cache is never an error.
+//! source of truth. Failing to write the cache is never an error. Records taken back by
+//! `poised undo` are left out of every figure (see [`files`]).
 
+mod files;
 mod fingerprint;
 mod format;
 mod scan;
@@ -23,9 +25,7 @@ use super::days::ritual_date;
 use super::model::{ProgressModel, RoutineFacts, build};
 use super::trends::{CHART_DAYS, window_start};
 use crate::journal::ReadError;
-use crate::journal::Record;
 use crate::journal::folder::{FileKind, read_union};
-use crate::journal::split::starts_record;
 use crate::paths::Paths;
 
 pub use scan::Summary;
@@ -112,17 +112,13 @@ pub fn summarize_journal_checked(
         let warnings = warnings.iter().map(ToString::to_string).collect();
         return Ok(Summary::of_records(records, warnings, day_start, window));
     }
-    let mut total = Summary::empty(day_start, window);
     // The caches are derived: without their folder everything still reads, only slower.
     let _ = std::fs::create_dir_all(paths.file_caches());
-    for file in &files {
-        let cache = paths.file_cache(&file.path);
-        total.add_up(summarize_checked(
-            &file.path, &cache, day_start, today, check,
-        )?);
-    }
-    total.recent.sort_by_key(Record::moment);
-    Ok(total)
+    let files: Vec<_> = files
+        .iter()
+        .map(|file| (file.path.clone(), paths.file_cache(&file.path)))
+        .collect();
+    files::summarize_files(&files, day_start, today, check)
 }
 
 /// The summary of the whole journal as of `today`: from the cache when it still matches,
@@ -144,51 +140,6 @@ pub fn summarize_checked(
     today: NaiveDate,
     check: Check,
 ) -> Result<Summary, ReadError> {
-    let window = window_start(today, CHART_DAYS);
-    let read_error = |source| ReadError::io(journal, source);
-    let Some(mut file) = store::open_journal(journal).map_err(read_error)? else {
-        return Ok(Summary::empty(day_start, window));
-    };
-    let cached =
-        store::read_cache(cache, &file, (today, day_start), window, check).map_err(read_error)?;
-    let was = cached.as_ref().map(|(_, stamp)| *stamp);
-    let (mut summary, tail, was_cached) = resume(
-        &mut file,
-        cached.map(|(summary, _)| summary),
-        day_start,
-        window,
-    )
-    .map_err(read_error)?;
-    let stamp = store::stamp(&file).map_err(read_error)?;
-    let (settled, last) = scan::split_last_record(&tail);
-    summary.scan(journal, settled);
-    let window_moved = summary.prune(window);
-    let moved_on = window_moved || !settled.is_empty() || was != Some(stamp);
-    if moved_on || !was_cached {
-        let end = store::end_bytes(&file, summary.covered.offset).map_err(read_error)?;
-        store::write_cache(cache, &summary, stamp, &end);
-    }
-    summary.scan_uncached(journal, last);
-    Ok(summary)
-}
-
-/// Where reading starts: after the cached part when the journal's bytes there still begin a
-/// record (else the last cached record was edited), otherwise from the start.
-fn resume(
-    file: &mut std::fs::File,
-    cached: Option<Summary>,
-    day_start: NaiveTime,
-    window: NaiveDate,
-) -> std::io::Result<(Summary, Vec<u8>, bool)> {
-    if let Some(summary) = cached {
-        let tail = store::read_from(file, summary.covered.offset)?;
-        if summary.covered.offset == 0 || tail.is_empty() || starts_record(&tail) {
-            return Ok((summary, tail, true));
-        }
-    }
-    Ok((
-        Summary::empty(day_start, window),
-        store::read_from(file, 0)?,
-        false,
-    ))
+    let files = [(journal.to_path_buf(), cache.to_path_buf())];
+    files::summarize_files(&files, day_start, today, check)
 }

@@ -1,6 +1,7 @@
 //! The summary being brought up to date: journal bytes read in segments, each record added
 //! to its day's tally and, when recent, kept whole.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -9,6 +10,7 @@ use super::fingerprint::Fingerprint;
 use crate::journal::parse::{Parsed, Position, parse_from};
 use crate::journal::record::Record;
 use crate::journal::split::{last_record_start, record_starts};
+use crate::journal::void::TakenBack;
 use crate::progress::days::{History, record_date};
 
 /// Bytes parsed at a time when reading a long journal, so its records are never all in memory.
@@ -28,6 +30,12 @@ pub struct Summary {
     pub recent: Vec<Record>,
     /// The journal reader's warnings, as printed.
     pub warnings: Vec<String>,
+    /// The keys of the records that this part of the journal takes back (its `[[void]]`
+    /// records), wherever those records are.
+    pub voids: BTreeSet<String>,
+    /// Which records the tallies leave out: [`skips_of`] the records taken back anywhere
+    /// in the journal (a folder: in any file) when they were added up.
+    pub skips: u64,
 }
 
 impl Summary {
@@ -42,6 +50,8 @@ impl Summary {
             history: History::default(),
             recent: Vec::new(),
             warnings: Vec::new(),
+            voids: BTreeSet::new(),
+            skips: 0,
         }
     }
 
@@ -66,23 +76,27 @@ impl Summary {
         self.history.merge(other.history);
         self.recent.extend(other.recent);
         self.warnings.extend(other.warnings);
+        self.voids.extend(other.voids);
     }
 
     /// Adds the journal's bytes that start at `covered`, and moves `covered` past them,
-    /// segment by segment, so their records are never all in memory at once.
-    pub fn scan(&mut self, journal: &Path, bytes: &[u8]) {
+    /// segment by segment, so their records are never all in memory at once. The records
+    /// in `taken` are left out.
+    pub fn scan(&mut self, journal: &Path, bytes: &[u8], taken: &TakenBack) {
         self.fingerprint.update(bytes);
         for segment in segments(bytes, SEGMENT) {
             let parsed = parse_from(journal, segment, self.covered);
             self.covered = parsed.end;
-            self.absorb(parsed);
+            self.voids
+                .extend(parsed.voids.iter().map(|v| v.record.clone()));
+            self.absorb(parsed, taken);
         }
     }
 
     /// Adds bytes that start at `covered` without moving it: they are not cached.
-    pub fn scan_uncached(&mut self, journal: &Path, bytes: &[u8]) {
+    pub fn scan_uncached(&mut self, journal: &Path, bytes: &[u8], taken: &TakenBack) {
         let parsed = parse_from(journal, bytes, self.covered);
-        self.absorb(parsed);
+        self.absorb(parsed, taken);
     }
 
     /// Drops the recent records dated before a later window; true when the window moved.
@@ -96,11 +110,13 @@ impl Summary {
         true
     }
 
-    fn absorb(&mut self, parsed: Parsed) {
+    fn absorb(&mut self, parsed: Parsed, taken: &TakenBack) {
         self.warnings
             .extend(parsed.warnings.iter().map(ToString::to_string));
-        for record in parsed.records {
-            self.add(record);
+        for (record, id) in parsed.records.into_iter().zip(&parsed.ids) {
+            if !taken.contains(&record, id.as_deref()) {
+                self.add(record);
+            }
         }
     }
 
@@ -110,6 +126,16 @@ impl Summary {
             self.recent.push(record);
         }
     }
+}
+
+/// What a summary's `skips` says for a set of records taken back: 0 for none, else a
+/// fingerprint of their keys.
+#[must_use]
+pub fn skips_of(taken: &TakenBack) -> u64 {
+    if taken.is_empty() {
+        return 0;
+    }
+    super::fingerprint::fingerprint(taken.sorted().join("\n").as_bytes())
 }
 
 /// Splits bytes before the start of their last record: the records before it are settled,
@@ -155,10 +181,10 @@ mod tests {
         let day_start = NaiveTime::from_hms_opt(3, 0, 0).unwrap();
         let window = NaiveDate::from_ymd_opt(2026, 2, 10).unwrap();
         let mut whole = Summary::empty(day_start, window);
-        whole.scan(path, text.as_bytes());
+        whole.scan(path, text.as_bytes(), &TakenBack::default());
         let mut parts = Summary::empty(day_start, window);
         for segment in segments(text.as_bytes(), 100) {
-            parts.scan(path, segment);
+            parts.scan(path, segment, &TakenBack::default());
         }
         assert_eq!(parts.fingerprint.value(), whole.fingerprint.value());
         assert_eq!(parts, whole);

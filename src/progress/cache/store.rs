@@ -119,6 +119,8 @@ pub fn read_cache(
         history,
         recent: parsed.records,
         warnings: header.warnings,
+        voids: header.voids.into_iter().collect(),
+        skips: header.skips,
     };
     Ok(Some((summary, header.stamp)))
 }
@@ -178,7 +180,9 @@ pub fn write_cache(path: &Path, summary: &Summary, journal: Stamp, end: &[u8]) {
         end: fingerprint(end),
         day_start: summary.day_start,
         window: summary.window,
+        skips: summary.skips,
         warnings: summary.warnings.clone(),
+        voids: summary.voids.iter().cloned().collect(),
     };
     let records: String = summary
         .recent

@@ -8,6 +8,7 @@ mod overlays;
 mod screen;
 mod session;
 mod stiff;
+mod undo;
 mod view;
 mod voice;
 
@@ -18,7 +19,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::desk_mode::DeskMode;
 use super::keymap::{self, Action, Context};
-pub use super::protocol::{Effect, Msg, Now, Sound, Voice};
+pub use super::protocol::{Effect, Msg, Now, Saved, Sound, Voice};
 use super::screens::home::{Home, Today};
 use super::screens::rating::Rating;
 use super::screens::safety::Safety;
@@ -215,6 +216,17 @@ impl App {
                 Vec::new()
             }
             Msg::Tick => self.tick(now),
+            Msg::Saved(saved) => {
+                self.offer_undo(saved);
+                Vec::new()
+            }
+            Msg::Rested(notice, saved) => {
+                self.message = Some(notice);
+                if let Some(saved) = saved {
+                    self.offer_undo(saved);
+                }
+                Vec::new()
+            }
             Msg::NotSaved(message) => {
                 self.message = Some(message);
                 self.exit_after_summary = false;

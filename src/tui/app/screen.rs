@@ -36,6 +36,7 @@ impl Screen {
     pub(super) fn context(&self, home: &Home) -> Context {
         match self {
             Self::Home if home.confirm_rest => Context::ConfirmRest,
+            Self::Home if home.undo.as_ref().is_some_and(|u| u.asking) => Context::ConfirmUndo,
             Self::Home => Context::Home,
             Self::Player(s) if s.confirm_end => Context::ConfirmEnd,
             Self::Player(s) if s.hurt.is_some() => Context::Hurt,
@@ -138,6 +139,9 @@ impl App {
     }
 
     fn update_home(&mut self, action: Action, now: &Now) -> (Screen, Vec<Effect>) {
+        if let Some(effects) = self.update_undo(action) {
+            return (Screen::Home, effects);
+        }
         if std::mem::take(&mut self.home.confirm_rest) {
             let effects = match action {
                 Action::Yes => vec![Effect::RecordRest, Effect::LoadToday],

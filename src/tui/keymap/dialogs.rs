@@ -23,6 +23,16 @@ pub(super) const CONFIRM_REST: &[Binding] = &[
     CTRL_C,
 ];
 
+pub(super) const CONFIRM_UNDO: &[Binding] = &[
+    bind(
+        &[Char('y'), Char('Y')],
+        Action::Yes,
+        "y",
+        "take the record back",
+    ),
+    CTRL_C,
+];
+
 pub(super) const RATING: &[Binding] = &[
     bind(
         &[Code(KeyCode::Left), Char('h')],

@@ -36,6 +36,8 @@ pub enum Action {
     Usual,
     Progress,
     Rest,
+    /// Take back the record just made (Home, after asking).
+    Undo,
     Less,
     More,
     /// A digit typed on a 0-10 scale.
@@ -70,6 +72,8 @@ pub enum Context {
     ConfirmEnd,
     /// "Record today as a rest day? (y/n)" over Home.
     ConfirmRest,
+    /// "Take back …? (y/n)" over Home.
+    ConfirmUndo,
     Summary,
     Rating,
     Note,
@@ -98,7 +102,9 @@ pub fn action(context: Context, key: KeyEvent) -> Option<Action> {
         .find_map(|b| b.keys.iter().find_map(|k| hit(*k, key, b.action)));
     match (found, context, key.code) {
         (Some(a), ..) => Some(a),
-        (None, Context::ConfirmEnd | Context::ConfirmRest, _) => Some(Action::No),
+        (None, Context::ConfirmEnd | Context::ConfirmRest | Context::ConfirmUndo, _) => {
+            Some(Action::No)
+        }
         (None, Context::Note, KeyCode::Char(c))
             if !key.modifiers.contains(KeyModifiers::CONTROL) =>
         {
@@ -131,7 +137,8 @@ fn hit(pattern: Key, key: KeyEvent, action: Action) -> Option<Action> {
 /// A screen's footer, generated from the same table: each key that has a place there as
 /// "key word" (the key by its first name), joined by " · ". `instead` may replace an
 /// action's entry (given the key's name) with one that depends on the state, such as the
-/// time filter on Home.
+/// time filter on Home, or leave it out with an empty one (`u undo` when there is nothing
+/// to take back).
 #[must_use]
 pub fn footer(context: Context, instead: impl Fn(Action, &str) -> Option<String>) -> String {
     table(context)
@@ -141,6 +148,7 @@ pub fn footer(context: Context, instead: impl Fn(Action, &str) -> Option<String>
             let key = b.help.0.split('/').next().unwrap_or(b.help.0);
             Some(instead(b.action, key).unwrap_or_else(|| format!("{key} {word}")))
         })
+        .filter(|entry| !entry.is_empty())
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -208,13 +216,16 @@ mod tests {
             footer(Context::Player, |_, _| None),
             "Space pause · n skip · ! hurts · ? help · q end"
         );
-        let home = footer(Context::Home, |a, _| {
-            matches!(a, Action::Minutes(_)).then(|| "0 all".to_string())
+        let home = footer(Context::Home, |a, _| match a {
+            Action::Minutes(_) => Some("0 all".to_string()),
+            Action::Undo => Some(String::new()),
+            _ => None,
         });
         assert_eq!(
             home,
             "Enter start · s short · 0 all · g progress · ? help · q quit"
         );
+        assert!(footer(Context::Home, |_, _| None).contains("s short · u undo · "));
     }
 
     #[test]

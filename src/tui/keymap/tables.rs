@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::dialogs::{CALM, CONFIRM_END, CONFIRM_REST, HURT, NOTE, RATING, SAFETY};
+use super::dialogs::{CALM, CONFIRM_END, CONFIRM_REST, CONFIRM_UNDO, HURT, NOTE, RATING, SAFETY};
 use super::{Action, Context};
 
 /// A key as written in the tables.
@@ -96,6 +96,13 @@ pub(super) const HOME: &[Binding] = &[
         "start the short version",
     )
     .shown("short"),
+    bind(
+        &[Char('u')],
+        Action::Undo,
+        "u",
+        "take back the record just made (asks first; until the next key)",
+    )
+    .shown("undo"),
     bind(
         &[Char('l')],
         Action::StartLearn,
@@ -265,6 +272,7 @@ pub(super) fn table(context: Context) -> &'static [Binding] {
         Context::Player => PLAYER,
         Context::ConfirmEnd => CONFIRM_END,
         Context::ConfirmRest => CONFIRM_REST,
+        Context::ConfirmUndo => CONFIRM_UNDO,
         Context::Summary => SUMMARY,
         Context::Rating => RATING,
         Context::Note => NOTE,

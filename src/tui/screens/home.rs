@@ -9,6 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use crate::journal::{Record, Saved};
 use crate::progress::hints::Hint;
 use crate::progress::{DayKind, ProgressModel};
 use crate::routine::{Routine, Variant};
@@ -29,8 +30,36 @@ pub struct Home {
     pub details_scroll: u16,
     /// "Record today as a rest day? (y/n)" is open.
     pub confirm_rest: bool,
+    /// The record just made from the app, which `u` takes back, until the next key here.
+    pub undo: Option<Undo>,
     /// Today at a glance, once the journal has been read.
     pub today: Option<Today>,
+}
+
+/// A record made from the app that can still be taken back from Home.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undo {
+    pub saved: Saved,
+    /// "Take back …? (y/n)" is open.
+    pub asking: bool,
+}
+
+impl Undo {
+    /// "Take back the check-in of 07:00? (y/n)".
+    #[must_use]
+    pub fn question(&self) -> String {
+        let what = match &self.saved.record {
+            Record::Session(s) => format!(
+                "the {} session of {}",
+                sanitize(&s.routine),
+                s.started.format("%H:%M")
+            ),
+            Record::Checkin(c) => format!("the check-in of {}", c.at.format("%H:%M")),
+            Record::Rest(r) => format!("the rest day of {}", r.date.format("%a %-d %b")),
+            Record::Desk(d) => format!("the desk record of {}", d.at.format("%H:%M")),
+        };
+        format!("Take back {what}? (y/n)")
+    }
 }
 
 /// Home's line about today: whether the ritual is done, the streak and the top hint.
@@ -186,6 +215,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
     }
     let keys = keymap::footer(Context::Home, |action, _| match (action, home.minutes) {
         (Action::Minutes(_), Some(m)) => Some(format!("fits in {m} min · 0 all")),
+        (Action::Undo, _) if home.undo.is_none() => Some(String::new()),
         _ => None,
     });
     frame.render_widget(
@@ -199,6 +229,9 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
     frame.render_widget(Paragraph::new(advice_line).style(theme.muted()), advice);
     if home.confirm_rest {
         message::render_question(frame, area, "Record today as a rest day? (y/n)", theme);
+    }
+    if let Some(undo) = home.undo.as_ref().filter(|u| u.asking) {
+        message::render_question(frame, area, &undo.question(), theme);
     }
 }
 

@@ -5,9 +5,12 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::text::{sanitize_lines, width};
+use crate::text::{fit, sanitize_lines, width};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
+
+/// The end of a yes/no question.
+const YES_NO: &str = " (y/n)";
 
 /// Below this size the screens cannot be laid out; poised asks for more room instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -28,9 +31,15 @@ pub fn render_too_small(frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(paragraph, area);
 }
 
-/// A yes/no question in a small box in the middle: "End session? (y/n)".
+/// A yes/no question in a small box in the middle: "End session? (y/n)". A question too
+/// long for the screen gives way before its "(y/n)".
 pub fn render_question(frame: &mut Frame, area: Rect, question: &str, theme: Theme) {
-    let width = u16::try_from(question.chars().count() + 6).unwrap_or(u16::MAX);
+    let room = usize::from(area.width.saturating_sub(4));
+    let question = match question.strip_suffix(YES_NO) {
+        Some(head) => fit(head, room.saturating_sub(YES_NO.len())) + YES_NO,
+        None => fit(question, room),
+    };
+    let width = u16::try_from(width(&question) + 6).unwrap_or(u16::MAX);
     let box_area = centered(area, width.max(30), 3);
     frame.render_widget(Clear, box_area);
     let question = Paragraph::new(question)
