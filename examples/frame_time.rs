@@ -68,6 +68,8 @@ impl Write for TimedWriter {
 /// One round's figures: every drawn frame's parts, in microseconds.
 struct Round {
     frames: Vec<[f64; 6]>,
+    /// Frames drawn whose cells were all as before: drawn for nothing.
+    unchanged: usize,
     wakeups: usize,
     session: Duration,
     bytes: usize,
@@ -130,6 +132,7 @@ fn round(area: Rect) -> Round {
     let mut now = at(Duration::ZERO);
     let mut round = Round {
         frames: Vec::new(),
+        unchanged: 0,
         wakeups: 0,
         session: Duration::ZERO,
         bytes: 0,
@@ -151,8 +154,9 @@ fn round(area: Rect) -> Round {
             // The diff alone, on copies; `send` diffs again as it encodes.
             let current = term.current_buffer_mut().clone();
             let start = Instant::now();
-            std::hint::black_box(last.diff(&current));
+            let cells = std::hint::black_box(last.diff(&current)).len();
             parts[3] = micros(start.elapsed());
+            round.unchanged += usize::from(cells == 0);
             last = current;
             let written_before = written.spent.get();
             let start = Instant::now();
@@ -194,11 +198,12 @@ fn main() {
     let first = &results[0];
     let seconds = first.session.as_secs_f64();
     println!(
-        "per round: {} frames in {:.0} s of session ({:.2} frames/s, {} wake-ups), {} bytes written ({:.0} bytes/s of session)",
+        "per round: {} frames in {seconds:.0} s of session ({:.2}/s), {} wake-ups, {} frames \
+         that changed no cell, {} bytes written ({:.0} bytes/s)",
         first.frames.len(),
-        seconds,
         first.frames.len() as f64 / seconds,
         first.wakeups,
+        first.unchanged,
         first.bytes,
         first.bytes as f64 / seconds
     );

@@ -273,7 +273,8 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
 /// whole.
 const NEW: &str = "· new";
 /// First in the details of a routine never played.
-const LEARN_IT: &str = "New to you: l plays it as a learning run, with twice the time to get ready and every detail on screen.";
+const LEARN_IT: &str = "New to you: l plays it as a learning run, with twice the time to get \
+                        ready and every detail on screen.";
 
 /// The title (highlighted when selected) with "· new" beside a routine never played, then
 /// its times and setting: "7:00 · short 3:00 · beside the bed · no equipment", each cut to

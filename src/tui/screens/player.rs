@@ -80,12 +80,14 @@ pub fn render(
     }
 }
 
-/// Rows of the reps line and the pacer (three rows of bar and its words) but on a large screen.
+/// Rows of the reps line and the pacer (three rows of bar and its words), but on a large
+/// screen.
 const USUAL_MIDDLE: u16 = 5;
 
 /// The heights of the player's parts. The short cue is never the part that loses room: the
-/// large pacer and countdown shrink to their usual size, the countdown to one line, then the blank under the heading, the pacer and the
-/// footer's notice row go, before the cue's last line is marked as cut.
+/// large pacer and countdown shrink to their usual size, the countdown to one line, then the
+/// blank under the heading, the pacer and the footer's notice row go, before the cue's last
+/// line is marked as cut.
 struct Rows {
     heading: u16,
     clock: u16,
