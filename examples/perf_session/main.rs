@@ -104,18 +104,29 @@ fn main() -> ExitCode {
     }
 }
 
-/// `poised run morning` from its first frame, then paused with Space.
-fn session_phases(program: &Path, home: &Path, window: Duration) -> [Figures; 2] {
+/// `poised run morning`, at its first frame.
+fn start_session(program: &Path, home: &Path) -> Tui {
     let mut tui = Tui::start(program, home, &["run", "morning", "--no-rate"], 1);
     tui.wait_for_text("Get ready");
-    let playing = measure(&mut tui, "playing", window);
-    tui.press(" ");
-    tui.wait_for_text("Paused");
-    let paused = measure(&mut tui, "paused", window);
+    tui
+}
+
+/// Ends a session with Ctrl-C, then leaves its summary.
+fn end_session(mut tui: Tui) {
     tui.press("\x03");
     tui.wait_for_text("Session ended early");
     tui.press("q");
     drop(tui.exit());
+}
+
+/// `poised run morning` from its first frame, then paused with Space.
+fn session_phases(program: &Path, home: &Path, window: Duration) -> [Figures; 2] {
+    let mut tui = start_session(program, home);
+    let playing = measure(&mut tui, "playing", window);
+    tui.press(" ");
+    tui.wait_for_text("Paused");
+    let paused = measure(&mut tui, "paused", window);
+    end_session(tui);
     [playing, paused]
 }
 
@@ -134,13 +145,9 @@ fn voice_phase(program: &Path, window: Duration) -> (Figures, Vec<f64>) {
     fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).expect("chmod");
     let config = format!("voice = \"{}\"\n", script.display());
     fs::write(home.path().join("config.toml"), config).expect("write config.toml");
-    let mut tui = Tui::start(program, home.path(), &["run", "morning", "--no-rate"], 1);
-    tui.wait_for_text("Get ready");
+    let mut tui = start_session(program, home.path());
     let figures = measure(&mut tui, "voice", window);
-    tui.press("\x03");
-    tui.wait_for_text("Session ended early");
-    tui.press("q");
-    drop(tui.exit());
+    end_session(tui);
     let text = fs::read_to_string(&log).unwrap_or_default();
     // The first utterance comes with the first frame, after start-up: not a phase change.
     let started: Vec<f64> = text
@@ -215,13 +222,9 @@ fn reference_window(porsmo: &Path, home: &Path, window: Duration) -> Figures {
 
 /// `poised run morning` from its first frame, then ended.
 fn playing_window(program: &Path, home: &Path, window: Duration) -> Figures {
-    let mut tui = Tui::start(program, home, &["run", "morning", "--no-rate"], 1);
-    tui.wait_for_text("Get ready");
+    let mut tui = start_session(program, home);
     let figures = measure(&mut tui, "poised", window);
-    tui.press("\x03");
-    tui.wait_for_text("Session ended early");
-    tui.press("q");
-    drop(tui.exit());
+    end_session(tui);
     figures
 }
 
