@@ -4,14 +4,35 @@
     scripts/first-frame.py POISED_BINARY [RUNS] [--cold]
 
 POISED_HOME comes from the environment; with --cold its journal.cache is deleted before each
-run, so the summary cache is rebuilt. Each run starts poised at 80x24, types `g` at once
-(Home opens Progress), and stops the clock when the screen shows "Last 26 weeks"; then it
-types `q` twice and waits for poised to end. Prints the median and the fastest run in ms, and
-the peak memory of the slowest-memory run when /usr/bin/time is there.
+run, so the summary cache is rebuilt. Home is made to open as on any day after the first: the
+"Before you start" note marked as read and today's morning check-in as asked (two small files
+of the local state), so that nothing covers Home. Each run starts poised at 80x24, types `g`
+at once (Home opens Progress), and stops the clock when the calendar's title ("N weeks, today
+lit") is drawn; then it types `q` twice and waits for poised to end. Prints the median and the
+fastest run in ms, and the peak memory of the slowest-memory run when /usr/bin/time is there.
+A run that does not reach the progress screen within 5 s ends poised (its whole process
+group, so no poised is left behind under /usr/bin/time) and stops the script.
 """
-import fcntl, os, pty, select, struct, subprocess, sys, tempfile, termios, time
+import datetime, fcntl, os, pty, select, signal, struct, subprocess, sys, tempfile, termios, time
 
-MARKER = b"Last 26 weeks"
+MARKER = b"weeks, today lit"
+
+
+def end(child):
+    """Ends the child's process group (poised and /usr/bin/time) and reaps the child."""
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    child.wait()
+
+
+def nothing_covers_home(home):
+    """Marks the safety note as read and today's check-in as asked, as after a first day."""
+    with open(os.path.join(home, "safety-seen"), "w") as f:
+        f.write("")
+    with open(os.path.join(home, "checkin-asked"), "w") as f:
+        f.write(datetime.date.today().isoformat())
 
 
 def one_run(binary):
@@ -32,7 +53,7 @@ def one_run(binary):
     while elapsed is None:
         ready, _, _ = select.select([master], [], [], 5)
         if not ready:
-            child.kill()
+            end(child)
             raise SystemExit("poised showed no progress screen within 5 s:\n" + seen.decode(errors="replace"))
         seen += os.read(master, 65536)
         if MARKER in seen:
@@ -45,7 +66,11 @@ def one_run(binary):
                 os.read(master, 65536)
             except OSError:
                 break
-    child.wait(timeout=5)
+    try:
+        child.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        end(child)
+        raise SystemExit("poised did not end within 5 s of q q")
     os.close(master)
     with open(stats.name) as f:
         text = f.read().strip()
@@ -58,7 +83,9 @@ def main():
     cold = "--cold" in sys.argv
     binary = args[0]
     runs = int(args[1]) if len(args) > 1 else 20
-    cache = os.path.join(os.environ["POISED_HOME"], "journal.cache")
+    home = os.environ["POISED_HOME"]
+    nothing_covers_home(home)
+    cache = os.path.join(home, "journal.cache")
     results = []
     for _ in range(runs):
         if cold and os.path.exists(cache):

@@ -330,8 +330,8 @@ fn a_cache_set_aside_is_one_line_under_verbose_and_nothing_without() {
             "do not match their checksum",
         ),
         (
+            "progress cache 5",
             "progress cache 4",
-            "progress cache 3",
             "another version of poised",
         ),
     ] {

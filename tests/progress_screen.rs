@@ -2,11 +2,15 @@
 
 mod common;
 
+use std::path::Path;
+
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime};
 use poised::journal::{CheckinRecord, Record, RestRecord, SessionRecord};
 use poised::progress::days::{History, record_date};
 use poised::progress::{ProgressModel, RoutineFacts, build};
+use poised::routine::load::Library;
 use poised::tui::app::{App, Msg, Now, Settings};
+use poised::tui::keymap::Action;
 use poised::tui::screens::home::Today;
 use poised::tui::theme::Theme;
 
@@ -154,4 +158,46 @@ fn progress_at_160x48_is_richer() {
         "the chart says what its marks mean: {screen}"
     );
     insta::assert_snapshot!(screen);
+}
+
+/// Home with the built-in routines at 80x24.
+fn home_with_routines(app: &App) -> String {
+    common::draw(app, &now(), 80, 24)
+}
+
+#[test]
+fn home_suggests_a_learning_run_beside_the_routines_the_journal_has_never_seen() {
+    let routines = Library::load(Path::new("/nonexistent")).routines;
+    let settings = Settings {
+        ask_ratings: false,
+        ..Settings::default()
+    };
+    let mut app = App::new(routines, settings, Theme::plain());
+    let unread = home_with_routines(&app);
+    assert!(
+        !unread.contains("· new"),
+        "nothing before the journal is read: {unread}"
+    );
+    // The journal holds sessions of the morning and office routines only.
+    app.update(Msg::Today(Today::of(&model(&journal()))), &now());
+    let screen = home_with_routines(&app);
+    for played in ["Morning mobility", "Desk break"] {
+        assert!(!screen.contains(&format!("{played} · new")), "{screen}");
+    }
+    for never in ["Travel unstiffener", "Evening unwind", "Between meetings"] {
+        assert!(screen.contains(&format!("{never} · new")), "{screen}");
+    }
+    assert!(!screen.contains("New to you"), "{screen}");
+    for _ in 0..2 {
+        app.update(Msg::Action(Action::Down), &now());
+    }
+    let travel = home_with_routines(&app);
+    assert!(travel.contains("│New to you: l plays it as a"), "{travel}");
+    insta::assert_snapshot!("home_suggests_learning_a_new_routine", travel);
+    app.update(Msg::Action(Action::StartLearn), &now());
+    let playing = common::draw(&app, &now(), 80, 24);
+    assert!(
+        playing.contains("Travel unstiffener · full · learning"),
+        "{playing}"
+    );
 }

@@ -3,7 +3,12 @@
 //! wake-ups per second and peak memory. poised runs in an 80x24 pseudo-terminal (the harness
 //! of `tests/pty`) and is read from `/proc`. `scripts/perf-session.sh` builds and runs it:
 //!
-//! `perf_session POISED_BINARY [SECONDS_PER_PHASE]`
+//! Then, side by side in the same run, three interleaved windows each of `poised run morning`
+//! and of a reference program that the issue measured poised against (porsmo's plain
+//! stopwatch, `porsmo stopwatch`, found on PATH; `cargo install porsmo` puts it there), so
+//! the ratio between the two holds whatever else the machine is doing at the time.
+//!
+//! `perf_session POISED_BINARY [SECONDS_PER_PHASE] [ratio]`   (`ratio`: the side by side only)
 
 mod proc;
 #[allow(dead_code)]
@@ -23,6 +28,7 @@ use term::Tui;
 const SETTLE: Duration = Duration::from_secs(1);
 
 /// One phase's figures, per second of real time where it is a rate.
+#[derive(Clone)]
 struct Figures {
     name: &'static str,
     seconds: f64,
@@ -57,6 +63,13 @@ impl Figures {
     }
 }
 
+/// A temporary `POISED_HOME` where "Before you start" was already read, so it covers nothing.
+fn past_first_run() -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("a temporary POISED_HOME");
+    fs::write(home.path().join("safety-seen"), "read\n").expect("write the marker");
+    home
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let Some(Ok(program)) = args.get(1).map(fs::canonicalize) else {
@@ -65,7 +78,11 @@ fn main() -> ExitCode {
     };
     let seconds = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(30);
     let window = Duration::from_secs(seconds);
-    let home = tempfile::tempdir().expect("a temporary POISED_HOME");
+    let home = past_first_run();
+    if args.get(3).is_some_and(|a| a == "ratio") {
+        side_by_side(&program, home.path(), window);
+        return ExitCode::SUCCESS;
+    }
     let [playing, paused] = session_phases(&program, home.path(), window);
     let (voice, delays) = voice_phase(&program, window);
     let phases = [
@@ -77,6 +94,7 @@ fn main() -> ExitCode {
     ];
     print_table(&phases);
     print_delays(&delays);
+    side_by_side(&program, home.path(), window);
     if phases.iter().all(Figures::within_budget) {
         println!("All budgets met.");
         ExitCode::SUCCESS
@@ -86,18 +104,29 @@ fn main() -> ExitCode {
     }
 }
 
-/// `poised run morning` from its first frame, then paused with Space.
-fn session_phases(program: &Path, home: &Path, window: Duration) -> [Figures; 2] {
+/// `poised run morning`, at its first frame.
+fn start_session(program: &Path, home: &Path) -> Tui {
     let mut tui = Tui::start(program, home, &["run", "morning", "--no-rate"], 1);
     tui.wait_for_text("Get ready");
-    let playing = measure(&mut tui, "playing", window);
-    tui.press(" ");
-    tui.wait_for_text("Paused");
-    let paused = measure(&mut tui, "paused", window);
+    tui
+}
+
+/// Ends a session with Ctrl-C, then leaves its summary.
+fn end_session(mut tui: Tui) {
     tui.press("\x03");
     tui.wait_for_text("Session ended early");
     tui.press("q");
     drop(tui.exit());
+}
+
+/// `poised run morning` from its first frame, then paused with Space.
+fn session_phases(program: &Path, home: &Path, window: Duration) -> [Figures; 2] {
+    let mut tui = start_session(program, home);
+    let playing = measure(&mut tui, "playing", window);
+    tui.press(" ");
+    tui.wait_for_text("Paused");
+    let paused = measure(&mut tui, "paused", window);
+    end_session(tui);
     [playing, paused]
 }
 
@@ -105,7 +134,7 @@ fn session_phases(program: &Path, home: &Path, window: Duration) -> [Figures; 2]
 /// process started (then "speaks" until ended). Returns the figures and, for each utterance,
 /// how far past its whole second it started.
 fn voice_phase(program: &Path, window: Duration) -> (Figures, Vec<f64>) {
-    let home = tempfile::tempdir().expect("a temporary POISED_HOME");
+    let home = past_first_run();
     let log = home.path().join("said.txt");
     let script = home.path().join("speak");
     let body = format!(
@@ -116,13 +145,9 @@ fn voice_phase(program: &Path, window: Duration) -> (Figures, Vec<f64>) {
     fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).expect("chmod");
     let config = format!("voice = \"{}\"\n", script.display());
     fs::write(home.path().join("config.toml"), config).expect("write config.toml");
-    let mut tui = Tui::start(program, home.path(), &["run", "morning", "--no-rate"], 1);
-    tui.wait_for_text("Get ready");
+    let mut tui = start_session(program, home.path());
     let figures = measure(&mut tui, "voice", window);
-    tui.press("\x03");
-    tui.wait_for_text("Session ended early");
-    tui.press("q");
-    drop(tui.exit());
+    end_session(tui);
     let text = fs::read_to_string(&log).unwrap_or_default();
     // The first utterance comes with the first frame, after start-up: not a phase change.
     let started: Vec<f64> = text
@@ -171,6 +196,73 @@ fn print_delays(delays: &[f64]) {
         "voice: {} utterances; phase change to speech process, beyond the fastest: median {median:.1} ms, max {max:.1} ms",
         sorted.len()
     );
+}
+
+/// Windows of the reference program and of `poised run morning`, one after the other.
+const ROUNDS: usize = 3;
+
+/// `porsmo` on PATH, the reference the issue names.
+fn reference() -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("porsmo"))
+        .find(|p| p.is_file())
+}
+
+/// `porsmo stopwatch` counting, from its first frame.
+fn reference_window(porsmo: &Path, home: &Path, window: Duration) -> Figures {
+    let mut tui = Tui::start(porsmo, home, &["stopwatch"], 1);
+    // porsmo draws without synchronized output: its text is enough.
+    tui.wait_for("the stopwatch", |t| t.text().contains("Stopwatch"));
+    let figures = measure(&mut tui, "porsmo", window);
+    tui.press("q");
+    drop(tui.exit());
+    figures
+}
+
+/// `poised run morning` from its first frame, then ended.
+fn playing_window(program: &Path, home: &Path, window: Duration) -> Figures {
+    let mut tui = start_session(program, home);
+    let figures = measure(&mut tui, "poised", window);
+    end_session(tui);
+    figures
+}
+
+/// Three interleaved windows of poised and of the reference; prints each and the ratios.
+fn side_by_side(program: &Path, home: &Path, window: Duration) {
+    let Some(porsmo) = reference() else {
+        println!("reference: porsmo is not on PATH (cargo install porsmo), so no ratio");
+        return;
+    };
+    let mut rounds = Vec::new();
+    for _ in 0..ROUNDS {
+        let reference = reference_window(&porsmo, home, window);
+        rounds.push((playing_window(program, home, window), reference));
+    }
+    println!("\nside by side with porsmo's stopwatch, {ROUNDS} interleaved windows:");
+    let all: Vec<Figures> = rounds
+        .iter()
+        .flat_map(|(p, r)| [p.clone(), r.clone()])
+        .collect();
+    print_table(&all);
+    let exact = |f: &Figures| f.run_percent.unwrap_or(f.cpu_percent);
+    let ratios = |of: &dyn Fn(&Figures) -> f64| -> Vec<f64> {
+        let mut r: Vec<f64> = rounds.iter().map(|(p, q)| of(p) / of(q)).collect();
+        r.sort_by(f64::total_cmp);
+        r
+    };
+    for (what, r) in [
+        ("CPU (exact)", ratios(&exact)),
+        ("bytes/s", ratios(&Figures::bytes_per_second)),
+        ("wake-ups/s", ratios(&|f: &Figures| f.wakeups)),
+    ] {
+        println!(
+            "poised / porsmo, {what}: median {:.2} [{:.2}-{:.2}]",
+            r[r.len() / 2],
+            r[0],
+            r[r.len() - 1]
+        );
+    }
 }
 
 /// `poised` on Home, untouched.

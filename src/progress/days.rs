@@ -5,7 +5,7 @@
 //! them so that years of history never need to be parsed again. Days older than the last
 //! [`DAILY_DAYS`] can be folded into a [`Ledger`], so a history holds a bounded number of days.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
@@ -107,7 +107,7 @@ pub fn morning(sum: u32, count: u16) -> Option<f64> {
 }
 
 /// The tallies of every day that holds a record, oldest first: day by day from `since` on,
-/// and folded into `past` before it.
+/// and folded into `past` before it; and the routines played.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
     /// The first day kept day by day; `None` keeps every day so.
@@ -115,6 +115,8 @@ pub struct History {
     /// Every day before `since`, folded.
     pub past: Ledger,
     pub days: BTreeMap<NaiveDate, DayTally>,
+    /// The id of every routine a session was recorded of, finished or not.
+    pub routines: BTreeSet<String>,
 }
 
 impl History {
@@ -145,6 +147,11 @@ impl History {
             return false;
         }
         let day = self.days.entry(date).or_default();
+        if let Record::Session(s) = record
+            && !self.routines.contains(&s.routine)
+        {
+            self.routines.insert(s.routine.clone());
+        }
         match record {
             Record::Session(s) => day.add_session(s),
             Record::Checkin(c) => {
@@ -173,6 +180,7 @@ impl History {
     /// Adds the tallies of another part of the journal. Neither may be folded: days folded
     /// apart cannot be taken together again.
     pub fn merge(&mut self, other: History) {
+        self.routines.extend(other.routines);
         for (date, tally) in other.days {
             let day = self.days.entry(date).or_default();
             day.full = day.full.saturating_add(tally.full);

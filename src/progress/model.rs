@@ -4,6 +4,7 @@
 //! `build` is pure (today is an argument); `load` (in `cache`) feeds it from the journal
 //! through the summary cache, and is the one entry point for the CLI and the TUI.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -54,6 +55,9 @@ pub struct ProgressModel {
     pub warnings: Vec<String>,
     /// Why a summary cache was not used, for `--verbose`.
     pub notices: Vec<String>,
+    /// The id of every routine the journal holds a session of, so Home can suggest a
+    /// learning run beside the others.
+    pub played: BTreeSet<String>,
 }
 
 /// Builds the model as of `today`. `recent` must hold every record dated within the last
@@ -94,6 +98,7 @@ pub fn build<'w>(
             .collect(),
         warnings: Vec::new(),
         notices: Vec::new(),
+        played: history.routines.clone(),
     }
 }
 

@@ -5,11 +5,12 @@
 
 use std::io::{self, Write};
 
-use crossterm::cursor::Show;
+use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
-use ratatui::{DefaultTerminal, Frame};
+use ratatui::backend::CrosstermBackend;
+use ratatui::{DefaultTerminal, Frame, Terminal};
 
 /// Switches to the alternate screen in raw mode; a panic anywhere after this restores first.
 pub fn enter() -> io::Result<DefaultTerminal> {
@@ -26,8 +27,9 @@ pub fn enter() -> io::Result<DefaultTerminal> {
         previous(info);
     }));
     let terminal = ratatui::try_init()?;
-    // A paste arrives as one text, so pasted letters never act as keys.
-    execute!(io::stdout(), EnableBracketedPaste)?;
+    // A paste arrives as one text, so pasted letters never act as keys. The cursor is hidden
+    // once here, not with every frame.
+    execute!(io::stdout(), EnableBracketedPaste, Hide)?;
     Ok(terminal)
 }
 
@@ -43,12 +45,24 @@ pub fn leave(terminal: DefaultTerminal) {
 }
 
 /// Draws one frame inside a synchronized update, so the terminal never shows half a frame.
-/// The start is queued, not flushed, so it leaves with the frame's own write: one write fewer
-/// per frame, and one wake-up fewer for the terminal reading it.
-pub fn draw(terminal: &mut DefaultTerminal, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
+/// Only the cells that changed since the last frame are written, in one write: ratatui's own
+/// `draw` would also hide the cursor again and flush twice with every frame.
+pub fn draw<W: Write>(
+    terminal: &mut Terminal<CrosstermBackend<W>>,
+    render: impl FnOnce(&mut Frame),
+) -> io::Result<()> {
+    terminal.autoresize()?;
+    render(&mut terminal.get_frame());
+    send(terminal)
+}
+
+/// Writes the cells of the frame just rendered that differ from the last one sent, between
+/// the synchronized update's start and end, and flushes them once.
+pub fn send<W: Write>(terminal: &mut Terminal<CrosstermBackend<W>>) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    let drawn = terminal.draw(render).map(|_| ());
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    let sent = terminal.flush();
+    terminal.swap_buffers();
+    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     terminal.backend_mut().flush()?;
-    drawn
+    sent
 }

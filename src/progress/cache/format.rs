@@ -2,7 +2,7 @@
 //! day of the last two years, then the recent records exactly as the journal writes them.
 //!
 //! ```text
-//! poised progress cache 4 5d0c9e1f3a7b2c44     a checksum of everything after this line
+//! poised progress cache 5 5d0c9e1f3a7b2c44     a checksum of everything after this line
 //! journal 3842113 18251 9f3c2a7d1e0b4c55       bytes covered, lines covered, running hash
 //! file 2049 1311 3842577 1764300000 120 0      device, inode, size, mtime (s, ns), racy
 //! end 77aa01c3b9d2e460                         hash of the last 4 KiB before `covered`
@@ -18,6 +18,7 @@
 //! warning journal.toml line 12: ...            zero or more, as the journal reader said them
 //! void 3f9c2a7d1e0b4c55                        zero or more: records this file takes back
 //! day 2026-11-21 2 1 0 0 4 1                   full short partial rest checkin_sum checkin_count
+//! routine morning                              every routine a session was recorded of
 //! records
 //! [[session]]
 //! ...
@@ -36,7 +37,7 @@ use crate::journal::parse::Position;
 use crate::journal::void::is_key;
 use crate::progress::days::{DayTally, History};
 
-const MAGIC: &str = "poised progress cache 4 ";
+const MAGIC: &str = "poised progress cache 5 ";
 const RECORDS: &str = "records\n";
 
 /// What the journal file was when the cache was written: what cannot change silently.
@@ -116,6 +117,9 @@ pub fn encode(header: &Header, history: &History, records: &str) -> String {
             t.checkin_count
         );
     }
+    for routine in &history.routines {
+        let _ = writeln!(out, "routine {}", escape(routine));
+    }
     out.push_str(RECORDS);
     out.push_str(records);
     format!("{MAGIC}{:016x}\n{out}", fingerprint(out.as_bytes()))
@@ -172,6 +176,8 @@ fn decode_body(body: &[u8]) -> Option<(Header, History, &[u8])> {
     for line in lines {
         if let Some(warning) = line.strip_prefix("warning ") {
             header.warnings.push(unescape(warning)?);
+        } else if let Some(routine) = line.strip_prefix("routine ") {
+            history.routines.insert(unescape(routine)?);
         } else if let Some(key) = line.strip_prefix("void ") {
             is_key(key).then_some(())?;
             header.voids.push(key.to_string());
@@ -316,6 +322,9 @@ mod tests {
             last_played: Some(day(29)),
             mornings: vec![(9, 2), (4, 1)],
         };
+        history
+            .routines
+            .extend(["morning".into(), "my \\ odd\nid".into()]);
         let text = encode(&header, &history, "[[rest]]\ndate = 2026-11-21\n");
         let (back, back_history, records) = decode(text.as_bytes()).unwrap();
         assert_eq!((back, back_history), (header, history));
@@ -330,13 +339,14 @@ mod tests {
         let resealed =
             |body: String| format!("{MAGIC}{:016x}\n{body}", fingerprint(body.as_bytes()));
         for bad in [
-            good.replace("cache 4", "cache 3"),
+            good.replace("cache 5", "cache 4"),
             resealed(body.replace("void 0123456789abcdef", "void 0123")),
             good.replace("5000", "5001"),
             resealed(body.replace("records\n", "")),
             resealed(body.replace("window", "day 2026-01-01 1 0 0 2 0 0\nwindow")),
             resealed(body.replace("records", "day 2026-01-01 1 0 0 1 0 0 7\nrecords")),
             resealed(body.replace("records", "warning bad \\x escape\nrecords")),
+            resealed(body.replace("records", "routine bad \\x escape\nrecords")),
             resealed(body.replace("05:30", "3am")),
             resealed(body.replace(" 1\nend", " 2\nend")),
             resealed(body.replace("kept - -", "kept - ritual")),

@@ -72,7 +72,7 @@ pub fn read<'a>(lines: &mut impl Iterator<Item = &'a str>) -> Option<History> {
     kept.next().is_none().then_some(History {
         since,
         past,
-        days: std::collections::BTreeMap::new(),
+        ..History::default()
     })
 }
 

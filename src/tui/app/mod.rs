@@ -24,6 +24,7 @@ use super::screens::home::{Home, Today};
 use super::screens::rating::Rating;
 use super::screens::safety::Safety;
 use super::theme::Theme;
+use super::widgets::cue::CueCache;
 use super::widgets::pacer;
 use crate::config::Config;
 use crate::progress::easier::Offer;
@@ -94,6 +95,8 @@ pub struct App {
     easier: HashMap<String, Vec<Offer>>,
     /// When a ritual day begins (`day_starts_at`), to date the marks of this run's sessions.
     day_start: NaiveTime,
+    /// The player's cue as last wrapped, so a frame in which it did not change wraps nothing.
+    cues: CueCache,
 }
 
 impl App {
@@ -118,6 +121,7 @@ impl App {
             quit: false,
             easier: HashMap::new(),
             day_start: Config::default().day_starts_at,
+            cues: CueCache::default(),
         }
     }
 

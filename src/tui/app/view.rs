@@ -105,6 +105,7 @@ impl App {
                     &snap,
                     overlay,
                     theme,
+                    &self.cues,
                 );
                 if let Some(state) = &session.hurt {
                     hurt::render(frame, area, state, theme);

@@ -1,6 +1,7 @@
 //! Home: the routines grouped by wardrobe, a details pane, the "I have N minutes" filter,
 //! and a line about today above the footer.
 
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use ratatui::Frame;
@@ -13,7 +14,7 @@ use crate::progress::hints::Hint;
 use crate::progress::{DayKind, ProgressModel};
 use crate::routine::{Routine, Variant};
 use crate::safety;
-use crate::text::{fit, mss, sanitize};
+use crate::text::{fit, mss, sanitize, width as text_width};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::screens::message;
 use crate::tui::theme::Theme;
@@ -68,6 +69,9 @@ pub struct Today {
     pub streak: u32,
     /// The most pressing hint, when one applies.
     pub hint: Option<String>,
+    /// The ids of the routines the journal holds a session of: beside the others, Home
+    /// suggests a learning run.
+    pub played: BTreeSet<String>,
 }
 
 impl Today {
@@ -86,6 +90,7 @@ impl Today {
             state,
             streak: model.streaks.current,
             hint: hint.map(|h| sanitize(&h.to_string())),
+            played: model.played.clone(),
         }
     }
 
@@ -135,6 +140,15 @@ impl Home {
                 Some(Choice { routine, variant })
             })
             .collect()
+    }
+
+    /// A routine the journal has never seen a session of (once the journal has been read):
+    /// Home suggests learning it.
+    #[must_use]
+    pub fn is_new(&self, routine: &Routine) -> bool {
+        self.today
+            .as_ref()
+            .is_some_and(|t| !t.played.contains(&routine.id))
     }
 
     /// Moves the selection by `delta`, staying within `count` choices.
@@ -190,7 +204,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
     let choices = home.choices(routines);
     render_list(frame, list, home, &choices, theme);
     match choices.get(home.selected) {
-        Some(choice) => render_details(frame, details, choice, home.details_scroll, theme),
+        Some(choice) => render_details(frame, details, choice, home, theme),
         None => frame.render_widget(
             Paragraph::new("Nothing fits in that time. Press 0 to show every routine.")
                 .style(theme.muted())
@@ -238,7 +252,13 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
         if i == home.selected {
             selected_line = lines.len();
         }
-        lines.extend(choice_lines(choice, i == home.selected, width, theme));
+        let new = home.is_new(choice.routine);
+        lines.extend(choice_lines(
+            choice,
+            (i == home.selected, new),
+            width,
+            theme,
+        ));
     }
     let inner_height = usize::from(area.height.saturating_sub(2));
     let scroll = u16::try_from((selected_line + 2).saturating_sub(inner_height)).unwrap_or(0);
@@ -249,9 +269,22 @@ fn render_list(frame: &mut Frame, area: Rect, home: &Home, choices: &[Choice], t
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
-/// The title (highlighted when selected), then its times and setting:
-/// "7:00 · short 3:00 · beside the bed · no equipment", each cut to `width` with "…".
-fn choice_lines<'a>(choice: &Choice, selected: bool, width: usize, theme: Theme) -> [Line<'a>; 2] {
+/// Beside the title of a routine never played (after the title's own space), when it fits
+/// whole.
+const NEW: &str = "· new";
+/// First in the details of a routine never played.
+const LEARN_IT: &str = "New to you: l plays it as a learning run, with twice the time to get \
+                        ready and every detail on screen.";
+
+/// The title (highlighted when selected) with "· new" beside a routine never played, then
+/// its times and setting: "7:00 · short 3:00 · beside the bed · no equipment", each cut to
+/// `width` with "…".
+fn choice_lines<'a>(
+    choice: &Choice,
+    (selected, new): (bool, bool),
+    width: usize,
+    theme: Theme,
+) -> [Line<'a>; 2] {
     let r = choice.routine;
     let time = match choice.variant {
         Variant::Full if r.has_short() => format!(
@@ -268,8 +301,17 @@ fn choice_lines<'a>(choice: &Choice, selected: bool, width: usize, theme: Theme)
         theme.text()
     };
     let details = std::iter::once(time).chain(r.setting.iter().map(|t| sanitize(t)));
+    let title = format!(" {} ", sanitize(&r.title));
+    let mark = if new && text_width(&title) + text_width(NEW) <= width {
+        NEW
+    } else {
+        ""
+    };
     [
-        Line::styled(fit(&format!(" {} ", sanitize(&r.title)), width), style),
+        Line::from(vec![
+            Span::styled(fit(&title, width), style),
+            Span::styled(mark, theme.heading()),
+        ]),
         Line::styled(
             fit(
                 &format!("  {}", details.collect::<Vec<_>>().join(" · ")),
@@ -280,9 +322,14 @@ fn choice_lines<'a>(choice: &Choice, selected: bool, width: usize, theme: Theme)
     ]
 }
 
-fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, scroll: u16, theme: Theme) {
+fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, home: &Home, theme: Theme) {
     let r = choice.routine;
-    let mut lines = vec![Line::styled(sanitize(&r.summary), theme.text())];
+    let mut lines = Vec::new();
+    if home.is_new(r) {
+        lines.push(Line::styled(LEARN_IT, theme.heading()));
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(sanitize(&r.summary), theme.text()));
     if let Some(phase) = r.phase {
         let label = format!("Phase {}: {}", phase.number(), phase.label());
         lines.push(Line::styled(label, theme.muted()));
@@ -314,6 +361,6 @@ fn render_details(frame: &mut Frame, area: Rect, choice: &Choice, scroll: u16, t
     let details = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: true })
-        .scroll((scroll, 0));
+        .scroll((home.details_scroll, 0));
     frame.render_widget(details, area);
 }

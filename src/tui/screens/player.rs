@@ -1,6 +1,8 @@
 //! The player: the step and its cue, a large countdown, the side, reps, the breathing pacer,
 //! overall progress and what comes next. Drawn from one engine snapshot; holds no timing.
 
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -13,8 +15,8 @@ use crate::tui::keymap::{self, Context};
 use crate::tui::screens::message;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::countdown::{self, Countdown};
-use crate::tui::widgets::cue::{Cue, CueText};
-use crate::tui::widgets::pacer::Pacer;
+use crate::tui::widgets::cue::{Cue, CueCache, CueText};
+use crate::tui::widgets::pacer::{self, Pacer};
 
 const SWITCH: &str = "Change sides and settle into the same position on the other side.";
 const REST: &str = "Rest and breathe easily.";
@@ -33,7 +35,8 @@ pub struct Overlay<'a> {
     pub notice: Option<&'a str>,
 }
 
-/// Draws the player for one snapshot.
+/// Draws the player for one snapshot; the cue is wrapped through `cues`, which keeps the
+/// last wrap.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
@@ -41,12 +44,14 @@ pub fn render(
     snap: &Snapshot,
     overlay: Overlay,
     theme: Theme,
+    cues: &CueCache,
 ) {
     let view = View {
         timeline,
         snap,
         overlay,
         theme,
+        cues,
     };
     let cue = view.cue_text(area.width);
     let needed = if overlay.learn {
@@ -75,9 +80,14 @@ pub fn render(
     }
 }
 
+/// Rows of the reps line and the pacer (three rows of bar and its words), but on a large
+/// screen.
+const USUAL_MIDDLE: u16 = 5;
+
 /// The heights of the player's parts. The short cue is never the part that loses room: the
-/// countdown shrinks to one line, then the blank under the heading, the pacer and the
-/// footer's notice row go, before the cue's last line is marked as cut.
+/// large pacer and countdown shrink to their usual size, the countdown to one line, then the
+/// blank under the heading, the pacer and the footer's notice row go, before the cue's last
+/// line is marked as cut.
 struct Rows {
     heading: u16,
     clock: u16,
@@ -96,10 +106,16 @@ impl Rows {
         let mut rows = Self {
             heading: 2,
             clock: clock + 1,
-            middle: if large { 9 } else { 5 },
+            // The reps line, the pacer's bar and its words.
+            middle: if large {
+                pacer::MAX_ROWS + 2
+            } else {
+                USUAL_MIDDLE
+            },
             footer: 3,
         };
-        let shrinks: [fn(&mut Self); 5] = [
+        let shrinks: [fn(&mut Self); 6] = [
+            |r| r.middle = r.middle.min(USUAL_MIDDLE),
             |r| r.clock = r.clock.min(countdown::HEIGHT + 1),
             |r| r.clock = 1,
             |r| r.heading = 1,
@@ -128,6 +144,7 @@ struct View<'a> {
     snap: &'a Snapshot,
     overlay: Overlay<'a>,
     theme: Theme,
+    cues: &'a CueCache,
 }
 
 impl View<'_> {
@@ -194,15 +211,15 @@ impl View<'_> {
 
     /// The words under the heading, wrapped for `width`: the step's short cue and detail,
     /// or what to do in a switch or a rest.
-    fn cue_text(&self, width: u16) -> CueText {
+    fn cue_text(&self, width: u16) -> Rc<CueText> {
         let (cue, detail) = match self.snap.segment.kind {
-            SegmentKind::Switch => (SWITCH.to_string(), None),
-            SegmentKind::Rest => (REST.to_string(), None),
-            _ => self.step().map_or_else(Default::default, |s| {
-                (sanitize(&s.cue), s.detail.as_deref().map(sanitize))
-            }),
+            SegmentKind::Switch => (SWITCH, None),
+            SegmentKind::Rest => (REST, None),
+            _ => self
+                .step()
+                .map_or(("", None), |s| (s.cue.as_str(), s.detail.as_deref())),
         };
-        CueText::new(&cue, detail.as_deref(), width)
+        self.cues.get(cue, detail, width)
     }
 
     fn countdown(&self, frame: &mut Frame, area: Rect) {

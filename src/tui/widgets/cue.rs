@@ -1,13 +1,17 @@
 //! A step's words in the player: the short cue, large (bold), and under it the detail,
 //! smaller (muted). When the room runs out the detail goes first, and the last line shown
-//! ends with "…": nothing is cut without a mark.
+//! ends with "…": nothing is cut without a mark. The wrapped words are kept between frames
+//! ([`CueCache`]): a frame in which only the countdown or the pacer moved wraps nothing.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::text::{mark_cut, wrap};
+use crate::text::{mark_cut, sanitize, wrap};
 use crate::tui::theme::Theme;
 
 /// The cue and its detail, wrapped for one width.
@@ -41,6 +45,40 @@ impl CueText {
     pub fn rows(&self) -> u16 {
         let gap = usize::from(!self.detail.is_empty());
         u16::try_from(self.cue.len() + gap + self.detail.len()).unwrap_or(u16::MAX)
+    }
+}
+
+/// The cue last wrapped, with the words it was wrapped from (as written in the routine, not
+/// yet sanitised). Rendering takes the app by `&self`, so the one wrap kept lives in a cell;
+/// it is wrapped anew only when the words or the width change.
+#[derive(Debug, Default)]
+pub struct CueCache(RefCell<Option<Wrapped>>);
+
+#[derive(Debug)]
+struct Wrapped {
+    cue: String,
+    detail: Option<String>,
+    text: Rc<CueText>,
+}
+
+impl CueCache {
+    /// `cue` and `detail` sanitised and wrapped at `width` columns, wrapped again only if
+    /// they or the width differ from the last call's.
+    pub fn get(&self, cue: &str, detail: Option<&str>, width: u16) -> Rc<CueText> {
+        let mut slot = self.0.borrow_mut();
+        if let Some(kept) = slot.as_ref().filter(|w| {
+            w.cue == cue && w.detail.as_deref() == detail && w.text.width == usize::from(width)
+        }) {
+            return Rc::clone(&kept.text);
+        }
+        let detail_text = detail.map(sanitize);
+        let text = Rc::new(CueText::new(&sanitize(cue), detail_text.as_deref(), width));
+        *slot = Some(Wrapped {
+            cue: cue.to_string(),
+            detail: detail.map(str::to_string),
+            text: Rc::clone(&text),
+        });
+        text
     }
 }
 
@@ -127,6 +165,30 @@ mod tests {
             ["Knees fall  ", "slowly.…    ", "            "]
         );
         assert_eq!(rows(&draw(&text, 12, 1)), ["Knees fall… "]);
+    }
+
+    #[test]
+    fn the_cache_wraps_again_only_when_the_words_or_the_width_change() {
+        let cache = CueCache::default();
+        let first = cache.get("Knees fall slowly.", Some("Lie down."), 12);
+        assert!(Rc::ptr_eq(
+            &first,
+            &cache.get("Knees fall slowly.", Some("Lie down."), 12)
+        ));
+        let wider = cache.get("Knees fall slowly.", Some("Lie down."), 20);
+        assert_eq!(wider.cue_rows(), 1);
+        assert!(!Rc::ptr_eq(&first, &wider));
+        let other = cache.get("Knees fall slowly.", None, 20);
+        assert_eq!(other.rows(), 1);
+        let words = cache.get("Rest and breathe easily.", None, 20);
+        assert_eq!(words.cue, ["Rest and breathe", "easily."]);
+    }
+
+    #[test]
+    fn the_cache_sanitises_what_it_wraps() {
+        let text = CueCache::default().get("Bend\x1b[31m", None, 20);
+        assert_eq!(text.cue.len(), 1);
+        assert!(!text.cue[0].contains('\x1b'));
     }
 
     #[test]
