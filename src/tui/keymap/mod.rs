@@ -153,6 +153,22 @@ pub fn footer(context: Context, instead: impl Fn(Action, &str) -> Option<String>
         .join(" · ")
 }
 
+/// A footer no wider than `columns`: while it does not fit, the longest entry between the
+/// first and the last two (`? help` lists them all, and quitting stays in sight) is left out;
+/// what still does not fit is cut with an ellipsis.
+#[must_use]
+pub fn fit_footer(footer: &str, columns: usize) -> String {
+    let mut entries: Vec<&str> = footer.split(" · ").collect();
+    while crate::text::width(&entries.join(" · ")) > columns && entries.len() > 3 {
+        let middle = 1..entries.len() - 2;
+        let longest = middle
+            .max_by_key(|&i| crate::text::width(entries[i]))
+            .unwrap_or(1);
+        entries.remove(longest);
+    }
+    crate::text::fit(&entries.join(" · "), columns)
+}
+
 /// The keys of a screen for the help overlay: (key names, what they do).
 #[must_use]
 pub fn help(context: Context) -> Vec<(&'static str, &'static str)> {
@@ -226,6 +242,19 @@ mod tests {
             "Enter start · s short · 0 all · g progress · ? help · q quit"
         );
         assert!(footer(Context::Home, |_, _| None).contains("s short · u undo · "));
+    }
+
+    #[test]
+    fn a_footer_too_wide_leaves_out_its_longest_middle_keys_first_and_keeps_help_and_quit() {
+        let keys =
+            "Enter start · s short · u undo · 1-9 I have N min · g progress · ? help · q quit";
+        assert_eq!(fit_footer(keys, 80), keys);
+        assert_eq!(
+            fit_footer(keys, 70),
+            "Enter start · s short · u undo · g progress · ? help · q quit"
+        );
+        assert_eq!(fit_footer(keys, 30), "Enter start · ? help · q quit");
+        assert_eq!(fit_footer(keys, 20), "Enter start · ? hel…");
     }
 
     #[test]

@@ -219,7 +219,11 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, routines: &[Routine], 
         _ => None,
     });
     frame.render_widget(
-        Paragraph::new(fit(&format!(" {keys}"), usize::from(footer.width))).style(theme.muted()),
+        Paragraph::new(format!(
+            " {}",
+            keymap::fit_footer(&keys, usize::from(footer.width.saturating_sub(1)))
+        ))
+        .style(theme.muted()),
         footer,
     );
     let advice_line = fit(
