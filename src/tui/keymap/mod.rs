@@ -154,16 +154,16 @@ pub fn footer(context: Context, instead: impl Fn(Action, &str) -> Option<String>
 }
 
 /// A footer no wider than `columns`: while it does not fit, the longest entry between the
-/// first and the last two (`? help` lists them all, and quitting stays in sight) is left out;
-/// what still does not fit is cut with an ellipsis.
+/// first and the last two is left out, then the first (`? help` lists them all, and quitting
+/// stays in sight); what still does not fit is cut with an ellipsis.
 #[must_use]
 pub fn fit_footer(footer: &str, columns: usize) -> String {
     let mut entries: Vec<&str> = footer.split(" · ").collect();
-    while crate::text::width(&entries.join(" · ")) > columns && entries.len() > 3 {
+    while crate::text::width(&entries.join(" · ")) > columns && entries.len() > 2 {
         let middle = 1..entries.len() - 2;
         let longest = middle
             .max_by_key(|&i| crate::text::width(entries[i]))
-            .unwrap_or(1);
+            .unwrap_or(0);
         entries.remove(longest);
     }
     crate::text::fit(&entries.join(" · "), columns)
@@ -254,7 +254,8 @@ mod tests {
             "Enter start · s short · u undo · g progress · ? help · q quit"
         );
         assert_eq!(fit_footer(keys, 30), "Enter start · ? help · q quit");
-        assert_eq!(fit_footer(keys, 20), "Enter start · ? hel…");
+        assert_eq!(fit_footer(keys, 20), "? help · q quit");
+        assert_eq!(fit_footer(keys, 10), "? help · …");
     }
 
     #[test]

@@ -315,13 +315,17 @@ impl View<'_> {
             .and_then(|i| self.timeline.steps.get(i))
             .map_or_else(|| "the end".to_string(), |s| sanitize(&s.name));
         let coming = format!("Next: {next_name}");
-        let keys = format!("   {}", keymap::footer(Context::Player, |_, _| None));
         let room = usize::from(next.width);
-        // The keys give way to the next step's name, which ends with "…" if it is cut.
-        let line = if coming.chars().count() + keys.chars().count() <= room {
+        // The keys give way to the next step's name, which ends with "…" if it is cut: the
+        // fewest that fit beside it, or none.
+        let keys = keymap::fit_footer(
+            &keymap::footer(Context::Player, |_, _| None),
+            room.saturating_sub(width(&coming) + 3),
+        );
+        let line = if !keys.is_empty() && !keys.ends_with('…') {
             Line::from(vec![
                 Span::styled(coming, theme.text()),
-                Span::styled(keys, theme.muted()),
+                Span::styled(format!("   {keys}"), theme.muted()),
             ])
         } else {
             Line::styled(fit(&coming, room), theme.text())
