@@ -22,6 +22,8 @@ const BOTTOM: f64 = 40.0;
 pub const DAILY_MARKS_UP_TO: i64 = 182;
 /// The most date labels on the axis.
 const LABELS: usize = 8;
+/// The width a date label takes on the axis ("26 Oct 2026"), with a gap.
+const LABEL_WIDTH: f64 = 80.0;
 
 /// One line of the chart: which rating, and how it is drawn.
 struct Series {
@@ -117,15 +119,32 @@ fn grid(scale: &Scale) -> Markup {
                 line x1=(LEFT) x2=(WIDTH - RIGHT) y1=(y(f64::from(v))) y2=(y(f64::from(v))) {}
                 text x=(LEFT - 6.0) y=(y(f64::from(v)) + 4.0) text-anchor="end" { (v) }
             }
-            @for monday in mondays.iter().step_by(stride) {
-                @let x = scale.x((*monday).max(scale.period.since));
+            @for (x, label) in axis_dates(scale, &mondays, stride) {
                 line x1=(x) x2=(x) y1=(TOP) y2=(bottom) {}
-                text x=(x) y=(bottom + 16.0) text-anchor="middle" {
-                    ((*monday).max(scale.period.since).format("%-d %b %Y").to_string())
+                @if let Some(label) = label {
+                    text x=(x) y=(bottom + 16.0) text-anchor="middle" { (label) }
                 }
             }
         }
     }
+}
+
+/// Where each strided Monday (the first one clamped to the period's start) falls on the
+/// axis, with its date label unless it would print over the label before it (a period that
+/// starts on a Sunday puts its first two marks a day apart).
+fn axis_dates(scale: &Scale, mondays: &[NaiveDate], stride: usize) -> Vec<(f64, Option<String>)> {
+    let mut last_label: Option<f64> = None;
+    mondays
+        .iter()
+        .step_by(stride)
+        .map(|monday| {
+            let date = (*monday).max(scale.period.since);
+            let x = scale.x(date);
+            let room = last_label.is_none_or(|last| x - last >= LABEL_WIDTH);
+            room.then(|| last_label = Some(x));
+            (x, room.then(|| date.format("%-d %b %Y").to_string()))
+        })
+        .collect()
 }
 
 fn line(scale: &Scale, series: &Series, weeks: &[WeekMeans]) -> Markup {
@@ -186,4 +205,28 @@ pub fn caption(period: Period) -> String {
         words::date(period.since),
         words::date(period.until)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_period_that_starts_on_a_sunday_labels_its_first_day_and_skips_the_monday_after() {
+        let since = NaiveDate::from_ymd_opt(2026, 10, 25).unwrap();
+        let period = Period {
+            since,
+            until: since + Days::new(27),
+        };
+        let scale = Scale::new(period);
+        let dates = axis_dates(&scale, &period.mondays(), 1);
+        assert_eq!(dates.len(), 5, "a line for each week");
+        let labelled: Vec<(f64, String)> = dates
+            .into_iter()
+            .filter_map(|(x, label)| Some((x, label?)))
+            .collect();
+        assert_eq!(labelled[0].1, "25 Oct 2026");
+        assert_eq!(labelled[1].1, "2 Nov 2026");
+        assert!(labelled.windows(2).all(|w| w[1].0 - w[0].0 >= LABEL_WIDTH));
+    }
 }
