@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 
-use chrono::{Datelike, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
 use poised::journal::{
     Amount, CheckinRecord, DeskEvent, DeskRecord, FORMAT_LINE, PainChoice, PainMark, Record,
     SessionRecord, StepPlayed, record_toml,
@@ -135,14 +135,7 @@ fn arguments() -> (u64, NaiveDate, u64, bool, bool) {
 
 /// A weekday at the desk: opened at 09:00, then a prompt every 45 minutes, answered.
 fn desk_day(rng: &mut Rng, date: NaiveDate, offset: i32) -> Vec<Record> {
-    let zone = FixedOffset::east_opt(offset).expect("a valid offset");
-    let at = |minutes: u32| {
-        let time =
-            NaiveTime::from_num_seconds_from_midnight_opt(minutes * 60, 0).expect("a time of day");
-        zone.from_local_datetime(&date.and_time(time))
-            .single()
-            .expect("a fixed offset is unambiguous")
-    };
+    let at = |minutes| local(date, offset, minutes);
     let record = |at, event, offered| Record::Desk(DeskRecord { at, event, offered });
     let mut records = vec![record(at(9 * 60), DeskEvent::Opened, None)];
     for prompt in 1..=8 {
@@ -159,6 +152,16 @@ fn desk_day(rng: &mut Rng, date: NaiveDate, offset: i32) -> Vec<Record> {
         ));
     }
     records
+}
+
+/// `minutes` after midnight on `date`, at the UTC offset `offset` (seconds).
+fn local(date: NaiveDate, offset: i32, minutes: u32) -> DateTime<FixedOffset> {
+    let zone = FixedOffset::east_opt(offset).expect("a valid offset");
+    let time =
+        NaiveTime::from_num_seconds_from_midnight_opt(minutes * 60, 0).expect("a time of day");
+    zone.from_local_datetime(&date.and_time(time))
+        .single()
+        .expect("a fixed offset is unambiguous")
 }
 
 /// Central European time: +02:00 from the last Sunday of March to the last Sunday of October.
@@ -180,14 +183,7 @@ fn home_offset(date: NaiveDate) -> i32 {
 
 /// One day's records: the check-in, then the four sessions.
 fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64, eased: &mut Eased) -> Vec<Record> {
-    let zone = FixedOffset::east_opt(offset).expect("a valid offset");
-    let at = |minutes: u32| {
-        let time =
-            NaiveTime::from_num_seconds_from_midnight_opt(minutes * 60, 0).expect("a time of day");
-        zone.from_local_datetime(&date.and_time(time))
-            .single()
-            .expect("a fixed offset is unambiguous")
-    };
+    let at = |minutes| local(date, offset, minutes);
     // Stiffness eases over the years, from about 6 to about 3.
     let base = 6 - u8::try_from((age / 1200).min(3)).unwrap_or(3);
     let morning = (base + u8::try_from(rng.below(3)).unwrap_or(0)).saturating_sub(1);
