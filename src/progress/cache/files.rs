@@ -142,14 +142,12 @@ impl Opened {
         {
             self.doubt = Some(Doubt::RecordsUnreadable);
             self.start_over()?;
-            self.summary.skips = skips;
         }
         let mut last = scan_settled(&mut self.summary, &self.journal, &self.tail, taken);
         if self.summary.late {
             // A record dated among the folded days: every day is counted again.
             self.doubt = Some(Doubt::OldRecordAdded);
             self.start_over()?;
-            self.summary.skips = skips;
             last = scan_settled(&mut self.summary, &self.journal, &self.tail, taken);
         }
         let pruned = self.summary.prune(self.bounds.window, self.bounds.fold);
@@ -182,9 +180,12 @@ impl Opened {
             && self.summary.history.since == self.bounds.fold
     }
 
-    /// Reads the whole file again into an empty summary.
+    /// Reads the whole file again into an empty summary, which leaves out the same records
+    /// taken back.
     fn start_over(&mut self) -> Result<(), ReadError> {
+        let skips = self.summary.skips;
         self.summary = Summary::empty(self.summary.day_start, self.bounds.today);
+        self.summary.skips = skips;
         self.tail = store::read_from(&mut self.file, 0).map_err(|e| self.read_error(e))?;
         self.was_cached = false;
         Ok(())
@@ -194,13 +195,11 @@ impl Opened {
     /// folded days, until a record after it settles it into the cache.
     fn unfolded(mut self, taken: &TakenBack) -> Result<Summary, ReadError> {
         let notices = std::mem::take(&mut self.summary.notices);
-        let skips = self.summary.skips;
         self.start_over()?;
         let last = scan_settled(&mut self.summary, &self.journal, &self.tail, taken);
         self.summary
             .scan_uncached(&self.journal, &self.tail[last..], taken);
         self.summary.prune(self.bounds.window, None);
-        self.summary.skips = skips;
         self.summary.notices = notices;
         Ok(self.summary)
     }
