@@ -222,19 +222,25 @@ fn a_tiny_terminal_asks_for_room_and_never_panics() {
 
 #[test]
 fn the_pacer_in_each_phase() {
+    // Half in, held, a quarter out, held after: each with 3 s to go on its label.
     let phases = [
-        (BreathPhase::Inhale, 0.5),
-        (BreathPhase::Hold, 0.5),
-        (BreathPhase::Exhale, 0.25),
-        (BreathPhase::HoldAfter, 0.5),
+        (BreathPhase::Inhale, 2500, 5000),
+        (BreathPhase::Hold, 1000, 3400),
+        (BreathPhase::Exhale, 1000, 4000),
+        (BreathPhase::HoldAfter, 1000, 3400),
     ];
     let drawn: Vec<String> = phases
         .iter()
-        .map(|(phase, progress)| {
+        .map(|&(phase, elapsed, length)| {
+            let (elapsed, length) = (
+                Duration::from_millis(elapsed),
+                Duration::from_millis(length),
+            );
             let breath = BreathState {
-                phase: *phase,
-                progress: *progress,
-                remaining: Duration::from_millis(2400),
+                phase,
+                elapsed,
+                length,
+                remaining: length - elapsed,
             };
             let mut buf = Buffer::empty(Rect::new(0, 0, 36, 4));
             Pacer {

@@ -50,10 +50,25 @@ impl BreathPhase {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BreathState {
     pub phase: BreathPhase,
-    /// How far through the phase, from 0 at its start towards 1 at its full length.
-    pub progress: f64,
+    /// Time since the phase started.
+    pub elapsed: Duration,
+    /// The phase's full length in the pattern or the rep.
+    pub length: Duration,
     /// Time until the phase ends, or until the work segment ends if that comes first.
     pub remaining: Duration,
+}
+
+impl BreathState {
+    /// How far through the phase, from 0 at its start towards 1 at its full length (1 for a
+    /// phase of no length).
+    #[must_use]
+    pub fn progress(&self) -> f64 {
+        if self.length.is_zero() {
+            1.0
+        } else {
+            self.elapsed.as_secs_f64() / self.length.as_secs_f64()
+        }
+    }
 }
 
 /// The parts of one rep, in order.
@@ -167,14 +182,10 @@ fn counted(count: u32, parts: [Duration; 3], left: Duration, at: Duration) -> Be
 }
 
 fn state(phase: BreathPhase, length: Duration, elapsed: Duration, left: Duration) -> BreathState {
-    let progress = if length.is_zero() {
-        1.0
-    } else {
-        elapsed.as_secs_f64() / length.as_secs_f64()
-    };
     BreathState {
         phase,
-        progress,
+        elapsed,
+        length,
         remaining: length.saturating_sub(elapsed).min(left),
     }
 }
@@ -231,7 +242,7 @@ mod tests {
         let short = timed(7, Breathing::from_secs(4.0, 0.0, 6.0, 0.0));
         let b = beat(&short, s(7), s(5)).breath;
         assert_eq!(b.phase, Exhale);
-        assert!((b.progress - 1.0 / 6.0).abs() < 1e-9);
+        assert!((b.progress() - 1.0 / 6.0).abs() < 1e-9);
         assert_eq!(b.remaining, s(2));
     }
 

@@ -46,12 +46,12 @@ pub fn leave(terminal: DefaultTerminal) {
 
 /// Draws one frame inside a synchronized update, so the terminal never shows half a frame.
 /// Only the cells that changed since the last frame are written, in one write: ratatui's own
-/// `draw` would also hide the cursor again and flush twice with every frame.
+/// `draw` would also hide the cursor again and flush twice with every frame, and ask the
+/// terminal its size (opening `/dev/tty` each time); the loop resizes on SIGWINCH instead.
 pub fn draw<W: Write>(
     terminal: &mut Terminal<CrosstermBackend<W>>,
     render: impl FnOnce(&mut Frame),
 ) -> io::Result<()> {
-    terminal.autoresize()?;
     render(&mut terminal.get_frame());
     send(terminal)
 }

@@ -37,7 +37,7 @@ fn the_next_phase_begins_exactly_at_its_boundary() {
 
 #[test]
 fn progress_goes_from_zero_through_the_phase() {
-    let progress = |millis| played_until(ms(millis)).1.breath.map(|b| b.progress);
+    let progress = |millis| played_until(ms(millis)).1.breath.map(|b| b.progress());
     assert_eq!(progress(9_000), Some(0.0));
     assert_eq!(progress(12_000), Some(0.5));
 }

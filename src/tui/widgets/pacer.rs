@@ -13,10 +13,13 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::session::{BreathPhase, BreathState, display_secs};
 use crate::tui::theme::Theme;
 
-/// How many sizes the bar can take; bounds the animation to a few frames a second.
+/// How many sizes the bar can take.
 pub const LEVELS: u32 = 16;
-/// Never animate faster than this, whatever the breathing pattern.
-pub const MIN_FRAME: Duration = Duration::from_millis(100);
+/// The bar moves on the half seconds of a phase, no more often: a three-second breath still
+/// fills in six steps, and when a phase starts on a whole second (as every phase of a whole
+/// number of seconds does) every other step comes with the countdown's next second, in one
+/// frame. At most two frames a second, whatever the breathing pattern.
+pub const STEP: Duration = Duration::from_millis(500);
 /// The most rows the bar takes, on a large screen.
 pub const MAX_ROWS: u16 = 8;
 /// The track's width for each row of the bar, so it keeps its shape as it grows beyond
@@ -32,14 +35,11 @@ pub struct Pacer<'a> {
     pub theme: Theme,
 }
 
-/// How full the lungs are, as a bar level from 0 to `LEVELS`. A level changes at each
-/// whole sixteenth of the phase, so whenever that falls on a whole second (as every fourth
-/// does in a four-second breath) the bar and the seconds change in the same frame.
+/// How full the lungs are, as a bar level from 0 to `LEVELS`: the phase's progress as of its
+/// last whole `STEP`.
 #[must_use]
 pub fn level(breath: &BreathState) -> u32 {
-    // progress is within 0..=1, so the product fits easily.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let steps = (breath.progress.clamp(0.0, 1.0) * f64::from(LEVELS)).floor() as u32;
+    let steps = steps_at(breath, breath.elapsed);
     match breath.phase {
         BreathPhase::Inhale => steps,
         BreathPhase::Hold => LEVELS,
@@ -48,18 +48,37 @@ pub fn level(breath: &BreathState) -> u32 {
     }
 }
 
-/// Time until the bar's level next changes while it moves (in or out), never under `MIN_FRAME`.
+/// The sixteenths of `breath`'s phase passed by its last whole `STEP` before `elapsed`.
+fn steps_at(breath: &BreathState, elapsed: Duration) -> u32 {
+    let Some(length) = nanos(breath.length).filter(|&n| n > 0) else {
+        return LEVELS;
+    };
+    let step = nanos(STEP).unwrap_or(1);
+    let shown = nanos(elapsed).unwrap_or(u64::MAX) / step * step;
+    let sixteenths = u128::from(shown) * u128::from(LEVELS) / u128::from(length);
+    u32::try_from(sixteenths).map_or(LEVELS, |s| s.min(LEVELS))
+}
+
+fn nanos(d: Duration) -> Option<u64> {
+    u64::try_from(d.as_nanos()).ok()
+}
+
+/// Time until the bar's level next changes while it moves (in or out): the first whole
+/// `STEP` of the phase at which another sixteenth has passed. `None` when the phase ends
+/// first (its end is a change the session announces itself).
 #[must_use]
 pub fn until_next_level(breath: &BreathState) -> Option<Duration> {
-    if !matches!(breath.phase, BreathPhase::Inhale | BreathPhase::Exhale) || breath.progress >= 1.0
-    {
+    if !matches!(breath.phase, BreathPhase::Inhale | BreathPhase::Exhale) {
         return None;
     }
-    let per_progress = breath.remaining.as_secs_f64() / (1.0 - breath.progress);
-    let step = 1.0 / f64::from(LEVELS);
-    let next_boundary = ((breath.progress / step).floor() + 1.0) * step;
-    let wait = (next_boundary - breath.progress).max(0.0) * per_progress;
-    Some(Duration::from_secs_f64(wait).max(MIN_FRAME))
+    let now = steps_at(breath, breath.elapsed);
+    let length = nanos(breath.length)?;
+    let step = nanos(STEP)?;
+    // The moment the next sixteenth is reached, rounded up to a whole step.
+    let boundary = (u128::from(length) * u128::from(now + 1)).div_ceil(u128::from(LEVELS));
+    let at = u64::try_from(boundary.div_ceil(u128::from(step)) * u128::from(step)).ok()?;
+    let at = Duration::from_nanos(at);
+    (now < LEVELS && at < breath.length).then(|| at.saturating_sub(breath.elapsed))
 }
 
 impl Widget for Pacer<'_> {
@@ -109,55 +128,83 @@ fn bar(level: u32, track: u16, theme: Theme) -> Line<'static> {
 mod tests {
     use super::*;
 
-    fn breath(phase: BreathPhase, progress: f64, remaining_ms: u64) -> BreathState {
+    /// A breath `elapsed_ms` into a phase of `length_ms`.
+    fn breath(phase: BreathPhase, elapsed_ms: u64, length_ms: u64) -> BreathState {
         BreathState {
             phase,
-            progress,
-            remaining: Duration::from_millis(remaining_ms),
+            elapsed: Duration::from_millis(elapsed_ms),
+            length: Duration::from_millis(length_ms),
+            remaining: Duration::from_millis(length_ms - elapsed_ms),
         }
     }
 
     #[test]
-    fn the_bar_fills_in_holds_full_and_empties_out() {
-        assert_eq!(level(&breath(BreathPhase::Inhale, 0.0, 4000)), 0);
-        assert_eq!(level(&breath(BreathPhase::Inhale, 0.06, 3760)), 0);
-        assert_eq!(level(&breath(BreathPhase::Inhale, 0.5, 2000)), LEVELS / 2);
-        assert_eq!(level(&breath(BreathPhase::Exhale, 0.0, 4000)), LEVELS);
-        assert_eq!(level(&breath(BreathPhase::Hold, 0.3, 2000)), LEVELS);
+    fn the_bar_fills_in_holds_full_and_empties_out_on_whole_half_seconds() {
+        assert_eq!(level(&breath(BreathPhase::Inhale, 0, 4000)), 0);
+        assert_eq!(level(&breath(BreathPhase::Inhale, 499, 4000)), 0);
+        assert_eq!(level(&breath(BreathPhase::Inhale, 500, 4000)), 2);
+        assert_eq!(level(&breath(BreathPhase::Inhale, 2400, 4000)), LEVELS / 2);
+        assert_eq!(level(&breath(BreathPhase::Exhale, 0, 6000)), LEVELS);
+        assert_eq!(level(&breath(BreathPhase::Exhale, 500, 6000)), LEVELS - 1);
+        assert_eq!(level(&breath(BreathPhase::Hold, 300, 1000)), LEVELS);
         assert_eq!(
-            level(&breath(BreathPhase::Exhale, 0.25, 3000)),
+            level(&breath(BreathPhase::Exhale, 1500, 6000)),
             LEVELS * 3 / 4
         );
-        assert_eq!(level(&breath(BreathPhase::HoldAfter, 0.9, 100)), 0);
+        assert_eq!(level(&breath(BreathPhase::HoldAfter, 900, 1000)), 0);
     }
 
     #[test]
     fn holds_never_ask_for_frames() {
         assert_eq!(
-            until_next_level(&breath(BreathPhase::Hold, 0.5, 2000)),
+            until_next_level(&breath(BreathPhase::Hold, 500, 2000)),
             None
         );
         assert_eq!(
-            until_next_level(&breath(BreathPhase::HoldAfter, 0.5, 2000)),
+            until_next_level(&breath(BreathPhase::HoldAfter, 500, 2000)),
             None
         );
     }
 
     #[test]
-    fn the_next_frame_is_when_the_level_changes_but_not_sooner_than_100ms() {
-        // A 16 s inhale: one level per second, on the whole seconds.
-        let wait = until_next_level(&breath(BreathPhase::Inhale, 0.0, 16_000)).unwrap();
-        assert_eq!(wait.as_millis(), 1000);
-        let wait = until_next_level(&breath(BreathPhase::Inhale, 0.125, 14_000)).unwrap();
-        assert_eq!(wait.as_millis(), 1000);
-        // A fast 1 s exhale would change every 62.5 ms: capped at 100 ms.
-        let wait = until_next_level(&breath(BreathPhase::Exhale, 0.0, 1000)).unwrap();
-        assert_eq!(wait, MIN_FRAME);
+    fn the_next_frame_is_the_next_half_second_that_changes_the_level() {
+        let wait = |phase, elapsed, length| {
+            until_next_level(&breath(phase, elapsed, length)).map(|d| d.as_millis())
+        };
+        assert_eq!(wait(BreathPhase::Inhale, 0, 4000), Some(500));
+        // Woken a millisecond late, the next step still lands on the half second.
+        assert_eq!(wait(BreathPhase::Inhale, 1001, 4000), Some(499));
+        // A 16 s inhale changes its level once a second: the half seconds between ask for
+        // nothing.
+        assert_eq!(wait(BreathPhase::Inhale, 0, 16_000), Some(1000));
+        assert_eq!(wait(BreathPhase::Exhale, 2000, 16_000), Some(1000));
+        // A 1 s exhale steps once, halfway; its end is the session's own change.
+        assert_eq!(wait(BreathPhase::Exhale, 0, 1000), Some(500));
+        assert_eq!(wait(BreathPhase::Exhale, 500, 1000), None);
+    }
+
+    #[test]
+    fn a_calm_breath_moves_the_bar_twice_a_second_every_other_step_with_the_seconds() {
+        // In for 4 s, out for 6 s: the frames the bar asks for, as the loop would wake.
+        let mut frames = Vec::new();
+        for (phase, length) in [(BreathPhase::Inhale, 4000), (BreathPhase::Exhale, 6000)] {
+            let mut at = 0;
+            let mut shown = level(&breath(phase, 0, length));
+            while let Some(wait) = until_next_level(&breath(phase, at, length)) {
+                at += u64::try_from(wait.as_millis()).unwrap();
+                let next = level(&breath(phase, at, length));
+                assert_ne!(next, shown, "a frame at {at} ms changes the bar");
+                shown = next;
+                frames.push(at);
+            }
+        }
+        assert_eq!(frames.len(), 7 + 11);
+        assert!(frames.iter().all(|ms| ms % 500 == 0), "{frames:?}");
     }
 
     #[test]
     fn in_little_room_the_pacer_draws_what_fits() {
-        let state = breath(BreathPhase::Inhale, 0.5, 2000);
+        let state = breath(BreathPhase::Inhale, 2000, 4000);
         let pacer = Pacer {
             breath: &state,
             reduced_motion: false,
@@ -173,7 +220,7 @@ mod tests {
 
     #[test]
     fn the_bar_fills_its_track_from_the_left_and_grows_with_the_room() {
-        let state = breath(BreathPhase::Inhale, 0.5, 2000);
+        let state = breath(BreathPhase::Inhale, 2000, 4000);
         let draw = |width, height| {
             let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
             Pacer {
@@ -200,7 +247,7 @@ mod tests {
 
     #[test]
     fn reduced_motion_shows_words_and_seconds_only() {
-        let state = breath(BreathPhase::Exhale, 0.5, 2500);
+        let state = breath(BreathPhase::Exhale, 2500, 5000);
         let pacer = Pacer {
             breath: &state,
             reduced_motion: true,
