@@ -1,16 +1,18 @@
 //! Where the time of one frame goes while `poised run morning` plays: the app's update, its
-//! view (and the comparison that decides whether to draw), the render into ratatui's buffer,
-//! the diff against the last frame, the encoding of the changed cells as escape sequences,
-//! and the write to a terminal. The whole morning routine is played on a simulated clock, one
-//! frame at each moment the app asks to be woken, as the event loop does; frames go through
-//! `tui::terminal::send` into a real pseudo-terminal whose other end is read and thrown away.
+//! view (and the comparison that decides whether to draw), the render into ratatui's buffer
+//! (the whole screen, or only the player's moving parts over the last frame, as the loop
+//! decides), the diff against the last frame with the encoding of the changed cells as escape
+//! sequences ("send"), and the write to a terminal. The whole morning routine is played on a
+//! simulated clock, one frame at each moment the app asks to be woken, as the event loop
+//! does; frames go through `tui::terminal::Painter`, buffered as standard output is, into a
+//! real pseudo-terminal whose other end is read and thrown away.
 //! `scripts/frame-time.sh` builds and runs it:
 //!
 //! `frame_time [COLUMNSxROWS] [ROUNDS]`   (default 80x24, 5 rounds)
 
 use std::cell::Cell;
 use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, LineWriter, Read, Write};
 use std::path::Path;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -20,10 +22,9 @@ use nix::pty::{Winsize, openpty};
 use poised::routine::Variant;
 use poised::routine::load::Library;
 use poised::tui::app::{App, Msg, Now, Settings, View, Voice};
-use poised::tui::terminal;
+use poised::tui::terminal::Painter;
 use poised::tui::theme::Theme;
 use ratatui::backend::CrosstermBackend;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
@@ -35,7 +36,7 @@ const SETTINGS: Settings = Settings {
 };
 
 /// The parts of one frame, in the order the loop does them.
-const PARTS: [&str; 6] = ["update", "view", "render", "diff", "encode", "write"];
+const PARTS: [&str; 5] = ["update", "view", "render", "send", "write"];
 
 /// Time spent in writes, and the bytes written, so far.
 #[derive(Default)]
@@ -67,7 +68,9 @@ impl Write for TimedWriter {
 
 /// One round's figures: every drawn frame's parts, in microseconds.
 struct Round {
-    frames: Vec<[f64; 6]>,
+    frames: Vec<[f64; 5]>,
+    /// Frames that redrew only the player's moving parts.
+    partial: usize,
     /// Frames drawn whose cells were all as before: drawn for nothing.
     unchanged: usize,
     wakeups: usize,
@@ -126,19 +129,21 @@ fn round(area: Rect) -> Round {
     let options = TerminalOptions {
         viewport: Viewport::Fixed(area),
     };
-    let mut term = Terminal::with_options(CrosstermBackend::new(writer), options).expect("term");
+    // Standard output's buffering, so a frame is one write as in poised.
+    let backend = CrosstermBackend::new(LineWriter::new(writer));
+    let mut painter = Painter::new(Terminal::with_options(backend, options).expect("term"));
     let mut drawn: Option<View> = None;
-    let mut last = Buffer::empty(area);
     let mut now = at(Duration::ZERO);
     let mut round = Round {
         frames: Vec::new(),
+        partial: 0,
         unchanged: 0,
         wakeups: 0,
         session: Duration::ZERO,
         bytes: 0,
     };
     loop {
-        let mut parts = [0.0; 6];
+        let mut parts = [0.0; 5];
         let start = Instant::now();
         app.update(Msg::Tick, &now);
         parts[0] = micros(start.elapsed());
@@ -148,23 +153,31 @@ fn round(area: Rect) -> Round {
         parts[1] = micros(start.elapsed());
         round.wakeups += 1;
         if changed {
+            let rendering = Cell::new(Duration::ZERO);
+            let timed = |f: &mut dyn FnMut()| {
+                let start = Instant::now();
+                f();
+                rendering.set(start.elapsed());
+            };
+            let (spent, bytes) = (written.spent.get(), written.bytes.get());
             let start = Instant::now();
-            app.render(&mut term.get_frame(), &now);
-            parts[2] = micros(start.elapsed());
-            // The diff alone, on copies; `send` diffs again as it encodes.
-            let current = term.current_buffer_mut().clone();
-            let start = Instant::now();
-            let cells = std::hint::black_box(last.diff(&current)).len();
-            parts[3] = micros(start.elapsed());
-            round.unchanged += usize::from(cells == 0);
-            last = current;
-            let written_before = written.spent.get();
-            let start = Instant::now();
-            terminal::send(&mut term).expect("write a frame");
-            let sent = start.elapsed();
-            let write = written.spent.get() - written_before;
-            parts[5] = micros(write);
-            parts[4] = (micros(sent) - parts[5] - parts[3]).max(0.0);
+            match drawn.as_ref().and_then(|d| d.moved(&view)) {
+                Some(moved) => {
+                    round.partial += 1;
+                    painter.redraw(|buf| {
+                        let mut areas = Vec::new();
+                        timed(&mut || areas = app.render_moved(buf, &now, moved));
+                        areas
+                    })
+                }
+                None => painter.draw(|frame| timed(&mut || app.render(frame, &now))),
+            }
+            .expect("write a frame");
+            let total = start.elapsed();
+            parts[2] = micros(rendering.get());
+            parts[4] = micros(written.spent.get() - spent);
+            parts[3] = (micros(total) - parts[2] - parts[4]).max(0.0);
+            round.unchanged += usize::from(written.bytes.get() == bytes);
             round.frames.push(parts);
             drawn = Some(view);
         }
@@ -198,10 +211,12 @@ fn main() {
     let first = &results[0];
     let seconds = first.session.as_secs_f64();
     println!(
-        "per round: {} frames in {seconds:.0} s of session ({:.2}/s), {} wake-ups, {} frames \
-         that changed no cell, {} bytes written ({:.0} bytes/s)",
+        "per round: {} frames in {seconds:.0} s of session ({:.2}/s), {} of them only the \
+         moving parts, {} wake-ups, {} frames that changed no cell, {} bytes written \
+         ({:.0} bytes/s)",
         first.frames.len(),
         first.frames.len() as f64 / seconds,
+        first.partial,
         first.wakeups,
         first.unchanged,
         first.bytes,

@@ -63,20 +63,39 @@ pub struct World<'a> {
 /// process ends as this returns or unwinds: the speaker is dropped here.
 pub fn run(mut app: App, clock: Clock, mut world: World) -> io::Result<Option<i32>> {
     let inputs = event::spawn()?;
-    let mut terminal = terminal::enter()?;
+    let mut painter = terminal::Painter::new(terminal::enter()?);
     perform(vec![Effect::LoadToday], &mut app, &mut world, &clock);
-    let result = event_loop(&mut terminal, &mut app, clock, &inputs, &mut world);
+    let result = event_loop(&mut painter, &mut app, clock, &inputs, &mut world);
     if result.is_err() {
         // The terminal failed under the app: keep the session, as if it had been closed.
         let effects = app.update(Msg::Hangup, &clock.now());
         perform(effects, &mut app, &mut world, &clock);
     }
-    terminal::leave(terminal);
+    terminal::leave(painter.into_terminal());
     result
 }
 
+/// Shows `view`, drawn at `now`, where the screen shows `drawn`: nothing when they are
+/// equal, only the player's moving parts when nothing else changed, else the whole screen.
+pub fn paint<W: Write>(
+    painter: &mut terminal::Painter<W>,
+    app: &App,
+    drawn: Option<&View>,
+    view: &View,
+    now: &Now,
+) -> io::Result<()> {
+    match drawn {
+        Some(drawn) if drawn == view => Ok(()),
+        Some(drawn) => match drawn.moved(view) {
+            Some(parts) => painter.redraw(|buffer| app.render_moved(buffer, now, parts)),
+            None => painter.draw(|frame| app.render(frame, now)),
+        },
+        None => painter.draw(|frame| app.render(frame, now)),
+    }
+}
+
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    painter: &mut terminal::Painter<io::Stdout>,
     app: &mut App,
     clock: Clock,
     inputs: &Receiver<Incoming>,
@@ -92,10 +111,8 @@ fn event_loop(
             return Ok(ended_by);
         }
         let view = app.view(&t);
-        if drawn.as_ref() != Some(&view) {
-            terminal::draw(terminal, |frame| app.render(frame, &t))?;
-            drawn = Some(view);
-        }
+        paint(painter, app, drawn.as_ref(), &view, &t)?;
+        drawn = Some(view);
         let first = match app.deadline(&t) {
             Some(deadline) => match inputs.recv_timeout(clock.real_wait_until(deadline)) {
                 Ok(input) => Some(input),
@@ -110,7 +127,7 @@ fn event_loop(
                 Incoming::Key(key) => Msg::Key(key),
                 Incoming::Paste(text) => Msg::Paste(text),
                 Incoming::Resize => {
-                    terminal.autoresize()?;
+                    painter.resize()?;
                     drawn = None;
                     continue;
                 }

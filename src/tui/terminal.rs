@@ -9,7 +9,9 @@ use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Frame, Terminal};
 
 /// Switches to the alternate screen in raw mode; a panic anywhere after this restores first.
@@ -44,25 +46,178 @@ pub fn leave(terminal: DefaultTerminal) {
     std::mem::forget(terminal);
 }
 
-/// Draws one frame inside a synchronized update, so the terminal never shows half a frame.
-/// Only the cells that changed since the last frame are written, in one write: ratatui's own
-/// `draw` would also hide the cursor again and flush twice with every frame, and ask the
-/// terminal its size (opening `/dev/tty` each time); the loop resizes on SIGWINCH instead.
-pub fn draw<W: Write>(
-    terminal: &mut Terminal<CrosstermBackend<W>>,
-    render: impl FnOnce(&mut Frame),
-) -> io::Result<()> {
-    render(&mut terminal.get_frame());
-    send(terminal)
+/// The terminal and the frame it shows, so that a frame can redraw a few rows and compare
+/// and send only those (ratatui's own buffers start every frame empty). Every frame is sent
+/// inside a synchronized update, so the terminal never shows half a frame, in one write:
+/// ratatui's own `draw` would also hide the cursor again and flush twice with every frame,
+/// and ask the terminal its size (opening `/dev/tty` each time); the loop resizes on SIGWINCH
+/// instead.
+pub struct Painter<W: Write> {
+    terminal: Terminal<CrosstermBackend<W>>,
+    /// The last frame sent: what the terminal shows. The terminal's current buffer holds the
+    /// same between frames.
+    shown: Buffer,
 }
 
-/// Writes the cells of the frame just rendered that differ from the last one sent, between
-/// the synchronized update's start and end, and flushes them once.
-pub fn send<W: Write>(terminal: &mut Terminal<CrosstermBackend<W>>) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    let sent = terminal.flush();
-    terminal.swap_buffers();
-    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    terminal.backend_mut().flush()?;
-    sent
+impl<W: Write> Painter<W> {
+    pub fn new(mut terminal: Terminal<CrosstermBackend<W>>) -> Self {
+        let shown = Buffer::empty(terminal.get_frame().area());
+        Self { terminal, shown }
+    }
+
+    /// Draws a whole frame and sends the cells that differ from the frame shown.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
+        self.terminal.current_buffer_mut().reset();
+        render(&mut self.terminal.get_frame());
+        let all = self.shown.area;
+        self.send(&[all])
+    }
+
+    /// Redraws part of the frame shown: `render` draws over it and returns the areas it drew;
+    /// only their rows are compared and sent.
+    pub fn redraw(&mut self, render: impl FnOnce(&mut Buffer) -> Vec<Rect>) -> io::Result<()> {
+        let areas = render(self.terminal.current_buffer_mut());
+        self.send(&areas)
+    }
+
+    /// Takes the terminal's new size, after which the next frame must be drawn whole.
+    pub fn resize(&mut self) -> io::Result<()> {
+        self.terminal.autoresize()?;
+        self.shown = Buffer::empty(self.terminal.get_frame().area());
+        Ok(())
+    }
+
+    /// The terminal, to leave it.
+    pub fn into_terminal(self) -> Terminal<CrosstermBackend<W>> {
+        self.terminal
+    }
+
+    /// Sends the cells of `areas`' rows that changed since the frame shown, if any, and
+    /// notes them as shown.
+    fn send(&mut self, areas: &[Rect]) -> io::Result<()> {
+        let bands = rows(areas, self.shown.area);
+        let current = self.terminal.current_buffer_mut();
+        let pairs: Vec<(Buffer, Buffer)> = bands
+            .iter()
+            .map(|&band| (part(&self.shown, band), part(current, band)))
+            .collect();
+        for (_, drawn) in &pairs {
+            let at = index_range(&self.shown, drawn.area);
+            self.shown.content[at.clone()].clone_from_slice(&drawn.content);
+        }
+        let mut updates = pairs.iter().flat_map(|(was, now)| was.diff(now)).peekable();
+        if updates.peek().is_none() {
+            return Ok(());
+        }
+        let backend = self.terminal.backend_mut();
+        queue!(backend, BeginSynchronizedUpdate)?;
+        let sent = backend.draw(updates);
+        queue!(backend, EndSynchronizedUpdate)?;
+        Write::flush(backend)?;
+        sent
+    }
+}
+
+/// The whole rows of `within` that `areas` cover, in order, as bands that do not overlap.
+fn rows(areas: &[Rect], within: Rect) -> Vec<Rect> {
+    let mut spans: Vec<(u16, u16)> = areas
+        .iter()
+        .map(|a| a.intersection(within))
+        .filter(|a| !a.is_empty())
+        .map(|a| (a.top(), a.bottom()))
+        .collect();
+    spans.sort_unstable();
+    let mut bands: Vec<Rect> = Vec::new();
+    for (top, bottom) in spans {
+        match bands.last_mut() {
+            Some(last) if top <= last.bottom() => {
+                last.height = last.height.max(bottom - last.y);
+            }
+            _ => bands.push(Rect::new(within.x, top, within.width, bottom - top)),
+        }
+    }
+    bands
+}
+
+/// The cells of `buffer` in `band` (whole rows of it), as a buffer of their own.
+fn part(buffer: &Buffer, band: Rect) -> Buffer {
+    Buffer {
+        area: band,
+        content: buffer.content[index_range(buffer, band)].to_vec(),
+    }
+}
+
+fn index_range(buffer: &Buffer, band: Rect) -> std::ops::Range<usize> {
+    let width = usize::from(buffer.area.width);
+    let top = usize::from(band.top() - buffer.area.top());
+    top * width..(top + usize::from(band.height)) * width
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use ratatui::widgets::{Paragraph, Widget};
+    use ratatui::{TerminalOptions, Viewport};
+
+    use super::*;
+
+    /// What the painter writes, kept where the test can read it.
+    #[derive(Clone, Default)]
+    struct Written(Rc<RefCell<Vec<u8>>>);
+
+    impl Write for Written {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Written {
+        fn take(&self) -> String {
+            String::from_utf8(self.0.take()).expect("text")
+        }
+    }
+
+    fn painter() -> (Painter<Written>, Written) {
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 10, 3)),
+        };
+        let written = Written::default();
+        let backend = CrosstermBackend::new(written.clone());
+        let terminal = Terminal::with_options(backend, options).expect("a terminal");
+        (Painter::new(terminal), written)
+    }
+
+    #[test]
+    fn a_redraw_sends_only_the_changed_cells_of_its_rows_and_nothing_when_none_changed() {
+        let (mut painter, written) = painter();
+        painter
+            .draw(|frame| frame.render_widget(Paragraph::new("one\ntwo\nsix"), frame.area()))
+            .expect("draw");
+        assert!(written.take().contains("six"));
+        painter
+            .redraw(|buf| {
+                let row = Rect::new(0, 1, 10, 1);
+                "twenty".render(row, buf);
+                vec![row]
+            })
+            .expect("redraw");
+        let sent = written.take();
+        assert!(sent.contains("enty") && !sent.contains("one") && !sent.contains("six"));
+        painter
+            .redraw(|buf| {
+                let row = Rect::new(0, 2, 10, 1);
+                "six".render(row, buf);
+                vec![row]
+            })
+            .expect("redraw");
+        assert_eq!(written.take(), "");
+        assert_eq!(painter.shown, *painter.terminal.current_buffer_mut());
+    }
 }

@@ -2,11 +2,14 @@
 //! (Up on the first row draws nothing), and the pure render of the state.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 use super::App;
 use super::screen::Screen;
 use crate::progress::ProgressModel;
 use crate::session::Snapshot;
+use crate::tui::live_session::LiveSession;
 use crate::tui::screens::calm::Calm;
 use crate::tui::screens::desk::DeskView;
 use crate::tui::screens::home::Home;
@@ -50,6 +53,42 @@ enum ScreenView {
     Desk(Option<DeskView>),
 }
 
+impl View {
+    /// What moved from this view, drawn, to `next`, when nothing but the player's moving
+    /// parts did (its countdown, pacer and progress) and nothing lies over the player: then
+    /// those parts alone can be drawn again. `None` when the whole screen must be.
+    #[must_use]
+    pub fn moved(&self, next: &View) -> Option<player::Moved> {
+        let bare = |v: &View| v.help_open || v.safety.is_some() || v.message.is_some();
+        if bare(self) || bare(next) {
+            return None;
+        }
+        let (
+            ScreenView::Player {
+                snapshot: drawn,
+                confirm_end: false,
+                hurt: None,
+                notice,
+                voice,
+            },
+            ScreenView::Player {
+                snapshot,
+                confirm_end: false,
+                hurt: None,
+                notice: next_notice,
+                voice: next_voice,
+            },
+        ) = (&self.screen, &next.screen)
+        else {
+            return None;
+        };
+        if (notice, voice) != (next_notice, next_voice) {
+            return None;
+        }
+        player::Moved::between(drawn, snapshot)
+    }
+}
+
 impl App {
     /// What the screen shows at `now`.
     #[must_use]
@@ -80,6 +119,40 @@ impl App {
         }
     }
 
+    /// Draws over the frame drawn last only the player's parts that `moved` (see
+    /// [`View::moved`]), and gives their areas.
+    pub fn render_moved(
+        &self,
+        buf: &mut Buffer,
+        now: &crate::tui::protocol::Now,
+        moved: player::Moved,
+    ) -> Vec<Rect> {
+        let Screen::Player(session) = &self.screen else {
+            return Vec::new();
+        };
+        if message::too_small(buf.area) {
+            // The frame drawn says so, whatever the player shows.
+            return Vec::new();
+        }
+        let snap = session.player.snapshot(now.mono);
+        self.player_view(session, &snap).render_moved(buf, moved)
+    }
+
+    /// What the player is drawn from at `snap`.
+    fn player_view<'a>(
+        &'a self,
+        session: &'a LiveSession,
+        snap: &'a Snapshot,
+    ) -> player::Player<'a> {
+        player::Player {
+            timeline: session.player.timeline(),
+            snap,
+            overlay: session.overlay(self.settings.reduced_motion, self.speaking()),
+            theme: self.theme,
+            cues: &self.cues,
+        }
+    }
+
     /// Draws the whole app; reads nothing but the state and `now`.
     pub fn render(&self, frame: &mut Frame, now: &crate::tui::protocol::Now) {
         let area = frame.area();
@@ -97,16 +170,7 @@ impl App {
             Screen::Calm(.., c) => calm::render(frame, area, *c, theme),
             Screen::Player(session) => {
                 let snap = session.player.snapshot(now.mono);
-                let overlay = session.overlay(self.settings.reduced_motion, self.speaking());
-                player::render(
-                    frame,
-                    area,
-                    session.player.timeline(),
-                    &snap,
-                    overlay,
-                    theme,
-                    &self.cues,
-                );
+                self.player_view(session, &snap).render(frame, area);
                 if let Some(state) = &session.hurt {
                     hurt::render(frame, area, state, theme);
                 }

@@ -4,9 +4,10 @@
 use std::rc::Rc;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph};
+use ratatui::widgets::{LineGauge, Paragraph, Widget};
 
 use crate::routine::Step;
 use crate::session::{PlayState, SegmentKind, Snapshot, Timeline, display_secs, preview};
@@ -17,6 +18,10 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::countdown::{self, Countdown};
 use crate::tui::widgets::cue::{Cue, CueCache, CueText};
 use crate::tui::widgets::pacer::{self, Pacer};
+
+mod moved;
+
+pub use moved::Moved;
 
 const SWITCH: &str = "Change sides and settle into the same position on the other side.";
 const REST: &str = "Rest and breathe easily.";
@@ -35,49 +40,14 @@ pub struct Overlay<'a> {
     pub notice: Option<&'a str>,
 }
 
-/// Draws the player for one snapshot; the cue is wrapped through `cues`, which keeps the
-/// last wrap.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    timeline: &Timeline,
-    snap: &Snapshot,
-    overlay: Overlay,
-    theme: Theme,
-    cues: &CueCache,
-) {
-    let view = View {
-        timeline,
-        snap,
-        overlay,
-        theme,
-        cues,
-    };
-    let cue = view.cue_text(area.width);
-    let needed = if overlay.learn {
-        cue.rows()
-    } else {
-        cue.cue_rows()
-    };
-    let rows = Rows::fit(area, needed);
-    let [header, heading, cue_area, clock, pacer, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(rows.heading),
-        Constraint::Min(0),
-        Constraint::Length(rows.clock),
-        Constraint::Length(rows.middle),
-        Constraint::Length(rows.footer),
-    ])
-    .areas(area);
-    view.header(frame, header);
-    view.heading(frame, heading);
-    frame.render_widget(Cue { text: &cue, theme }, cue_area);
-    view.countdown(frame, clock);
-    view.middle(frame, pacer);
-    view.footer(frame, footer);
-    if overlay.confirm_end {
-        message::render_question(frame, area, "End session? (y/n)", theme);
-    }
+/// The areas of the player's parts, top to bottom.
+struct Parts {
+    header: Rect,
+    heading: Rect,
+    cue: Rect,
+    clock: Rect,
+    middle: Rect,
+    footer: Rect,
 }
 
 /// Rows of the reps line and the pacer (three rows of bar and its words), but on a large
@@ -139,20 +109,69 @@ impl Rows {
 }
 
 /// Everything one frame of the player is drawn from, so each part takes only its area.
-struct View<'a> {
-    timeline: &'a Timeline,
-    snap: &'a Snapshot,
-    overlay: Overlay<'a>,
-    theme: Theme,
-    cues: &'a CueCache,
+pub struct Player<'a> {
+    pub timeline: &'a Timeline,
+    pub snap: &'a Snapshot,
+    pub overlay: Overlay<'a>,
+    pub theme: Theme,
+    /// Keeps the cue's last wrap.
+    pub cues: &'a CueCache,
 }
 
-impl View<'_> {
+impl Player<'_> {
+    /// Draws the whole player.
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let (parts, cue) = self.layout(area);
+        let buf = frame.buffer_mut();
+        self.header(buf, parts.header);
+        self.heading(buf, parts.heading);
+        Cue {
+            text: &cue,
+            theme: self.theme,
+        }
+        .render(parts.cue, buf);
+        self.countdown(buf, parts.clock);
+        self.middle(buf, parts.middle);
+        self.footer(buf, parts.footer);
+        if self.overlay.confirm_end {
+            message::render_question(frame, area, "End session? (y/n)", self.theme);
+        }
+    }
+
+    /// Where each part goes in `area`, and the cue wrapped for its width.
+    fn layout(&self, area: Rect) -> (Parts, Rc<CueText>) {
+        let cue = self.cue_text(area.width);
+        let needed = if self.overlay.learn {
+            cue.rows()
+        } else {
+            cue.cue_rows()
+        };
+        let rows = Rows::fit(area, needed);
+        let [header, heading, cue_area, clock, middle, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(rows.heading),
+            Constraint::Min(0),
+            Constraint::Length(rows.clock),
+            Constraint::Length(rows.middle),
+            Constraint::Length(rows.footer),
+        ])
+        .areas(area);
+        let parts = Parts {
+            header,
+            heading,
+            cue: cue_area,
+            clock,
+            middle,
+            footer,
+        };
+        (parts, cue)
+    }
+
     fn step(&self) -> Option<&Step> {
         self.timeline.steps.get(self.snap.segment.step)
     }
 
-    fn header(&self, frame: &mut Frame, area: Rect) {
+    fn header(&self, buf: &mut Buffer, area: Rect) {
         let (timeline, theme) = (self.timeline, self.theme);
         let learning = if self.overlay.learn {
             " · learning"
@@ -169,12 +188,12 @@ impl View<'_> {
         let [l, r] =
             Layout::horizontal([Constraint::Min(1), Constraint::Length(columns)]).areas(area);
         let left = fit(&left, usize::from(l.width));
-        frame.render_widget(Paragraph::new(left).style(theme.muted()), l);
-        frame.render_widget(Paragraph::new(right).style(theme.muted()), r);
+        Paragraph::new(left).style(theme.muted()).render(l, buf);
+        Paragraph::new(right).style(theme.muted()).render(r, buf);
     }
 
     /// The step's name, or what the moment is for: "Get ready", "Switch sides", "Rest".
-    fn heading(&self, frame: &mut Frame, area: Rect) {
+    fn heading(&self, buf: &mut Buffer, area: Rect) {
         let theme = self.theme;
         let name = self.step().map(|s| sanitize(&s.name)).unwrap_or_default();
         let mut spans = match self.snap.segment.kind {
@@ -192,7 +211,7 @@ impl View<'_> {
         if let Some(side) = self.side_label() {
             spans.push(Span::styled(format!("  {side}"), theme.heading()));
         }
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        Paragraph::new(Line::from(spans)).render(area, buf);
     }
 
     /// The side in words ("Left arm on top") while working it, and what comes next in the
@@ -222,15 +241,15 @@ impl View<'_> {
         self.cues.get(cue, detail, width)
     }
 
-    fn countdown(&self, frame: &mut Frame, area: Rect) {
+    fn countdown(&self, buf: &mut Buffer, area: Rect) {
         let secs = display_secs(self.snap.segment_remaining);
         let text = format!("{}:{:02}", secs / 60, secs % 60);
         let style = self.theme.countdown();
-        frame.render_widget(Countdown { text, style }, area);
+        Countdown { text, style }.render(area, buf);
     }
 
     /// Reps and the pacer, or "Paused" in their place.
-    fn middle(&self, frame: &mut Frame, area: Rect) {
+    fn middle(&self, buf: &mut Buffer, area: Rect) {
         let (snap, theme) = (self.snap, self.theme);
         let [reps, pacer] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
@@ -238,7 +257,7 @@ impl View<'_> {
             let paused = Paragraph::new("Paused · Space to resume")
                 .style(theme.alert())
                 .alignment(Alignment::Center);
-            frame.render_widget(paused, reps);
+            paused.render(reps, buf);
             return;
         }
         if snap.segment.kind == SegmentKind::GetReady {
@@ -246,7 +265,7 @@ impl View<'_> {
             let line = Paragraph::new(fit(&sanitize(&coming), usize::from(reps.width)))
                 .style(theme.heading())
                 .alignment(Alignment::Center);
-            frame.render_widget(line, reps);
+            line.render(reps, buf);
         }
         if let Some(rep) = snap.rep {
             let text = format!(
@@ -258,38 +277,35 @@ impl View<'_> {
             let line = Paragraph::new(text)
                 .style(theme.heading())
                 .alignment(Alignment::Center);
-            frame.render_widget(line, reps);
+            line.render(reps, buf);
         }
         if let Some(breath) = &snap.breath {
             let reduced_motion = self.overlay.reduced_motion;
-            frame.render_widget(
-                Pacer {
-                    breath,
-                    reduced_motion,
-                    theme,
-                },
-                pacer,
-            );
+            Pacer {
+                breath,
+                reduced_motion,
+                theme,
+            }
+            .render(pacer, buf);
         }
     }
 
     /// A notice, the session's progress with the time left, and what comes next.
-    fn footer(&self, frame: &mut Frame, area: Rect) {
-        let (snap, theme) = (self.snap, self.theme);
-        let [notice, gauge, next] = if area.height >= 3 {
-            Layout::vertical([Constraint::Length(1); 3]).areas(area)
-        } else if self.overlay.notice.is_some() {
-            // Short of room, a notice takes the gauge's row for as long as it shows.
-            let [notice, next] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
-            [notice, Rect::default(), next]
-        } else {
-            let [gauge, next] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
-            [Rect::default(), gauge, next]
-        };
+    fn footer(&self, buf: &mut Buffer, area: Rect) {
+        let [notice, gauge, next] = footer_rows(area, self.overlay.notice.is_some());
         if let Some(text) = self.overlay.notice {
             let line = fit(&sanitize(text), usize::from(notice.width));
-            frame.render_widget(Paragraph::new(line).style(theme.alert()), notice);
+            Paragraph::new(line)
+                .style(self.theme.alert())
+                .render(notice, buf);
         }
+        self.gauge(buf, gauge);
+        self.next(buf, next);
+    }
+
+    /// The session's progress and its time left.
+    fn gauge(&self, buf: &mut Buffer, area: Rect) {
+        let (snap, theme) = (self.snap, self.theme);
         let total = self.timeline.total.as_secs_f64().max(0.001);
         let ratio = (snap.elapsed.as_secs_f64() / total).clamp(0.0, 1.0);
         let voice = if self.overlay.voice {
@@ -300,7 +316,7 @@ impl View<'_> {
         let label = format!(" {} left{voice}", mss(snap.remaining));
         let label_width = u16::try_from(width(&label)).unwrap_or(u16::MAX);
         let [bar, left] =
-            Layout::horizontal([Constraint::Min(1), Constraint::Length(label_width)]).areas(gauge);
+            Layout::horizontal([Constraint::Min(1), Constraint::Length(label_width)]).areas(area);
         let bar_widget = LineGauge::default()
             .ratio(ratio)
             .filled_style(theme.gauge())
@@ -308,8 +324,13 @@ impl View<'_> {
             .filled_symbol("█")
             .unfilled_symbol("░")
             .label("");
-        frame.render_widget(bar_widget, bar);
-        frame.render_widget(Paragraph::new(label).style(theme.text()), left);
+        bar_widget.render(bar, buf);
+        Paragraph::new(label).style(theme.text()).render(left, buf);
+    }
+
+    /// What comes next, and the keys that fit beside it.
+    fn next(&self, buf: &mut Buffer, next: Rect) {
+        let (snap, theme) = (self.snap, self.theme);
         let next_name = snap
             .next_step
             .and_then(|i| self.timeline.steps.get(i))
@@ -330,6 +351,20 @@ impl View<'_> {
         } else {
             Line::styled(fit(&coming, room), theme.text())
         };
-        frame.render_widget(Paragraph::new(line), next);
+        Paragraph::new(line).render(next, buf);
+    }
+}
+
+/// The footer's notice, gauge and next-step rows. Short of room, a notice takes the gauge's
+/// row for as long as it shows.
+fn footer_rows(area: Rect, notice: bool) -> [Rect; 3] {
+    if area.height >= 3 {
+        Layout::vertical([Constraint::Length(1); 3]).areas(area)
+    } else if notice {
+        let [notice, next] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
+        [notice, Rect::default(), next]
+    } else {
+        let [gauge, next] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
+        [Rect::default(), gauge, next]
     }
 }
