@@ -93,9 +93,9 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
     for chunk in chunks {
         let place = Place { path, chunk, from };
         match decode::read(chunk.bytes) {
-            Ok(Content::Record(record)) => {
+            Ok(Content::Record(record, id)) => {
                 parsed.records.push(*record);
-                parsed.ids.push(record_id(chunk.bytes));
+                parsed.ids.push(id);
                 parsed.lines.push(place.line_of(place.first_content_line()));
             }
             Ok(Content::Void(void)) => parsed.voids.push(void),
@@ -133,15 +133,6 @@ pub fn voids_in(bytes: &[u8]) -> Vec<VoidRecord> {
             _ => None,
         })
         .collect()
-}
-
-/// The `id = "..."` of a record that decoded whole: its integrity line vouches for it.
-fn record_id(bytes: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    text.lines()
-        .find_map(|line| line.strip_prefix("id = \""))
-        .and_then(|rest| rest.strip_suffix('"'))
-        .map(str::to_string)
 }
 
 /// A chunk with what is needed to name places in it.
