@@ -6,7 +6,7 @@
 use toml::Value;
 
 use super::encode::FORMAT;
-use super::raw::{self, Entries, Keys, RawChunk};
+use super::raw::{Entries, Keys, RawChunk, Reader};
 use super::record::{
     CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord, WorkPlayed,
 };
@@ -45,13 +45,13 @@ pub(super) struct Damage {
     pub message: String,
 }
 
-/// Decodes one chunk of the journal.
-pub(super) fn read(bytes: &[u8]) -> Result<Content, Damage> {
+/// Decodes one chunk of the journal; `reader` keeps its buffers for the next.
+pub(super) fn read(reader: &mut Reader, bytes: &[u8]) -> Result<Content, Damage> {
     let text = std::str::from_utf8(bytes).map_err(|e| Damage {
         at: Some(e.valid_up_to()),
         message: "this is not UTF-8 text".to_string(),
     })?;
-    let (name, entries) = match raw::read(text).map_err(syntax)? {
+    let (name, entries) = match reader.read(text).map_err(syntax)? {
         RawChunk::Loose(keys) => return Ok(loose(&keys)),
         RawChunk::Table(name, entries) => (name, entries),
     };
@@ -258,6 +258,11 @@ mod tests {
 
     use super::*;
     use crate::journal::note::one_line;
+    use crate::journal::raw;
+
+    fn read(bytes: &[u8]) -> Result<Content, Damage> {
+        super::read(&mut Reader::default(), bytes)
+    }
     use crate::journal::record_toml;
 
     /// The one decoder against a plain `toml` parse of the same chunk: whatever `toml` rejects

@@ -8,6 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::decode::{self, Content, Damage, Loose};
+use super::raw::Reader;
 use super::record::Record;
 use super::split::{Chunk, chunks};
 use super::void::{Keyed, VoidRecord};
@@ -90,9 +91,10 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
             line: from.line + line_breaks,
         },
     };
+    let mut reader = Reader::default();
     for chunk in chunks {
         let place = Place { path, chunk, from };
-        match decode::read(chunk.bytes) {
+        match decode::read(&mut reader, chunk.bytes) {
             Ok(Content::Record(record, id)) => {
                 parsed.records.push(*record);
                 parsed.ids.push(id);
@@ -128,10 +130,12 @@ pub fn voids_in(bytes: &[u8]) -> Vec<VoidRecord> {
             let header = chunk.bytes.trim_ascii_start().split(|b| *b == b'\n').next();
             header.is_some_and(|h| h.starts_with(b"[") && h.windows(4).any(|w| w == b"void"))
         })
-        .filter_map(|chunk| match decode::read(chunk.bytes) {
-            Ok(Content::Void(void)) => Some(void),
-            _ => None,
-        })
+        .filter_map(
+            |chunk| match decode::read(&mut Reader::default(), chunk.bytes) {
+                Ok(Content::Void(void)) => Some(void),
+                _ => None,
+            },
+        )
         .collect()
 }
 

@@ -24,6 +24,7 @@ use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use toml::value::{Array, Datetime, Table};
 use toml::{Spanned, Value};
 use toml_parser::decoder::ScalarKind;
+use toml_parser::lexer::Token;
 use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
 use toml_parser::{ParseError, Source};
 
@@ -32,9 +33,9 @@ pub(super) type Field = Option<Spanned<Value>>;
 
 /// A chunk's keys in the order found, each once.
 #[derive(Debug, Default)]
-pub(super) struct Keys(Vec<(String, Spanned<Value>)>);
+pub(super) struct Keys<'a>(Vec<(Cow<'a, str>, Spanned<Value>)>);
 
-impl Keys {
+impl<'a> Keys<'a> {
     /// Takes a key's value out, so each rule reads it once.
     pub(super) fn take(&mut self, key: &str) -> Field {
         let at = self.0.iter().position(|(name, _)| name == key)?;
@@ -49,19 +50,20 @@ impl Keys {
         self.0.len()
     }
 
-    fn insert(&mut self, key: String, value: Spanned<Value>) -> Option<()> {
+    /// Adds a key, or gives `None` when it is there already (TOML forbids that).
+    fn insert(&mut self, key: Cow<'a, str>, value: Spanned<Value>) -> Option<()> {
         (self.get(&key).is_none()).then(|| self.0.push((key, value)))
     }
 }
 
 /// What a chunk holds.
 #[derive(Debug)]
-pub(super) enum RawChunk {
+pub(super) enum RawChunk<'a> {
     /// Keys before any header: the `format = 2` line and whatever sits beside it.
-    Loose(Keys),
+    Loose(Keys<'a>),
     /// A header and what its table held: the array a `[[name]]` header makes (one table, as
     /// the split puts every header in a chunk of its own), or a plain table (`[name]`).
-    Table(String, Entries<Keys>),
+    Table(Cow<'a, str>, Entries<Keys<'a>>),
 }
 
 /// What a table name held: the array a `[[name]]` header makes, or a plain table
@@ -72,30 +74,40 @@ pub(super) enum Entries<T> {
     Table,
 }
 
-/// Reads one chunk of text. `Err` is TOML's own account of why it is not TOML.
-pub(super) fn read(text: &str) -> Result<RawChunk, toml::de::Error> {
-    plain(text).map_or_else(|| by_document(text), Ok)
+/// Reads chunks, keeping the parser's buffers from one chunk to the next.
+#[derive(Default)]
+pub(super) struct Reader {
+    tokens: Vec<Token>,
+    events: Vec<Event>,
 }
 
-/// A plain chunk, straight from the parser's events; `None` for anything else.
-fn plain(text: &str) -> Option<RawChunk> {
-    let source = Source::new(text);
-    let tokens = source.lex().into_vec();
-    let mut events = Vec::with_capacity(tokens.len());
-    let mut error: Option<ParseError> = None;
-    let mut checked = ValidateWhitespace::new(&mut events, source);
-    let mut receiver = RecursionGuard::new(&mut checked, NESTING);
-    toml_parser::parser::parse_document(&tokens, &mut receiver, &mut error);
-    if error.is_some() {
-        return None;
+impl Reader {
+    /// Reads one chunk of text. `Err` is TOML's own account of why it is not TOML.
+    pub(super) fn read<'a>(&mut self, text: &'a str) -> Result<RawChunk<'a>, toml::de::Error> {
+        self.plain(text).map_or_else(|| by_document(text), Ok)
     }
-    let mut walk = Walk {
-        source,
-        events: events.iter().filter(|e| !is_trivia(e)),
-        error: None,
-    };
-    let chunk = walk.chunk()?;
-    walk.error.is_none().then_some(chunk)
+
+    /// A plain chunk, straight from the parser's events; `None` for anything else.
+    fn plain<'a>(&mut self, text: &'a str) -> Option<RawChunk<'a>> {
+        let source = Source::new(text);
+        self.tokens.clear();
+        self.tokens.extend(source.lex());
+        self.events.clear();
+        let mut error: Option<ParseError> = None;
+        let mut checked = ValidateWhitespace::new(&mut self.events, source);
+        let mut receiver = RecursionGuard::new(&mut checked, NESTING);
+        toml_parser::parser::parse_document(&self.tokens, &mut receiver, &mut error);
+        if error.is_some() {
+            return None;
+        }
+        let mut walk = Walk {
+            source,
+            events: self.events.iter().filter(|e| !is_trivia(e)),
+            error: None,
+        };
+        let chunk = walk.chunk()?;
+        walk.error.is_none().then_some(chunk)
+    }
 }
 
 /// How deep arrays and tables may nest, as `toml` limits it.
@@ -116,8 +128,8 @@ struct Walk<'i, I> {
     error: Option<ParseError>,
 }
 
-impl<'e, I: Iterator<Item = &'e Event>> Walk<'_, I> {
-    fn chunk(&mut self) -> Option<RawChunk> {
+impl<'i, 'e, I: Iterator<Item = &'e Event>> Walk<'i, I> {
+    fn chunk(&mut self) -> Option<RawChunk<'i>> {
         let mut keys = Keys::default();
         let Some(first) = self.events.next() else {
             return Some(RawChunk::Loose(keys));
@@ -125,8 +137,8 @@ impl<'e, I: Iterator<Item = &'e Event>> Walk<'_, I> {
         let header = match first.kind() {
             EventKind::ArrayTableOpen | EventKind::StdTableOpen => Some(self.header(first)?),
             EventKind::SimpleKey => {
-                let value = self.key_value(first)?;
-                keys.insert(value.0, value.1)?;
+                let (key, value) = self.key_value(first)?;
+                keys.insert(key, value)?;
                 None
             }
             _ => return None,
@@ -143,7 +155,7 @@ impl<'e, I: Iterator<Item = &'e Event>> Walk<'_, I> {
     }
 
     /// `[[name]]` (true) or `[name]` (false), with a plain name.
-    fn header(&mut self, open: &Event) -> Option<(String, bool)> {
+    fn header(&mut self, open: &Event) -> Option<(Cow<'i, str>, bool)> {
         let event = self.events.next()?;
         let name = self.key(event)?;
         let close = self.events.next()?.kind();
@@ -155,7 +167,7 @@ impl<'e, I: Iterator<Item = &'e Event>> Walk<'_, I> {
     }
 
     /// `key = value`, starting at the key's event.
-    fn key_value(&mut self, key: &Event) -> Option<(String, Spanned<Value>)> {
+    fn key_value(&mut self, key: &Event) -> Option<(Cow<'i, str>, Spanned<Value>)> {
         let key = self.key(key)?;
         if self.events.next()?.kind() != EventKind::KeyValSep {
             return None;
@@ -164,7 +176,7 @@ impl<'e, I: Iterator<Item = &'e Event>> Walk<'_, I> {
         Some((key, self.value(event)?))
     }
 
-    fn key(&mut self, event: &Event) -> Option<String> {
+    fn key(&mut self, event: &Event) -> Option<Cow<'i, str>> {
         if event.kind() != EventKind::SimpleKey {
             return None;
         }
@@ -172,7 +184,7 @@ impl<'e, I: Iterator<Item = &'e Event>> Walk<'_, I> {
         self.source
             .get(event)?
             .decode_key(&mut key, &mut self.error);
-        Some(key.into_owned())
+        Some(key)
     }
 
     fn value(&mut self, event: &Event) -> Option<Spanned<Value>> {
@@ -229,7 +241,7 @@ impl<'e, I: Iterator<Item = &'e Event>> Walk<'_, I> {
                 EventKind::ValueSep => {}
                 _ => {
                     let (key, value) = self.key_value(event)?;
-                    if table.insert(key, value.into_inner()).is_some() {
+                    if table.insert(key.into_owned(), value.into_inner()).is_some() {
                         return None;
                     }
                 }
@@ -239,25 +251,24 @@ impl<'e, I: Iterator<Item = &'e Event>> Walk<'_, I> {
 }
 
 /// Any chunk, through `toml`'s document reader.
-fn by_document(text: &str) -> Result<RawChunk, toml::de::Error> {
+fn by_document(text: &str) -> Result<RawChunk<'static>, toml::de::Error> {
     if !text.trim_start().starts_with('[') {
         let keys: BTreeMap<String, Spanned<Value>> = toml::from_str(text)?;
-        return Ok(RawChunk::Loose(Keys(keys.into_iter().collect())));
+        return Ok(RawChunk::Loose(owned(keys)));
     }
     let tables: BTreeMap<String, Entries<BTreeMap<String, Spanned<Value>>>> = toml::from_str(text)?;
     let Some((name, entries)) = tables.into_iter().next() else {
         return Ok(RawChunk::Loose(Keys::default()));
     };
     let entries = match entries {
-        Entries::Array(items) => Entries::Array(
-            items
-                .into_iter()
-                .map(|keys| Keys(keys.into_iter().collect()))
-                .collect(),
-        ),
+        Entries::Array(items) => Entries::Array(items.into_iter().map(owned).collect()),
         Entries::Table => Entries::Table,
     };
-    Ok(RawChunk::Table(name, entries))
+    Ok(RawChunk::Table(Cow::Owned(name), entries))
+}
+
+fn owned(keys: BTreeMap<String, Spanned<Value>>) -> Keys<'static> {
+    Keys(keys.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect())
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
@@ -299,10 +310,15 @@ pub(super) mod tests {
     fn shape(chunk: RawChunk) -> Shape {
         let (header, keys) = match chunk {
             RawChunk::Loose(keys) => (None, keys),
-            RawChunk::Table(name, Entries::Table) => (Some((name, false)), Keys::default()),
+            RawChunk::Table(name, Entries::Table) => {
+                (Some((name.into_owned(), false)), Keys::default())
+            }
             RawChunk::Table(name, Entries::Array(mut items)) => {
                 assert_eq!(items.len(), 1, "one table per chunk");
-                (Some((name, true)), items.pop().unwrap_or_default())
+                (
+                    Some((name.into_owned(), true)),
+                    items.pop().unwrap_or_default(),
+                )
             }
         };
         let mut keys: Vec<_> = keys
@@ -310,7 +326,7 @@ pub(super) mod tests {
             .into_iter()
             .map(|(key, value)| {
                 let start = value.span().start;
-                (key, value.into_inner(), start)
+                (key.into_owned(), value.into_inner(), start)
             })
             .collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
@@ -320,7 +336,7 @@ pub(super) mod tests {
     /// Wherever the walk of events reads a chunk, `toml`'s document reader reads the same
     /// header, keys, values and places.
     pub(in crate::journal) fn walk_agrees_with_document(text: &str) {
-        if let Some(walked) = plain(text) {
+        if let Some(walked) = Reader::default().plain(text) {
             let read = by_document(text)
                 .unwrap_or_else(|e| panic!("the walk read {text:?}, toml rejects it: {e}"));
             assert_eq!(shape(walked), shape(read), "{text:?}");
@@ -329,6 +345,6 @@ pub(super) mod tests {
 
     /// What poised writes takes the walk, not the slower reader.
     pub(in crate::journal) fn is_walked(text: &str) -> bool {
-        plain(text).is_some()
+        Reader::default().plain(text).is_some()
     }
 }
