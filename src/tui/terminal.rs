@@ -10,7 +10,7 @@ use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Frame, Terminal};
 
@@ -95,62 +95,52 @@ impl<W: Write> Painter<W> {
     /// Sends the cells of `areas`' rows that changed since the frame shown, if any, and
     /// notes them as shown.
     fn send(&mut self, areas: &[Rect]) -> io::Result<()> {
-        let bands = rows(areas, self.shown.area);
         let current = self.terminal.current_buffer_mut();
-        let pairs: Vec<(Buffer, Buffer)> = bands
-            .iter()
-            .map(|&band| (part(&self.shown, band), part(current, band)))
-            .collect();
-        for (_, drawn) in &pairs {
-            let at = index_range(&self.shown, drawn.area);
-            self.shown.content[at.clone()].clone_from_slice(&drawn.content);
+        let mut changed: Vec<(Buffer, Buffer)> = Vec::new();
+        for y in rows(areas, self.shown.area) {
+            let (at, row) = row_at(&self.shown, y);
+            let (was, now) = (&mut self.shown.content[at.clone()], &current.content[at]);
+            if was != now {
+                let part = |cells: &[Cell]| Buffer {
+                    area: row,
+                    content: cells.to_vec(),
+                };
+                changed.push((part(was), part(now)));
+                was.clone_from_slice(now);
+            }
         }
-        let mut updates = pairs.iter().flat_map(|(was, now)| was.diff(now)).peekable();
-        if updates.peek().is_none() {
+        if changed.is_empty() {
             return Ok(());
         }
         let backend = self.terminal.backend_mut();
         queue!(backend, BeginSynchronizedUpdate)?;
-        let sent = backend.draw(updates);
+        let sent = backend.draw(changed.iter().flat_map(|(was, now)| was.diff(now)));
         queue!(backend, EndSynchronizedUpdate)?;
         Write::flush(backend)?;
         sent
     }
 }
 
-/// The whole rows of `within` that `areas` cover, in order, as bands that do not overlap.
-fn rows(areas: &[Rect], within: Rect) -> Vec<Rect> {
-    let mut spans: Vec<(u16, u16)> = areas
+/// The rows of `within` that `areas` cover, in order, each once.
+fn rows(areas: &[Rect], within: Rect) -> Vec<u16> {
+    let mut rows: Vec<u16> = areas
         .iter()
-        .map(|a| a.intersection(within))
-        .filter(|a| !a.is_empty())
-        .map(|a| (a.top(), a.bottom()))
+        .flat_map(|a| {
+            let a = a.intersection(within);
+            a.top()..a.bottom()
+        })
         .collect();
-    spans.sort_unstable();
-    let mut bands: Vec<Rect> = Vec::new();
-    for (top, bottom) in spans {
-        match bands.last_mut() {
-            Some(last) if top <= last.bottom() => {
-                last.height = last.height.max(bottom - last.y);
-            }
-            _ => bands.push(Rect::new(within.x, top, within.width, bottom - top)),
-        }
-    }
-    bands
+    rows.sort_unstable();
+    rows.dedup();
+    rows
 }
 
-/// The cells of `buffer` in `band` (whole rows of it), as a buffer of their own.
-fn part(buffer: &Buffer, band: Rect) -> Buffer {
-    Buffer {
-        area: band,
-        content: buffer.content[index_range(buffer, band)].to_vec(),
-    }
-}
-
-fn index_range(buffer: &Buffer, band: Rect) -> std::ops::Range<usize> {
-    let width = usize::from(buffer.area.width);
-    let top = usize::from(band.top() - buffer.area.top());
-    top * width..(top + usize::from(band.height)) * width
+/// Where row `y` of `buffer` lies in its cells, and its area.
+fn row_at(buffer: &Buffer, y: u16) -> (std::ops::Range<usize>, Rect) {
+    let area = buffer.area;
+    let width = usize::from(area.width);
+    let start = usize::from(y - area.top()) * width;
+    (start..start + width, Rect::new(area.x, y, area.width, 1))
 }
 
 #[cfg(test)]

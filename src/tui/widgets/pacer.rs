@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::session::{BreathPhase, BreathState, display_secs};
@@ -91,7 +91,7 @@ impl Widget for Pacer<'_> {
             self.breath.phase.label(),
             display_secs(self.breath.remaining)
         );
-        let mut lines = Vec::new();
+        let mut words_area = area;
         if !self.reduced_motion {
             let rows = area.height.saturating_sub(1).clamp(1, MAX_ROWS);
             // Two columns of margin each side, when there is room for them.
@@ -101,27 +101,38 @@ impl Widget for Pacer<'_> {
                 area.width
             };
             let track = room.min(CELLS_PER_ROW * rows.max(3));
-            let bar = bar(level(self.breath), track, self.theme);
-            for _ in 0..rows {
-                lines.push(bar.clone());
+            for y in area.y..area.y + rows {
+                self.bar(buf, Rect::new(area.x, y, area.width, 1), track);
             }
+            words_area = Rect {
+                y: area.y + rows,
+                height: area.height - rows,
+                ..area
+            };
         }
-        lines.push(Line::styled(words, self.theme.title()));
-        Paragraph::new(lines)
+        Paragraph::new(Line::styled(words, self.theme.title()))
             .alignment(Alignment::Center)
-            .render(area, buf);
+            .render(words_area, buf);
     }
 }
 
-/// The bar for a level: a track `track` cells wide, filled from its left end, the rest of it
-/// muted.
-fn bar(level: u32, track: u16, theme: Theme) -> Line<'static> {
-    let filled = usize::try_from(u32::from(track) * level.min(LEVELS) / LEVELS).unwrap_or(0);
-    let rest = usize::from(track).saturating_sub(filled);
-    Line::from(vec![
-        Span::styled("█".repeat(filled), theme.pacer()),
-        Span::styled("░".repeat(rest), theme.muted()),
-    ])
+impl Pacer<'_> {
+    /// One row of the bar: a track `track` cells wide, centred in `row`, filled from its left
+    /// end to the breath's level, the rest of it muted. Written cell by cell: the bar is all
+    /// that changes in most frames of a session.
+    fn bar(&self, buf: &mut Buffer, row: Rect, track: u16) {
+        let filled = u16::try_from(u32::from(track) * level(self.breath) / LEVELS).unwrap_or(0);
+        // Where a centred line of `track` cells starts, as a paragraph would put it.
+        let start = row.x + (row.width / 2).saturating_sub(track / 2);
+        for x in start..start + track {
+            let (symbol, style) = if x - start < filled {
+                ("█", self.theme.pacer())
+            } else {
+                ("░", self.theme.muted())
+            };
+            buf[(x, row.y)].set_symbol(symbol).set_style(style);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget};
 
 use crate::routine::Step;
 use crate::session::{PlayState, SegmentKind, Snapshot, Timeline, display_secs, preview};
-use crate::text::{fit, mss, sanitize, width};
+use crate::text::{fit, mss, round_secs, sanitize, width};
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::message;
 use crate::tui::theme::Theme;
@@ -250,22 +250,27 @@ impl Player<'_> {
 
     /// Reps and the pacer, or "Paused" in their place.
     fn middle(&self, buf: &mut Buffer, area: Rect) {
-        let (snap, theme) = (self.snap, self.theme);
-        let [reps, pacer] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-        if snap.state == PlayState::Paused {
+        let [reps, pacer] = middle_rows(area);
+        if self.snap.state == PlayState::Paused {
             let paused = Paragraph::new("Paused · Space to resume")
-                .style(theme.alert())
+                .style(self.theme.alert())
                 .alignment(Alignment::Center);
             paused.render(reps, buf);
             return;
         }
+        self.reps(buf, reps);
+        self.pacer(buf, pacer);
+    }
+
+    /// The rep and its part, or what the step coming up asks for while getting ready.
+    fn reps(&self, buf: &mut Buffer, area: Rect) {
+        let (snap, theme) = (self.snap, self.theme);
         if snap.segment.kind == SegmentKind::GetReady {
             let coming = self.step().map(preview).unwrap_or_default();
-            let line = Paragraph::new(fit(&sanitize(&coming), usize::from(reps.width)))
+            let line = Paragraph::new(fit(&sanitize(&coming), usize::from(area.width)))
                 .style(theme.heading())
                 .alignment(Alignment::Center);
-            line.render(reps, buf);
+            line.render(area, buf);
         }
         if let Some(rep) = snap.rep {
             let text = format!(
@@ -277,16 +282,18 @@ impl Player<'_> {
             let line = Paragraph::new(text)
                 .style(theme.heading())
                 .alignment(Alignment::Center);
-            line.render(reps, buf);
+            line.render(area, buf);
         }
-        if let Some(breath) = &snap.breath {
-            let reduced_motion = self.overlay.reduced_motion;
+    }
+
+    fn pacer(&self, buf: &mut Buffer, area: Rect) {
+        if let Some(breath) = &self.snap.breath {
             Pacer {
                 breath,
-                reduced_motion,
-                theme,
+                reduced_motion: self.overlay.reduced_motion,
+                theme: self.theme,
             }
-            .render(pacer, buf);
+            .render(area, buf);
         }
     }
 
@@ -306,8 +313,11 @@ impl Player<'_> {
     /// The session's progress and its time left.
     fn gauge(&self, buf: &mut Buffer, area: Rect) {
         let (snap, theme) = (self.snap, self.theme);
+        // The bar moves with its time left, on the same whole seconds.
         let total = self.timeline.total.as_secs_f64().max(0.001);
-        let ratio = (snap.elapsed.as_secs_f64() / total).clamp(0.0, 1.0);
+        #[allow(clippy::cast_precision_loss)]
+        let left = round_secs(snap.remaining) as f64;
+        let ratio = (1.0 - left / total).clamp(0.0, 1.0);
         let voice = if self.overlay.voice {
             " · voice on"
         } else {
@@ -353,6 +363,11 @@ impl Player<'_> {
         };
         Paragraph::new(line).render(next, buf);
     }
+}
+
+/// The reps line's row and the pacer's rows.
+fn middle_rows(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
 }
 
 /// The footer's notice, gauge and next-step rows. Short of room, a notice takes the gauge's

@@ -6,8 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 
-use super::{Player, footer_rows};
-use crate::session::{Snapshot, display_secs};
+use super::{Player, footer_rows, middle_rows};
+use crate::session::{BreathPhase, BreathState, Snapshot, display_secs};
+use crate::text::round_secs;
+use crate::tui::widgets::pacer;
 
 /// Which of the player's moving parts changed between two snapshots of the same moment of
 /// a session (the same segment, state and steps); `None` when anything else changed.
@@ -15,9 +17,11 @@ use crate::session::{Snapshot, display_secs};
 pub struct Moved {
     /// The countdown's seconds.
     pub clock: bool,
-    /// The reps line or the pacer.
-    pub middle: bool,
-    /// The session's progress bar or its time left.
+    /// The reps line.
+    pub reps: bool,
+    /// The pacer's bar or words.
+    pub pacer: bool,
+    /// The session's progress bar and its time left, which move together.
     pub gauge: bool,
 }
 
@@ -38,10 +42,16 @@ impl Moved {
         };
         (still(drawn) == still(next)).then(|| Self {
             clock: display_secs(drawn.segment_remaining) != display_secs(next.segment_remaining),
-            middle: drawn.rep != next.rep || drawn.breath != next.breath,
-            gauge: drawn.elapsed != next.elapsed || drawn.remaining != next.remaining,
+            reps: drawn.rep != next.rep,
+            pacer: shown(drawn.breath.as_ref()) != shown(next.breath.as_ref()),
+            gauge: round_secs(drawn.remaining) != round_secs(next.remaining),
         })
     }
+}
+
+/// What the pacer shows of a breath: its words, seconds and bar.
+fn shown(breath: Option<&BreathState>) -> Option<(BreathPhase, u64, u32)> {
+    breath.map(|b| (b.phase, display_secs(b.remaining), pacer::level(b)))
 }
 
 impl Player<'_> {
@@ -50,6 +60,7 @@ impl Player<'_> {
     pub fn render_moved(&self, buf: &mut Buffer, moved: Moved) -> Vec<Rect> {
         let (parts, _) = self.layout(buf.area);
         let gauge = footer_rows(parts.footer, self.overlay.notice.is_some())[1];
+        let [reps, pacer] = middle_rows(parts.middle);
         let mut drawn = Vec::new();
         let mut draw = |area: Rect, part: &dyn Fn(&mut Buffer, Rect)| {
             if !area.is_empty() {
@@ -61,8 +72,11 @@ impl Player<'_> {
         if moved.clock {
             draw(parts.clock, &|b, a| self.countdown(b, a));
         }
-        if moved.middle {
-            draw(parts.middle, &|b, a| self.middle(b, a));
+        if moved.reps {
+            draw(reps, &|b, a| self.reps(b, a));
+        }
+        if moved.pacer {
+            draw(pacer, &|b, a| self.pacer(b, a));
         }
         if moved.gauge {
             draw(gauge, &|b, a| self.gauge(b, a));
