@@ -20,6 +20,19 @@ pub const LEVELS: u32 = 16;
 /// number of seconds does) every other step comes with the countdown's next second, in one
 /// frame. At most two frames a second, whatever the breathing pattern.
 pub const STEP: Duration = Duration::from_millis(500);
+/// A phase this long or longer moves its bar on whole seconds only, with the countdown: still
+/// six steps or more.
+pub const SLOW_PHASE: Duration = Duration::from_secs(6);
+
+/// How often the bar of a phase of `length` moves: every `STEP`, or every second in a phase
+/// of `SLOW_PHASE` or more.
+fn step_of(length: Duration) -> Duration {
+    if length >= SLOW_PHASE {
+        Duration::from_secs(1)
+    } else {
+        STEP
+    }
+}
 /// The most rows the bar takes, on a large screen.
 pub const MAX_ROWS: u16 = 8;
 /// The track's width for each row of the bar, so it keeps its shape as it grows beyond
@@ -36,7 +49,7 @@ pub struct Pacer<'a> {
 }
 
 /// How full the lungs are, as a bar level from 0 to `LEVELS`: the phase's progress as of its
-/// last whole `STEP`.
+/// last whole step (see `step_of`).
 #[must_use]
 pub fn level(breath: &BreathState) -> u32 {
     let steps = steps_at(breath, breath.elapsed);
@@ -48,12 +61,12 @@ pub fn level(breath: &BreathState) -> u32 {
     }
 }
 
-/// The sixteenths of `breath`'s phase passed by its last whole `STEP` before `elapsed`.
+/// The sixteenths of `breath`'s phase passed by its last whole step before `elapsed`.
 fn steps_at(breath: &BreathState, elapsed: Duration) -> u32 {
     let Some(length) = nanos(breath.length).filter(|&n| n > 0) else {
         return LEVELS;
     };
-    let step = nanos(STEP).unwrap_or(1);
+    let step = nanos(step_of(breath.length)).unwrap_or(1);
     let shown = nanos(elapsed).unwrap_or(u64::MAX) / step * step;
     let sixteenths = u128::from(shown) * u128::from(LEVELS) / u128::from(length);
     u32::try_from(sixteenths).map_or(LEVELS, |s| s.min(LEVELS))
@@ -64,7 +77,7 @@ fn nanos(d: Duration) -> Option<u64> {
 }
 
 /// Time until the bar's level next changes while it moves (in or out): the first whole
-/// `STEP` of the phase at which another sixteenth has passed. `None` when the phase ends
+/// step of the phase at which another sixteenth has passed. `None` when the phase ends
 /// first (its end is a change the session announces itself).
 #[must_use]
 pub fn until_next_level(breath: &BreathState) -> Option<Duration> {
@@ -73,7 +86,7 @@ pub fn until_next_level(breath: &BreathState) -> Option<Duration> {
     }
     let now = steps_at(breath, breath.elapsed);
     let length = nanos(breath.length)?;
-    let step = nanos(STEP)?;
+    let step = nanos(step_of(breath.length))?;
     // The moment the next sixteenth is reached, rounded up to a whole step.
     let boundary = (u128::from(length) * u128::from(now + 1)).div_ceil(u128::from(LEVELS));
     let at = u64::try_from(boundary.div_ceil(u128::from(step)) * u128::from(step)).ok()?;
@@ -156,10 +169,12 @@ mod tests {
         assert_eq!(level(&breath(BreathPhase::Inhale, 500, 4000)), 2);
         assert_eq!(level(&breath(BreathPhase::Inhale, 2400, 4000)), LEVELS / 2);
         assert_eq!(level(&breath(BreathPhase::Exhale, 0, 6000)), LEVELS);
-        assert_eq!(level(&breath(BreathPhase::Exhale, 500, 6000)), LEVELS - 1);
+        // Six seconds or more: whole seconds only.
+        assert_eq!(level(&breath(BreathPhase::Exhale, 999, 6000)), LEVELS);
+        assert_eq!(level(&breath(BreathPhase::Exhale, 1000, 6000)), LEVELS - 2);
         assert_eq!(level(&breath(BreathPhase::Hold, 300, 1000)), LEVELS);
         assert_eq!(
-            level(&breath(BreathPhase::Exhale, 1500, 6000)),
+            level(&breath(BreathPhase::Exhale, 1000, 4000)),
             LEVELS * 3 / 4
         );
         assert_eq!(level(&breath(BreathPhase::HoldAfter, 900, 1000)), 0);
@@ -195,10 +210,11 @@ mod tests {
     }
 
     #[test]
-    fn a_calm_breath_moves_the_bar_twice_a_second_every_other_step_with_the_seconds() {
-        // In for 4 s, out for 6 s: the frames the bar asks for, as the loop would wake.
-        let mut frames = Vec::new();
-        for (phase, length) in [(BreathPhase::Inhale, 4000), (BreathPhase::Exhale, 6000)] {
+    fn a_calm_breath_moves_in_on_half_seconds_and_out_on_whole_seconds() {
+        // In for 4 s, out for 6 s: the frames the bar asks for in each, as the loop would
+        // wake.
+        let frames = |phase, length| {
+            let mut frames = Vec::new();
             let mut at = 0;
             let mut shown = level(&breath(phase, 0, length));
             while let Some(wait) = until_next_level(&breath(phase, at, length)) {
@@ -208,9 +224,16 @@ mod tests {
                 shown = next;
                 frames.push(at);
             }
-        }
-        assert_eq!(frames.len(), 7 + 11);
-        assert!(frames.iter().all(|ms| ms % 500 == 0), "{frames:?}");
+            frames
+        };
+        assert_eq!(
+            frames(BreathPhase::Inhale, 4000),
+            [500, 1000, 1500, 2000, 2500, 3000, 3500]
+        );
+        assert_eq!(
+            frames(BreathPhase::Exhale, 6000),
+            [1000, 2000, 3000, 4000, 5000]
+        );
     }
 
     #[test]
