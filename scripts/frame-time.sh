@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Where the time of one frame goes while `poised run morning` plays: update, view, render,
-# diff, encode and write, as medians over the whole routine on a simulated clock, with the
+# send (diff and encode) and write, as medians over the whole routine on a simulated clock, with the
 # range of the rounds' medians. See README.md, "Performance".
 #
 # Usage: scripts/frame-time.sh [COLUMNSxROWS] [ROUNDS]   (default 80x24, 5 rounds)
