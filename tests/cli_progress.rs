@@ -287,9 +287,9 @@ fn records_dated_after_tomorrow_are_named_once_and_not_counted_until_their_day()
         assert_eq!(warnings.len(), 39, "{run}: {err}");
         assert!(
             warnings[0].ends_with(
-                "journal.toml line 46: a session dated 2026-11-23, more than a day after today \
-                 (2026-11-21): it is not counted until its day comes. If its date is wrong, fix \
-                 it in the file"
+                "journal.toml line 50, column 11: a session dated 2026-11-23, more than a day \
+                 after today (2026-11-21): it is not counted until its day comes. If its date is \
+                 wrong, fix it in the file"
             ),
             "{run}: {err}"
         );

@@ -22,7 +22,9 @@ pub const STIFFNESS_MAX: u8 = 10;
 /// What a chunk held.
 #[derive(Debug, PartialEq)]
 pub(super) enum Content {
-    Record(Box<Record>),
+    /// A record, and the byte offset in the chunk of the value that dates it (`started`,
+    /// `at` or `date`), to name its place in a warning about that date.
+    Record(Box<Record>, usize),
     /// A record taken back (`[[void]]`).
     Void(VoidRecord),
     /// Keys outside any table: the `format = 1` line and whatever sits beside it.
@@ -58,22 +60,26 @@ pub(super) fn read(bytes: &[u8]) -> Result<Content, Damage> {
             .map_err(syntax);
     }
     let tables: RawTables = toml::from_str(text).map_err(syntax)?;
-    let record = if let Some(entries) = tables.session {
+    let (record, dated) = if let Some(entries) = tables.session {
         let raw = one("session", entries)?;
         sealed(text, "session", &raw.id, &raw.crc, &raw.by_hand)?;
-        session(raw)?
+        let dated = start_of(&raw.started);
+        (session(raw)?, dated)
     } else if let Some(entries) = tables.checkin {
         let raw = one("checkin", entries)?;
         sealed(text, "checkin", &raw.id, &raw.crc, &raw.by_hand)?;
-        checkin(raw)?
+        let dated = start_of(&raw.at);
+        (checkin(raw)?, dated)
     } else if let Some(entries) = tables.rest {
         let raw = one("rest", entries)?;
         sealed(text, "rest", &raw.id, &raw.crc, &raw.by_hand)?;
-        rest(raw)?
+        let dated = start_of(&raw.date);
+        (rest(raw)?, dated)
     } else if let Some(entries) = tables.desk {
         let raw = one("desk", entries)?;
         sealed(text, "desk", &raw.id, &raw.crc, &raw.by_hand)?;
-        desk(raw)?
+        let dated = start_of(&raw.at);
+        (desk(raw)?, dated)
     } else if let Some(entries) = tables.void {
         let raw = one("void", entries)?;
         sealed(text, "void", &raw.id, &raw.crc, &raw.by_hand)?;
@@ -81,7 +87,12 @@ pub(super) fn read(bytes: &[u8]) -> Result<Content, Damage> {
     } else {
         return Ok(Content::Nothing);
     };
-    Ok(Content::Record(Box::new(record)))
+    Ok(Content::Record(Box::new(record), dated))
+}
+
+/// Where a field's value starts in the chunk (0 when it is missing: the record then fails).
+fn start_of(field: &Field) -> usize {
+    field.as_ref().map_or(0, |f| f.span().start)
 }
 
 fn syntax(e: toml::de::Error) -> Damage {
@@ -272,7 +283,7 @@ mod tests {
     fn agrees_with_toml(chunk: &str) {
         let ours = read(chunk.as_bytes());
         let plain = toml::from_str::<toml::Table>(chunk);
-        let Ok(Content::Record(record)) = ours else {
+        let Ok(Content::Record(record, _)) = ours else {
             assert!(plain.is_ok() || ours.is_err(), "toml rejects {chunk:?}");
             return;
         };
@@ -309,7 +320,10 @@ mod tests {
 
     #[test]
     fn the_canonical_chunk_reads_as_toml_reads_it() {
-        assert!(matches!(read(CANONICAL.as_bytes()), Ok(Content::Record(_))));
+        assert!(matches!(
+            read(CANONICAL.as_bytes()),
+            Ok(Content::Record(..))
+        ));
         agrees_with_toml(CANONICAL);
     }
 
@@ -328,17 +342,18 @@ mod tests {
             let read = read(&sealed.as_bytes()[..cut]);
             if cut < whole {
                 assert!(
-                    !matches!(read, Ok(Content::Record(_))),
+                    !matches!(read, Ok(Content::Record(..))),
                     "cut at {cut}: {read:?}"
                 );
             } else {
-                assert_eq!(read, Ok(Content::Record(Box::new(checkin.clone()))));
+                assert!(matches!(read, Ok(Content::Record(r, _)) if *r == checkin));
             }
         }
         let by_hand = record_toml(&checkin).replacen('\n', "\nby_hand = true\n", 1);
-        assert_eq!(
-            read(by_hand.as_bytes()),
-            Ok(Content::Record(Box::new(checkin)))
+        let read = read(by_hand.as_bytes());
+        assert!(
+            matches!(&read, Ok(Content::Record(r, _)) if **r == checkin),
+            "{read:?}"
         );
     }
 
