@@ -75,3 +75,31 @@ fn a_record_ahead_in_another_machines_file_is_named_by_file_line_and_column() {
         );
     }
 }
+
+#[test]
+fn a_report_of_any_length_warns_as_streak_does_once_each() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join("Sync/poised");
+    let laptop = folder.join("journal-laptop-1a2b.toml");
+    Journal::new(&laptop)
+        .append(&done_session("2026-11-29T07:00:00+01:00"))
+        .unwrap();
+    Journal::new(&laptop).append(&ahead()).unwrap();
+    let mut text = std::fs::read_to_string(&laptop).unwrap();
+    text.push_str("\n[[checkin]]\nat = \"soon\"\nstiffness = 3\nby_hand = true\n");
+    std::fs::write(&laptop, text).unwrap();
+    let streak = warnings(home.path(), &folder, &["streak"]);
+    assert_eq!(
+        streak.lines().count(),
+        2,
+        "the record ahead, the damaged one: {streak}"
+    );
+    for weeks in ["4", "200"] {
+        let report = ["report", "--format", "md", "--out", "-", "--weeks", weeks];
+        assert_eq!(
+            warnings(home.path(), &folder, &report),
+            streak,
+            "--weeks {weeks}"
+        );
+    }
+}

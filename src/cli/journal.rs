@@ -15,7 +15,7 @@ use crate::journal::export::{self, Kind};
 use crate::journal::folder::{Union, own_file_name, read_union};
 use crate::journal::relocate::copy_journal;
 use crate::journal::{
-    CheckinRecord, Journal, Keyed, Parsed, ReadError, Record, log_line, note_or_none,
+    CheckinRecord, Journal, Keyed, Parsed, ReadError, Record, Warning, log_line, note_or_none,
 };
 use crate::paths::Paths;
 use crate::progress::Check;
@@ -310,19 +310,30 @@ pub(super) fn read_all(paths: &Paths) -> Result<Vec<Record>, ReadError> {
     read_keyed(paths).map(Keyed::counted)
 }
 
+/// [`read_all`] for a reader that has already said the journal's warnings (through the
+/// summary, as `poised report` does).
+pub(super) fn read_quietly(paths: &Paths) -> Result<Vec<Record>, ReadError> {
+    keyed(paths).map(|(keyed, _)| keyed.counted())
+}
+
 /// Every record of the journal with its key, and the voids, wherever it is kept, with its
 /// warnings printed: in file order for one file, in time order for a folder.
 pub(super) fn read_keyed(paths: &Paths) -> Result<Keyed, ReadError> {
-    let (keyed, warnings) = match &paths.journal_dir {
+    let (keyed, warnings) = keyed(paths)?;
+    for warning in &warnings {
+        warn(warning);
+    }
+    Ok(keyed)
+}
+
+/// [`read_keyed`], with the warnings to say.
+fn keyed(paths: &Paths) -> Result<(Keyed, Vec<Warning>), ReadError> {
+    match &paths.journal_dir {
         None => Journal::new(&paths.journal).read().map(Parsed::into_keyed),
         Some(dir) => paths
             .journal_files()
             .map_err(|e| ReadError::io(dir, e))
             .and_then(|files| read_union(&files))
             .map(Union::into_keyed),
-    }?;
-    for warning in &warnings {
-        warn(warning);
     }
-    Ok(keyed)
 }
