@@ -351,4 +351,16 @@ fn a_cache_set_aside_is_one_line_under_verbose_and_nothing_without() {
         let (_, err, _) = poised(home.path(), &["--verbose", "streak"]);
         assert_eq!(err, "");
     }
+    // `poised rest` reads the same summary, and says the same.
+    tamper("progress cache 5", "progress cache 4");
+    let (said, err, _) = poised(home.path(), &["rest"]);
+    assert!(said.starts_with("rest day recorded"), "{said}");
+    assert_eq!(err, "");
+    tamper("progress cache 5", "progress cache 4");
+    let (said, err, _) = poised(home.path(), &["rest", "--verbose"]);
+    assert!(said.contains("is already a rest day"), "{said}");
+    assert!(
+        err.starts_with("poised: did not use the summary cache ") && err.lines().count() == 1,
+        "{err}"
+    );
 }

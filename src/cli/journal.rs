@@ -230,8 +230,7 @@ fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<(Record, b
     let today = ritual_date(clock.local(), config.day_starts_at);
     let summary =
         summarize_history(paths, config.day_starts_at, today, check).map_err(|e| e.to_string())?;
-    summary.warnings.iter().for_each(warn);
-    super::out::notices(&summary.notices);
+    super::out::told(&summary.warnings, &summary.notices);
     let journal = Journal::new(&paths.journal);
     journal
         .read_last(args.limit, args.all)

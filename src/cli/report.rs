@@ -119,8 +119,7 @@ fn read(
 ) -> Result<(History, Vec<Record>), String> {
     let day_start = config.day_starts_at;
     let summary = summarize_journal(paths, day_start, today).map_err(|e| e.to_string())?;
-    summary.warnings.iter().for_each(super::warn);
-    super::out::notices(&summary.notices);
+    super::out::told(&summary.warnings, &summary.notices);
     if period.look_back() >= summary.window {
         return Ok((summary.history, summary.recent));
     }
