@@ -45,25 +45,13 @@ fn at(date: NaiveDate, hour: u32) -> chrono::DateTime<chrono::FixedOffset> {
 
 fn session(date: NaiveDate, completed: bool) -> Record {
     let started = at(date, 8);
+    let seven_minutes = (started, started + chrono::Duration::minutes(7));
     Record::Session(SessionRecord {
-        routine: "morning".into(),
         title: "Morning".into(),
-        variant: "full".into(),
-        started,
-        ended: started + chrono::Duration::minutes(7),
-        active_seconds: 420,
         completed,
-        steps_done: 6,
-        steps_total: 6,
         stiffness_before: Some(5),
         stiffness_after: Some(3),
-        note: None,
-        painful_steps: Vec::new(),
-        marks: Vec::new(),
-        played: None,
-        learn: false,
-        routine_version: None,
-        steps: Vec::new(),
+        ..SessionRecord::new("morning", "full", seven_minutes, 6)
     })
 }
 
