@@ -77,7 +77,7 @@ fn a_record_ahead_in_another_machines_file_is_named_by_file_line_and_column() {
 }
 
 #[test]
-fn a_report_of_any_length_warns_as_streak_does_once_each() {
+fn a_report_of_any_length_and_log_warn_as_streak_does_once_each() {
     let home = tempfile::tempdir().unwrap();
     let folder = home.path().join("Sync/poised");
     let laptop = folder.join("journal-laptop-1a2b.toml");
@@ -102,4 +102,5 @@ fn a_report_of_any_length_warns_as_streak_does_once_each() {
             "--weeks {weeks}"
         );
     }
+    assert_eq!(warnings(home.path(), &folder, &["log"]), streak, "log");
 }

@@ -186,23 +186,26 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
 /// Prints the newest records first, one line each; with `--all`, the records taken back
 /// too, marked.
 ///
-/// The records are read from the end of the journal; the warnings about damaged records
-/// anywhere in it come from the summary cache that `poised streak` keeps, so neither grows
-/// with the journal's length. A journal folder is read whole, as the union of its files.
+/// The warnings (damaged records, records dated after tomorrow) come from the summary cache
+/// that `poised streak` keeps, as every progress command says them; the records are read
+/// from the end of the journal, so neither grows with its length. A journal folder is read
+/// whole, as the union of its files.
 pub fn log(paths: &Paths, clock: &Clock, args: &LogArgs) -> ExitCode {
-    let entries = if paths.journal_dir.is_some() {
-        read_keyed(paths)
-            .map_err(|error| say(&error.to_string()))
-            .map(|keyed| {
-                let entries = keyed.entries().into_iter();
-                let shown = entries.filter(|(_, voided)| args.all || !voided);
-                shown.map(|(r, voided)| (r.clone(), voided)).collect()
-            })
-    } else {
-        newest(paths, clock, args).map_err(|message| say(&message))
-    };
-    let Ok(mut entries) = entries else {
-        return ExitCode::FAILURE;
+    let entries = tell(paths, clock, args.verify).and_then(|()| {
+        if paths.journal_dir.is_some() {
+            every_entry(paths, args.all)
+        } else {
+            Journal::new(&paths.journal)
+                .read_last(args.limit, args.all)
+                .map_err(|e| e.to_string())
+        }
+    });
+    let mut entries = match entries {
+        Ok(entries) => entries,
+        Err(message) => {
+            say(&message);
+            return ExitCode::FAILURE;
+        }
     };
     if entries.is_empty() {
         return out(&format!("no records yet in {}\n", paths.journal.display()));
@@ -219,22 +222,25 @@ pub fn log(paths: &Paths, clock: &Clock, args: &LogArgs) -> ExitCode {
     out(&lines)
 }
 
-/// The newest records of the one journal file, read from its end, after the warnings.
-fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<(Record, bool)>, String> {
-    let check = if args.verify {
-        Check::Full
-    } else {
-        Check::Quick
-    };
+/// Says what the summary of the journal has to say: its warnings, and its notices under
+/// `--verbose`; `verify` checks its cache against every byte of the journal.
+fn tell(paths: &Paths, clock: &Clock, verify: bool) -> Result<(), String> {
+    let check = if verify { Check::Full } else { Check::Quick };
     let config = Config::load(&paths.config).config;
     let today = ritual_date(clock.local(), config.day_starts_at);
     let summary =
         summarize_history(paths, config.day_starts_at, today, check).map_err(|e| e.to_string())?;
     super::out::told(&summary.warnings, &summary.notices);
-    let journal = Journal::new(&paths.journal);
-    journal
-        .read_last(args.limit, args.all)
-        .map_err(|e| e.to_string())
+    Ok(())
+}
+
+/// Every record of the journal folder in time order, with whether it was taken back (those
+/// only with `all`); its warnings are the summary's, said already.
+fn every_entry(paths: &Paths, all: bool) -> Result<Vec<(Record, bool)>, String> {
+    let (keyed, _) = keyed(paths).map_err(|e| e.to_string())?;
+    let entries = keyed.entries().into_iter();
+    let shown = entries.filter(|(_, voided)| all || !voided);
+    Ok(shown.map(|(r, voided)| (r.clone(), voided)).collect())
 }
 
 /// Prints the chosen records within the chosen days as CSV, TOML or JSON Lines.
