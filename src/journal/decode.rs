@@ -6,9 +6,7 @@
 use toml::Value;
 
 use super::encode::FORMAT;
-use super::raw::{
-    Entries, Field, RawCheckin, RawDesk, RawLoose, RawRest, RawSession, RawTables, RawVoid,
-};
+use super::raw::{Entries, Keys, RawChunk, Reader};
 use super::record::{
     CheckinRecord, DeskEvent, DeskRecord, Record, RestRecord, SessionRecord, WorkPlayed,
 };
@@ -22,9 +20,9 @@ pub const STIFFNESS_MAX: u8 = 10;
 /// What a chunk held.
 #[derive(Debug, PartialEq)]
 pub(super) enum Content {
-    /// A record, and the byte offset in the chunk of the value that dates it (`started`,
-    /// `at` or `date`), to name its place in a warning about that date.
-    Record(Box<Record>, usize),
+    /// A record, its `id` (format 2), and the byte offset in the chunk of the value that
+    /// dates it (`started`, `at` or `date`), to name its place in a warning about that date.
+    Record(Box<Record>, Option<String>, usize),
     /// A record taken back (`[[void]]`).
     Void(VoidRecord),
     /// Keys outside any table: the `format = 1` line and whatever sits beside it.
@@ -48,52 +46,40 @@ pub(super) struct Damage {
     pub message: String,
 }
 
-/// Decodes one chunk of the journal.
-pub(super) fn read(bytes: &[u8]) -> Result<Content, Damage> {
+/// Decodes one chunk of the journal; `reader` keeps its buffers for the next.
+pub(super) fn read(reader: &mut Reader, bytes: &[u8]) -> Result<Content, Damage> {
     let text = std::str::from_utf8(bytes).map_err(|e| Damage {
         at: Some(e.valid_up_to()),
         message: "this is not UTF-8 text".to_string(),
     })?;
-    if !text.trim_start().starts_with('[') {
-        return toml::from_str::<RawLoose>(text)
-            .map(|keys| loose(&keys))
-            .map_err(syntax);
-    }
-    let tables: RawTables = toml::from_str(text).map_err(syntax)?;
-    let (record, dated) = if let Some(entries) = tables.session {
-        let raw = one("session", entries)?;
-        sealed(text, "session", &raw.id, &raw.crc, &raw.by_hand)?;
-        let dated = start_of(&raw.started);
-        (session(raw)?, dated)
-    } else if let Some(entries) = tables.checkin {
-        let raw = one("checkin", entries)?;
-        sealed(text, "checkin", &raw.id, &raw.crc, &raw.by_hand)?;
-        let dated = start_of(&raw.at);
-        (checkin(raw)?, dated)
-    } else if let Some(entries) = tables.rest {
-        let raw = one("rest", entries)?;
-        sealed(text, "rest", &raw.id, &raw.crc, &raw.by_hand)?;
-        let dated = start_of(&raw.date);
-        (rest(raw)?, dated)
-    } else if let Some(entries) = tables.desk {
-        let raw = one("desk", entries)?;
-        sealed(text, "desk", &raw.id, &raw.crc, &raw.by_hand)?;
-        let dated = start_of(&raw.at);
-        (desk(raw)?, dated)
-    } else if let Some(entries) = tables.void {
-        let raw = one("void", entries)?;
-        sealed(text, "void", &raw.id, &raw.crc, &raw.by_hand)?;
-        return void(raw).map(Content::Void);
-    } else {
+    let (name, entries) = match reader.read(text).map_err(syntax)? {
+        RawChunk::Loose(keys) => return Ok(loose(&keys)),
+        RawChunk::Table(name, entries) => (name, entries),
+    };
+    let Some(table) = TABLES.iter().copied().find(|t| *t == name) else {
         return Ok(Content::Nothing);
     };
-    Ok(Content::Record(Box::new(record), dated))
+    let mut keys = one(table, entries)?;
+    let id = sealed(text, table, &mut keys)?;
+    let date_key = match table {
+        "session" => "started",
+        "rest" => "date",
+        _ => "at",
+    };
+    // 0 when it is missing: the record is then refused below.
+    let dated = keys.get(date_key).map_or(0, |value| value.span().start);
+    let record = match table {
+        "session" => session(keys)?,
+        "checkin" => checkin(keys)?,
+        "rest" => rest(keys)?,
+        "desk" => desk(keys)?,
+        _ => return void(keys).map(Content::Void),
+    };
+    Ok(Content::Record(Box::new(record), id, dated))
 }
 
-/// Where a field's value starts in the chunk (0 when it is missing: the record then fails).
-fn start_of(field: &Field) -> usize {
-    field.as_ref().map_or(0, |f| f.span().start)
-}
+/// The tables poised knows; other tables are ignored, so later versions can add some.
+const TABLES: [&str; 5] = ["session", "checkin", "rest", "desk", "void"];
 
 fn syntax(e: toml::de::Error) -> Damage {
     Damage {
@@ -103,23 +89,18 @@ fn syntax(e: toml::de::Error) -> Damage {
 }
 
 /// Format 2: a record with an `id` ends with an integrity line that matches its text, or is
-/// marked `by_hand = true`; an integrity line is checked wherever it is.
-fn sealed(
-    chunk: &str,
-    table: &'static str,
-    id: &Field,
-    crc: &Field,
-    by_hand: &Field,
-) -> Result<(), Damage> {
+/// marked `by_hand = true`; an integrity line is checked wherever it is. Gives the `id`.
+fn sealed(chunk: &str, table: &'static str, keys: &mut Keys) -> Result<Option<String>, Damage> {
     let r = Rules { table };
-    r.optional("id", id.clone(), text)?;
-    let by_hand = r.optional("by_hand", by_hand.clone(), Value::as_bool)?;
-    if let Some(crc) = crc {
-        let value = crc.get_ref().as_str().ok_or_else(|| wrong("crc", crc))?;
-        return seal::check(chunk, crc.span().start, value).map_err(|message| Damage {
+    let id = r.optional("id", keys.take("id"), text)?;
+    let by_hand = r.optional("by_hand", keys.take("by_hand"), Value::as_bool)?;
+    if let Some(crc) = keys.take("crc") {
+        let value = crc.get_ref().as_str().ok_or_else(|| wrong("crc", &crc))?;
+        seal::check(chunk, crc.span().start, value).map_err(|message| Damage {
             at: Some(crc.span().start),
             message: message.to_string(),
-        });
+        })?;
+        return Ok(id);
     }
     if id.is_some() && by_hand != Some(true) {
         return Err(Damage {
@@ -129,7 +110,7 @@ fn sealed(
                 .to_string(),
         });
     }
-    Ok(())
+    Ok(id)
 }
 
 /// The one record a `[[name]]` chunk holds.
@@ -144,10 +125,10 @@ fn one<T>(name: &str, entries: Entries<T>) -> Result<T, Damage> {
     })
 }
 
-fn session(raw: RawSession) -> Result<Record, Damage> {
+fn session(mut keys: Keys) -> Result<Record, Damage> {
     let r = Rules { table: "session" };
-    let ended_at = raw.ended.as_ref().map(|e| e.span().start);
-    let session = session_fields(&r, raw)?;
+    let ended_at = keys.get("ended").map(|e| e.span().start);
+    let session = session_fields(&r, &mut keys)?;
     if session.ended < session.started {
         return Err(Damage {
             at: ended_at,
@@ -157,44 +138,52 @@ fn session(raw: RawSession) -> Result<Record, Damage> {
     Ok(Record::Session(session))
 }
 
-fn session_fields(r: &Rules, raw: RawSession) -> Result<SessionRecord, Damage> {
-    let played = played(r, &raw)?;
+fn session_fields(r: &Rules, keys: &mut Keys) -> Result<SessionRecord, Damage> {
+    let played = played(r, keys)?;
     Ok(SessionRecord {
-        routine: r.required("routine", raw.routine, text)?,
-        title: r.required("title", raw.title, text)?,
-        variant: r.required("variant", raw.variant, text)?,
-        started: r.required("started", raw.started, datetime)?,
-        ended: r.required("ended", raw.ended, datetime)?,
-        active_seconds: r.required("active_seconds", raw.active_seconds, number)?,
-        completed: r.required("completed", raw.completed, Value::as_bool)?,
-        steps_done: r.required("steps_done", raw.steps_done, number)?,
-        steps_total: r.required("steps_total", raw.steps_total, number)?,
-        stiffness_before: r.optional("stiffness_before", raw.stiffness_before, stiffness)?,
-        stiffness_after: r.optional("stiffness_after", raw.stiffness_after, stiffness)?,
-        note: r.optional("note", raw.note, text)?,
+        routine: r.required("routine", keys.take("routine"), text)?,
+        title: r.required("title", keys.take("title"), text)?,
+        variant: r.required("variant", keys.take("variant"), text)?,
+        started: r.required("started", keys.take("started"), datetime)?,
+        ended: r.required("ended", keys.take("ended"), datetime)?,
+        active_seconds: r.required("active_seconds", keys.take("active_seconds"), number)?,
+        completed: r.required("completed", keys.take("completed"), Value::as_bool)?,
+        steps_done: r.required("steps_done", keys.take("steps_done"), number)?,
+        steps_total: r.required("steps_total", keys.take("steps_total"), number)?,
+        stiffness_before: r.optional(
+            "stiffness_before",
+            keys.take("stiffness_before"),
+            stiffness,
+        )?,
+        stiffness_after: r.optional("stiffness_after", keys.take("stiffness_after"), stiffness)?,
+        note: r.optional("note", keys.take("note"), text)?,
         painful_steps: r
-            .optional("painful_steps", raw.painful_steps, strings)?
+            .optional("painful_steps", keys.take("painful_steps"), strings)?
             .unwrap_or_default(),
-        marks: r.optional("marks", raw.marks, marks)?.unwrap_or_default(),
+        marks: r
+            .optional("marks", keys.take("marks"), marks)?
+            .unwrap_or_default(),
         played,
-        routine_version: r.optional("routine_version", raw.routine_version, text)?,
-        steps: r.optional("steps", raw.steps, steps)?.unwrap_or_default(),
+        routine_version: r.optional("routine_version", keys.take("routine_version"), text)?,
+        steps: r
+            .optional("steps", keys.take("steps"), steps)?
+            .unwrap_or_default(),
         learn: r
-            .optional("learn", raw.learn, Value::as_bool)?
+            .optional("learn", keys.take("learn"), Value::as_bool)?
             .unwrap_or_default(),
     })
 }
 
 /// The done rule's keys, present together in records written since the rule.
-fn played(r: &Rules, raw: &RawSession) -> Result<Option<Box<WorkPlayed>>, Damage> {
-    let seconds = r.optional("work_seconds", raw.work_seconds.clone(), number)?;
+fn played(r: &Rules, keys: &mut Keys) -> Result<Option<Box<WorkPlayed>>, Damage> {
+    let seconds = r.optional("work_seconds", keys.take("work_seconds"), number)?;
     let planned = r.optional(
         "work_seconds_planned",
-        raw.work_seconds_planned.clone(),
+        keys.take("work_seconds_planned"),
         number,
     )?;
-    let reached_end = r.optional("reached_end", raw.reached_end.clone(), Value::as_bool)?;
-    let skipped = r.optional("skipped_steps", raw.skipped_steps.clone(), strings)?;
+    let reached_end = r.optional("reached_end", keys.take("reached_end"), Value::as_bool)?;
+    let skipped = r.optional("skipped_steps", keys.take("skipped_steps"), strings)?;
     Ok(seconds
         .zip(planned)
         .map(|(work_seconds, work_seconds_planned)| {
@@ -207,44 +196,46 @@ fn played(r: &Rules, raw: &RawSession) -> Result<Option<Box<WorkPlayed>>, Damage
         }))
 }
 
-fn checkin(raw: RawCheckin) -> Result<Record, Damage> {
+fn checkin(mut keys: Keys) -> Result<Record, Damage> {
     let r = Rules { table: "checkin" };
     Ok(Record::Checkin(CheckinRecord {
-        at: r.required("at", raw.at, datetime)?,
-        stiffness: r.required("stiffness", raw.stiffness, stiffness)?,
-        note: r.optional("note", raw.note, text)?,
+        at: r.required("at", keys.take("at"), datetime)?,
+        stiffness: r.required("stiffness", keys.take("stiffness"), stiffness)?,
+        note: r.optional("note", keys.take("note"), text)?,
     }))
 }
 
-fn rest(raw: RawRest) -> Result<Record, Damage> {
+fn rest(mut keys: Keys) -> Result<Record, Damage> {
     let r = Rules { table: "rest" };
     Ok(Record::Rest(RestRecord {
-        date: r.required("date", raw.date, date)?,
-        reason: r.optional("reason", raw.reason, text)?,
+        date: r.required("date", keys.take("date"), date)?,
+        reason: r.optional("reason", keys.take("reason"), text)?,
     }))
 }
 
-fn desk(raw: RawDesk) -> Result<Record, Damage> {
+fn desk(mut keys: Keys) -> Result<Record, Damage> {
     let r = Rules { table: "desk" };
     Ok(Record::Desk(DeskRecord {
-        at: r.required("at", raw.at, datetime)?,
-        event: r.required("event", raw.event, |v| DeskEvent::parse(v.as_str()?))?,
-        offered: r.optional("offered", raw.offered, datetime)?,
+        at: r.required("at", keys.take("at"), datetime)?,
+        event: r.required("event", keys.take("event"), |v| {
+            DeskEvent::parse(v.as_str()?)
+        })?,
+        offered: r.optional("offered", keys.take("offered"), datetime)?,
     }))
 }
 
-fn void(raw: RawVoid) -> Result<VoidRecord, Damage> {
+fn void(mut keys: Keys) -> Result<VoidRecord, Damage> {
     let r = Rules { table: "void" };
     Ok(VoidRecord {
-        at: r.required("at", raw.at, datetime)?,
-        record: r.required("record", raw.record, |v| {
+        at: r.required("at", keys.take("at"), datetime)?,
+        record: r.required("record", keys.take("record"), |v| {
             v.as_str().filter(|k| is_key(k)).map(str::to_string)
         })?,
     })
 }
 
 /// Keys outside a table: only `format` means something, and it should be 1 or [`FORMAT`].
-fn loose(keys: &RawLoose) -> Content {
+fn loose(keys: &Keys) -> Content {
     let format_notice = keys
         .get("format")
         .filter(|value| {
@@ -275,15 +266,21 @@ mod tests {
 
     use super::*;
     use crate::journal::note::one_line;
+    use crate::journal::raw;
+
+    fn read(bytes: &[u8]) -> Result<Content, Damage> {
+        super::read(&mut Reader::default(), bytes)
+    }
     use crate::journal::record_toml;
 
     /// The one decoder against a plain `toml` parse of the same chunk: whatever `toml` rejects
     /// is damage; whatever the decoder accepts, `toml` reads with the same value for every key
     /// the record writes back.
     fn agrees_with_toml(chunk: &str) {
+        raw::tests::walk_agrees_with_document(chunk);
         let ours = read(chunk.as_bytes());
         let plain = toml::from_str::<toml::Table>(chunk);
-        let Ok(Content::Record(record, _)) = ours else {
+        let Ok(Content::Record(record, ..)) = ours else {
             assert!(plain.is_ok() || ours.is_err(), "toml rejects {chunk:?}");
             return;
         };
@@ -318,13 +315,29 @@ mod tests {
         active_seconds = 420\ncompleted = true\nsteps_done = 6\nsteps_total = 6\n\
         stiffness_before = 6\nstiffness_after = 3\nnote = \"hip\"\npainful_steps = [\"a\", \"b\"]\n# done\n";
 
+    /// A record as poised appends it today: an id, the plan's steps, marks and an integrity
+    /// line.
+    fn sealed_session() -> String {
+        seal::seal(
+            "[[session]]\nid = \"0123456789abcdef\"\nroutine = \"morning\"\ntitle = \"Morning\"\n\
+             variant = \"full\"\nstarted = 2026-11-21T07:02:11+01:00\nended = 2026-11-21T07:09:13+01:00\n\
+             active_seconds = 420\ncompleted = false\nsteps_done = 5\nsteps_total = 6\n\
+             work_seconds = 300\nwork_seconds_planned = 330\nreached_end = false\n\
+             skipped_steps = [\"Cat-cow\"]\n\
+             marks = [{ step = \"Bird-dog\", side = \"left\", choice = \"gentler\" }]\n\
+             routine_version = \"071fd13b\"\n\
+             steps = [{ name = \"Bird-dog\", reps = 6, per_side = true, easier = true }, \
+             { name = \"Cat-cow\", seconds = 30 }]\n",
+        )
+    }
+
     #[test]
-    fn the_canonical_chunk_reads_as_toml_reads_it() {
-        assert!(matches!(
-            read(CANONICAL.as_bytes()),
-            Ok(Content::Record(..))
-        ));
-        agrees_with_toml(CANONICAL);
+    fn the_canonical_chunks_read_as_toml_reads_them() {
+        for chunk in [CANONICAL.to_string(), sealed_session()] {
+            assert!(matches!(read(chunk.as_bytes()), Ok(Content::Record(..))));
+            assert!(raw::tests::is_walked(&chunk), "{chunk}");
+            agrees_with_toml(&chunk);
+        }
     }
 
     /// A record poised appends (format 2) reads whole or not at all: no cut reads as a record,
@@ -346,22 +359,35 @@ mod tests {
                     "cut at {cut}: {read:?}"
                 );
             } else {
-                assert!(matches!(read, Ok(Content::Record(r, _)) if *r == checkin));
+                assert_eq!(
+                    read,
+                    Ok(Content::Record(
+                        Box::new(checkin.clone()),
+                        Some("0123456789abcdef".into()),
+                        date_of(&sealed)
+                    ))
+                );
             }
         }
         let by_hand = record_toml(&checkin).replacen('\n', "\nby_hand = true\n", 1);
-        let read = read(by_hand.as_bytes());
-        assert!(
-            matches!(&read, Ok(Content::Record(r, _)) if **r == checkin),
-            "{read:?}"
+        assert_eq!(
+            read(by_hand.as_bytes()),
+            Ok(Content::Record(Box::new(checkin), None, date_of(&by_hand)))
         );
+    }
+
+    /// Where the check-in's date starts: what a warning about the date names.
+    fn date_of(chunk: &str) -> usize {
+        chunk.find("at = ").unwrap() + "at = ".len()
     }
 
     #[test]
     fn every_cut_of_a_chunk_agrees_with_toml() {
-        for cut in 0..=CANONICAL.len() {
-            if CANONICAL.is_char_boundary(cut) {
-                agrees_with_toml(&CANONICAL[..cut]);
+        for chunk in [CANONICAL.to_string(), sealed_session()] {
+            for cut in 0..=chunk.len() {
+                if chunk.is_char_boundary(cut) {
+                    agrees_with_toml(&chunk[..cut]);
+                }
             }
         }
     }
@@ -380,9 +406,20 @@ mod tests {
             state ^= state << 17;
             usize::try_from(state % bound as u64).unwrap()
         };
-        let base: Vec<char> = CANONICAL.chars().collect();
-        for _ in 0..4_000 {
-            let mut chars = base.clone();
+        for (round, base) in [CANONICAL.to_string(), sealed_session()].iter().enumerate() {
+            let base: Vec<char> = base.chars().collect();
+            edit_each(&base, 4_000 - round * 2_000, &alphabet, &mut next);
+        }
+    }
+
+    fn edit_each(
+        base: &[char],
+        times: usize,
+        alphabet: &[char],
+        next: &mut impl FnMut(usize) -> usize,
+    ) {
+        for _ in 0..times {
+            let mut chars = base.to_vec();
             let at = next(chars.len());
             match next(3) {
                 0 => chars[at] = alphabet[next(alphabet.len())],

@@ -8,6 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::decode::{self, Content, Damage, Loose};
+use super::raw::Reader;
 use super::record::Record;
 use super::split::{Chunk, chunks};
 use super::void::{Keyed, VoidRecord};
@@ -97,12 +98,13 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
             line: from.line + line_breaks,
         },
     };
+    let mut reader = Reader::default();
     for chunk in chunks {
         let place = Place { path, chunk, from };
-        match decode::read(chunk.bytes) {
-            Ok(Content::Record(record, dated)) => {
+        match decode::read(&mut reader, chunk.bytes) {
+            Ok(Content::Record(record, id, dated)) => {
                 parsed.records.push(*record);
-                parsed.ids.push(record_id(chunk.bytes));
+                parsed.ids.push(id);
                 parsed.dates.push(place.spot(dated));
             }
             Ok(Content::Void(void)) => parsed.voids.push(void),
@@ -135,20 +137,13 @@ pub fn voids_in(bytes: &[u8]) -> Vec<VoidRecord> {
             let header = chunk.bytes.trim_ascii_start().split(|b| *b == b'\n').next();
             header.is_some_and(|h| h.starts_with(b"[") && h.windows(4).any(|w| w == b"void"))
         })
-        .filter_map(|chunk| match decode::read(chunk.bytes) {
-            Ok(Content::Void(void)) => Some(void),
-            _ => None,
-        })
+        .filter_map(
+            |chunk| match decode::read(&mut Reader::default(), chunk.bytes) {
+                Ok(Content::Void(void)) => Some(void),
+                _ => None,
+            },
+        )
         .collect()
-}
-
-/// The `id = "..."` of a record that decoded whole: its integrity line vouches for it.
-fn record_id(bytes: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    text.lines()
-        .find_map(|line| line.strip_prefix("id = \""))
-        .and_then(|rest| rest.strip_suffix('"'))
-        .map(str::to_string)
 }
 
 /// A chunk with what is needed to name places in it.

@@ -19,72 +19,59 @@ pub(super) struct Chunk<'a> {
 /// The chunks of `bytes` in order, and the number of line breaks in all of `bytes`.
 pub(super) fn chunks(bytes: &[u8]) -> (Vec<Chunk<'_>>, u64) {
     let mut chunks = Vec::new();
-    let (mut start, mut start_line) = (0, 0);
-    let mut line = 0;
-    for (pos, is_start) in lines(bytes) {
-        if pos > start && is_start {
+    let (mut start, mut lines_before) = (0, 0);
+    for end in record_starts(bytes).chain(std::iter::once(bytes.len())) {
+        if end > start {
             chunks.push(Chunk {
-                bytes: &bytes[start..pos],
+                bytes: &bytes[start..end],
                 offset: start,
-                lines_before: start_line,
+                lines_before,
             });
-            (start, start_line) = (pos, line);
+            lines_before += line_breaks(&bytes[start..end]);
+            start = end;
         }
-        line += 1;
     }
-    let breaks = if bytes.ends_with(b"\n") {
-        line
-    } else {
-        line.saturating_sub(1)
-    };
-    if start < bytes.len() {
-        chunks.push(Chunk {
-            bytes: &bytes[start..],
-            offset: start,
-            lines_before: start_line,
-        });
-    }
-    (chunks, breaks)
+    (chunks, lines_before)
+}
+
+fn line_breaks(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
 /// Whether a line (the bytes from its start) starts a record: the one definition.
 #[must_use]
 pub fn starts_record(line: &[u8]) -> bool {
-    line.iter().find(|&&b| b != b' ' && b != b'\t') == Some(&b'[')
+    line.iter().find(|&&b| !is_indent(b)) == Some(&b'[')
 }
 
-/// The offsets of every line after the first that starts a record, in order.
+fn is_indent(byte: u8) -> bool {
+    byte == b' ' || byte == b'\t'
+}
+
+/// The offsets of every line after the first that starts a record, in order. Found from the
+/// brackets, which are far fewer than the lines: a bracket starts a record when only spaces
+/// and tabs stand between it and the start of its line.
 pub fn record_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    lines(bytes).filter_map(|(pos, is_start)| (pos > 0 && is_start).then_some(pos))
+    memchr::memchr_iter(b'[', bytes).filter_map(|at| {
+        let line = memchr::memrchr(b'\n', &bytes[..at])? + 1;
+        bytes[line..at]
+            .iter()
+            .all(|&b| is_indent(b))
+            .then_some(line)
+    })
 }
 
 /// The offset of the last line after the first that starts a record, reading from the end.
 #[must_use]
 pub fn last_record_start(bytes: &[u8]) -> Option<usize> {
     let mut end = bytes.len();
-    while let Some(newline) = bytes[..end].iter().rposition(|&b| b == b'\n') {
+    while let Some(newline) = memchr::memrchr(b'\n', &bytes[..end]) {
         if starts_record(&bytes[newline + 1..]) {
             return Some(newline + 1);
         }
         end = newline;
     }
     None
-}
-
-/// Every line's start offset, and whether it starts a record.
-fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, bool)> + '_ {
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        if pos >= bytes.len() {
-            return None;
-        }
-        let start = pos;
-        pos = bytes[pos..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |len| pos + len + 1);
-        Some((start, starts_record(&bytes[start..])))
-    })
 }
 
 #[cfg(test)]
