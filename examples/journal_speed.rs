@@ -111,16 +111,13 @@ fn journal(years: usize) -> Result<String, Box<dyn Error>> {
 
 fn session(routine: &str, started: DateTime<FixedOffset>, n: usize) -> SessionRecord {
     let completed = !n.is_multiple_of(9);
+    let variant = if n.is_multiple_of(4) { "short" } else { "full" };
+    let times = (started, started + chrono::Duration::seconds(430));
     SessionRecord {
-        routine: routine.to_string(),
         title: format!("{routine} sequence"),
-        variant: if n.is_multiple_of(4) { "short" } else { "full" }.to_string(),
-        started,
-        ended: started + chrono::Duration::seconds(430),
         active_seconds: 420,
         completed,
         steps_done: if completed { 6 } else { 3 },
-        steps_total: 6,
         stiffness_before: Some((n % 11) as u8),
         stiffness_after: (!n.is_multiple_of(3)).then_some(3),
         note: n
@@ -131,11 +128,7 @@ fn session(routine: &str, started: DateTime<FixedOffset>, n: usize) -> SessionRe
         } else {
             Vec::new()
         },
-        marks: Vec::new(),
-        played: None,
-        learn: false,
-        routine_version: None,
-        steps: Vec::new(),
+        ..SessionRecord::new(routine, variant, times, 6)
     }
 }
 

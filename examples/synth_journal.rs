@@ -198,16 +198,13 @@ fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64, eased: &mut Eased)
         let total = if is_short { short } else { full };
         let completed = !rng.chance(5);
         let before = base + u8::try_from(rng.below(3)).unwrap_or(0);
+        let variant = if is_short { "short" } else { "full" };
+        let ended = start + chrono::Duration::minutes(minutes) + chrono::Duration::seconds(25);
         records.push(Record::Session(SessionRecord {
-            routine: id.to_string(),
             title: title.to_string(),
-            variant: if is_short { "short" } else { "full" }.to_string(),
-            started: start,
-            ended: start + chrono::Duration::minutes(minutes) + chrono::Duration::seconds(25),
             active_seconds: u64::try_from(minutes * 60).unwrap_or(0),
             completed,
             steps_done: if completed { total } else { total / 2 },
-            steps_total: total,
             stiffness_before: Some(before),
             stiffness_after: Some(before.saturating_sub(u8::try_from(rng.below(3)).unwrap_or(0))),
             note: rng
@@ -218,12 +215,9 @@ fn day(rng: &mut Rng, date: NaiveDate, offset: i32, age: i64, eased: &mut Eased)
             } else {
                 Vec::new()
             },
-            marks: Vec::new(),
-            played: None,
-            learn: false,
             // Each routine file is edited every 150 days or so.
             routine_version: Some(version_of(&format!("{id} {}", age / 150))),
-            steps: Vec::new(),
+            ..SessionRecord::new(id, variant, (start, ended), total)
         }));
         if let (Some(eased), Some(Record::Session(session))) = (eased.as_mut(), records.last_mut())
         {

@@ -17,7 +17,6 @@ mod show;
 mod undo;
 mod voice;
 
-pub(crate) use out::warn;
 pub use shell::complete_if_asked;
 
 use std::process::ExitCode;

@@ -108,17 +108,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// A duration in whole seconds, rounded to the nearest one, as every screen shows it.
+#[must_use]
+pub fn nearest_second(d: std::time::Duration) -> u64 {
+    u64::try_from((d.as_millis() + 500) / 1000).unwrap_or(u64::MAX)
+}
+
 /// A duration as `m:ss`, rounded to the nearest second (`7:00`, `0:45`, `12:05`).
 #[must_use]
 pub fn mss(d: std::time::Duration) -> String {
-    let total = round_secs(d);
+    let total = nearest_second(d);
     format!("{}:{:02}", total / 60, total % 60)
-}
-
-/// A duration in whole seconds, rounded to the nearest, as `mss` shows it.
-#[must_use]
-pub fn round_secs(d: std::time::Duration) -> u64 {
-    u64::try_from((d.as_millis() + 500) / 1000).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]

@@ -128,6 +128,25 @@ fn ending_early_is_recorded_as_not_completed() {
 }
 
 #[test]
+fn ending_during_the_first_get_ready_asks_nothing_after_and_records_it_ended_early() {
+    let mut app = app(ASKING);
+    app.update(Action::Digit(6), &at(0));
+    app.update(Action::Confirm, &at(0));
+    play(&mut app, 0, 2);
+    let end = common::at_ms(2_600);
+    app.update(Action::AskEnd, &end);
+    let record = saved_session(&app.update(Action::Yes, &end));
+    assert_eq!(app.context(), Context::Summary, "no question about after");
+    assert!(!record.completed);
+    assert_eq!((record.steps_done, record.stiffness_before), (0, Some(6)));
+    assert_eq!(record.stiffness_after, None);
+    let summary = screen(&app, &end);
+    assert!(summary.contains("ended early: 0 of 2 steps"), "{summary}");
+    assert!(summary.contains("Time spent   0:03"), "{summary}");
+    assert_eq!(record.active_seconds, 3, "the time the summary shows");
+}
+
+#[test]
 fn ctrl_c_ends_at_once_without_questions_and_still_records() {
     let mut app = app(ASKING);
     app.update(Action::Digit(4), &at(0));

@@ -45,25 +45,13 @@ fn at(date: NaiveDate, hour: u32) -> chrono::DateTime<chrono::FixedOffset> {
 
 fn session(date: NaiveDate, completed: bool) -> Record {
     let started = at(date, 8);
+    let seven_minutes = (started, started + chrono::Duration::minutes(7));
     Record::Session(SessionRecord {
-        routine: "morning".into(),
         title: "Morning".into(),
-        variant: "full".into(),
-        started,
-        ended: started + chrono::Duration::minutes(7),
-        active_seconds: 420,
         completed,
-        steps_done: 6,
-        steps_total: 6,
         stiffness_before: Some(5),
         stiffness_after: Some(3),
-        note: None,
-        painful_steps: Vec::new(),
-        marks: Vec::new(),
-        played: None,
-        learn: false,
-        routine_version: None,
-        steps: Vec::new(),
+        ..SessionRecord::new("morning", "full", seven_minutes, 6)
     })
 }
 
@@ -287,9 +275,9 @@ fn records_dated_after_tomorrow_are_named_once_and_not_counted_until_their_day()
         assert_eq!(warnings.len(), 39, "{run}: {err}");
         assert!(
             warnings[0].ends_with(
-                "journal.toml line 46: a session dated 2026-11-23, more than a day after today \
-                 (2026-11-21): it is not counted until its day comes. If its date is wrong, fix \
-                 it in the file"
+                "journal.toml line 50, column 11: a session dated 2026-11-23, more than a day \
+                 after today (2026-11-21): it is not counted until its day comes. If its date is \
+                 wrong, fix it in the file"
             ),
             "{run}: {err}"
         );
@@ -351,4 +339,16 @@ fn a_cache_set_aside_is_one_line_under_verbose_and_nothing_without() {
         let (_, err, _) = poised(home.path(), &["--verbose", "streak"]);
         assert_eq!(err, "");
     }
+    // `poised rest` reads the same summary, and says the same.
+    tamper("progress cache 5", "progress cache 4");
+    let (said, err, _) = poised(home.path(), &["rest"]);
+    assert!(said.starts_with("rest day recorded"), "{said}");
+    assert_eq!(err, "");
+    tamper("progress cache 5", "progress cache 4");
+    let (said, err, _) = poised(home.path(), &["rest", "--verbose"]);
+    assert!(said.contains("is already a rest day"), "{said}");
+    assert!(
+        err.starts_with("poised: did not use the summary cache ") && err.lines().count() == 1,
+        "{err}"
+    );
 }

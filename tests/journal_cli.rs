@@ -9,25 +9,17 @@ use poised::journal::{CheckinRecord, Journal, Record, SessionRecord, parse};
 use std::path::Path;
 
 fn partial_session() -> SessionRecord {
+    let times = (
+        at("2026-11-22T21:00:00-05:00"),
+        at("2026-11-22T21:05:00-05:00"),
+    );
     SessionRecord {
-        routine: "evening".to_string(),
         title: "Evening decompression".to_string(),
-        variant: "short".to_string(),
-        started: at("2026-11-22T21:00:00-05:00"),
-        ended: at("2026-11-22T21:05:00-05:00"),
-        active_seconds: 300,
         completed: false,
         steps_done: 2,
-        steps_total: 5,
         stiffness_before: Some(5),
-        stiffness_after: None,
         note: Some("tight, \"very\" tight".to_string()),
-        painful_steps: Vec::new(),
-        marks: Vec::new(),
-        played: None,
-        learn: false,
-        routine_version: None,
-        steps: Vec::new(),
+        ..SessionRecord::new("evening", "short", times, 5)
     }
 }
 

@@ -25,25 +25,12 @@ fn local(date: NaiveDate, hour: u32) -> DateTime<FixedOffset> {
 }
 
 fn session(date: NaiveDate, routine: &str, variant: &str, ratings: (u8, u8)) -> Record {
+    let at = local(date, 7);
     Record::Session(SessionRecord {
-        routine: routine.into(),
-        title: routine.into(),
-        variant: variant.into(),
-        started: local(date, 7),
-        ended: local(date, 7),
         active_seconds: 420,
-        completed: true,
-        steps_done: 6,
-        steps_total: 6,
         stiffness_before: Some(ratings.0),
         stiffness_after: Some(ratings.1),
-        note: None,
-        painful_steps: Vec::new(),
-        marks: Vec::new(),
-        played: None,
-        learn: false,
-        routine_version: None,
-        steps: Vec::new(),
+        ..SessionRecord::new(routine, variant, (at, at), 6)
     })
 }
 

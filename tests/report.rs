@@ -241,3 +241,23 @@ fn a_backwards_period_is_refused_in_plain_words() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("write it as YYYY-MM-DD"), "{stderr}");
 }
+
+#[test]
+fn the_calendar_names_each_month_over_the_week_holding_its_first_day() {
+    let home = home();
+    let months = |since: &str, until: &str| {
+        let args = ["report", "--out", "-", "--since", since, "--until", until];
+        let output = poised(home.path(), &args);
+        assert!(output.status.success(), "{output:?}");
+        let doc = Html::parse_document(&String::from_utf8(output.stdout).unwrap());
+        let th = Selector::parse("table.calendar thead th").unwrap();
+        doc.select(&th).skip(1).map(text).collect::<Vec<_>>()
+    };
+    // From a Wednesday: the first week holds 28 Oct to Sun 1 Nov, the last Mon 30 Nov to 3 Dec.
+    assert_eq!(
+        months("2026-10-28", "2026-12-03"),
+        ["Nov", "", "", "", "", "Dec"]
+    );
+    // From mid-month: the first week is named for its own month, the next for the 1st it holds.
+    assert_eq!(months("2026-11-25", "2026-12-10"), ["Nov", "Dec", ""]);
+}

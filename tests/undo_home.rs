@@ -159,3 +159,39 @@ fn the_question_fits_the_smallest_screen_with_an_ellipsis() {
         "{screen}"
     );
 }
+
+#[test]
+fn taking_back_a_session_keeps_the_routine_that_was_selected() {
+    let load = |name: &str| load_file(&common::fixture(&format!("valid/{name}.toml"))).unwrap();
+    let quiet = Settings {
+        ask_ratings: false,
+        ..Settings::default()
+    };
+    let mut app = App::new(
+        vec![load("desk-stretch"), load("every-key")],
+        quiet,
+        Theme::plain(),
+    );
+    let details = |app: &App| draw(app, &at(30), 80, 24).contains("A step of each kind");
+    app.update(Action::Down, &at(0));
+    assert!(details(&app), "the second routine is selected");
+    app.update(Action::StartFull, &at(0));
+    app.update(Action::AskEnd, &at(20));
+    let effects = app.update(Action::Yes, &at(20));
+    let Some(Effect::Save(record)) = effects.first() else {
+        panic!("the session is saved: {effects:?}");
+    };
+    app.update(Action::Quit, &at(21));
+    app.update(saved(*record.clone()), &at(21));
+    app.update(Action::Undo, &at(22));
+    let effects = app.update(Action::Yes, &at(22));
+    assert!(
+        matches!(effects.first(), Some(Effect::Undo(_))),
+        "{effects:?}"
+    );
+    app.update(Msg::Notice("Took back: the session".into()), &at(22));
+    app.update(Action::Down, &at(23)); // closes the notice
+    assert!(details(&app), "still the second routine after the undo");
+    app.update(Action::Up, &at(24));
+    assert!(!details(&app), "and Up from there is the first");
+}

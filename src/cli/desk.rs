@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::out::{out, say, warn};
+use super::out::{out, say};
 use super::progress::{finish, load_config};
 use crate::clock::Clock;
 use crate::config::Config;
@@ -91,10 +91,7 @@ fn today(paths: &Paths, now: DateTime<FixedOffset>) -> Result<(Config, ProgressM
     let config = load_config(paths);
     let model =
         progress::load(paths, config.day_starts_at, now, |_| None).map_err(|e| e.to_string())?;
-    for warning in &model.warnings {
-        warn(warning);
-    }
-    super::out::notices(&model.notices);
+    super::out::told(&model.warnings, &model.notices);
     Ok((config, model))
 }
 

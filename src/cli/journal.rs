@@ -15,7 +15,7 @@ use crate::journal::export::{self, Kind};
 use crate::journal::folder::{Union, own_file_name, read_union};
 use crate::journal::relocate::copy_journal;
 use crate::journal::{
-    CheckinRecord, Journal, Keyed, Parsed, ReadError, Record, log_line, note_or_none,
+    CheckinRecord, Journal, Keyed, Parsed, ReadError, Record, Warning, log_line, note_or_none,
 };
 use crate::paths::Paths;
 use crate::progress::Check;
@@ -186,23 +186,26 @@ pub fn checkin(paths: &Paths, clock: &Clock, args: &CheckinArgs) -> ExitCode {
 /// Prints the newest records first, one line each; with `--all`, the records taken back
 /// too, marked.
 ///
-/// The records are read from the end of the journal; the warnings about damaged records
-/// anywhere in it come from the summary cache that `poised streak` keeps, so neither grows
-/// with the journal's length. A journal folder is read whole, as the union of its files.
+/// The warnings (damaged records, records dated after tomorrow) come from the summary cache
+/// that `poised streak` keeps, as every progress command says them; the records are read
+/// from the end of the journal, so neither grows with its length. A journal folder is read
+/// whole, as the union of its files.
 pub fn log(paths: &Paths, clock: &Clock, args: &LogArgs) -> ExitCode {
-    let entries = if paths.journal_dir.is_some() {
-        read_keyed(paths)
-            .map_err(|error| say(&error.to_string()))
-            .map(|keyed| {
-                let entries = keyed.entries().into_iter();
-                let shown = entries.filter(|(_, voided)| args.all || !voided);
-                shown.map(|(r, voided)| (r.clone(), voided)).collect()
-            })
-    } else {
-        newest(paths, clock, args).map_err(|message| say(&message))
-    };
-    let Ok(mut entries) = entries else {
-        return ExitCode::FAILURE;
+    let entries = tell(paths, clock, args.verify).and_then(|()| {
+        if paths.journal_dir.is_some() {
+            every_entry(paths, args.all)
+        } else {
+            Journal::new(&paths.journal)
+                .read_last(args.limit, args.all)
+                .map_err(|e| e.to_string())
+        }
+    });
+    let mut entries = match entries {
+        Ok(entries) => entries,
+        Err(message) => {
+            say(&message);
+            return ExitCode::FAILURE;
+        }
     };
     if entries.is_empty() {
         return out(&format!("no records yet in {}\n", paths.journal.display()));
@@ -219,23 +222,25 @@ pub fn log(paths: &Paths, clock: &Clock, args: &LogArgs) -> ExitCode {
     out(&lines)
 }
 
-/// The newest records of the one journal file, read from its end, after the warnings.
-fn newest(paths: &Paths, clock: &Clock, args: &LogArgs) -> Result<Vec<(Record, bool)>, String> {
-    let check = if args.verify {
-        Check::Full
-    } else {
-        Check::Quick
-    };
+/// Says what the summary of the journal has to say: its warnings, and its notices under
+/// `--verbose`; `verify` checks its cache against every byte of the journal.
+fn tell(paths: &Paths, clock: &Clock, verify: bool) -> Result<(), String> {
+    let check = if verify { Check::Full } else { Check::Quick };
     let config = Config::load(&paths.config).config;
     let today = ritual_date(clock.local(), config.day_starts_at);
     let summary =
         summarize_history(paths, config.day_starts_at, today, check).map_err(|e| e.to_string())?;
-    summary.warnings.iter().for_each(warn);
-    super::out::notices(&summary.notices);
-    let journal = Journal::new(&paths.journal);
-    journal
-        .read_last(args.limit, args.all)
-        .map_err(|e| e.to_string())
+    super::out::told(&summary.warnings, &summary.notices);
+    Ok(())
+}
+
+/// Every record of the journal folder in time order, with whether it was taken back (those
+/// only with `all`); its warnings are the summary's, said already.
+fn every_entry(paths: &Paths, all: bool) -> Result<Vec<(Record, bool)>, String> {
+    let (keyed, _) = keyed(paths).map_err(|e| e.to_string())?;
+    let entries = keyed.entries().into_iter();
+    let shown = entries.filter(|(_, voided)| all || !voided);
+    Ok(shown.map(|(r, voided)| (r.clone(), voided)).collect())
 }
 
 /// Prints the chosen records within the chosen days as CSV, TOML or JSON Lines.
@@ -310,19 +315,30 @@ pub(super) fn read_all(paths: &Paths) -> Result<Vec<Record>, ReadError> {
     read_keyed(paths).map(Keyed::counted)
 }
 
+/// [`read_all`] for a reader that has already said the journal's warnings (through the
+/// summary, as `poised report` does).
+pub(super) fn read_quietly(paths: &Paths) -> Result<Vec<Record>, ReadError> {
+    keyed(paths).map(|(keyed, _)| keyed.counted())
+}
+
 /// Every record of the journal with its key, and the voids, wherever it is kept, with its
 /// warnings printed: in file order for one file, in time order for a folder.
 pub(super) fn read_keyed(paths: &Paths) -> Result<Keyed, ReadError> {
-    let (keyed, warnings) = match &paths.journal_dir {
+    let (keyed, warnings) = keyed(paths)?;
+    for warning in &warnings {
+        warn(warning);
+    }
+    Ok(keyed)
+}
+
+/// [`read_keyed`], with the warnings to say.
+fn keyed(paths: &Paths) -> Result<(Keyed, Vec<Warning>), ReadError> {
+    match &paths.journal_dir {
         None => Journal::new(&paths.journal).read().map(Parsed::into_keyed),
         Some(dir) => paths
             .journal_files()
             .map_err(|e| ReadError::io(dir, e))
             .and_then(|files| read_union(&files))
             .map(Union::into_keyed),
-    }?;
-    for warning in &warnings {
-        warn(warning);
     }
-    Ok(keyed)
 }

@@ -71,6 +71,13 @@ pub fn notices(lines: &[String]) {
     }
 }
 
+/// What reading the journal had to say, in the same way for every command: each warning,
+/// then (under `--verbose`) each notice.
+pub fn told(warnings: &[String], lines: &[String]) {
+    warnings.iter().for_each(warn);
+    notices(lines);
+}
+
 /// One line of `text` on stderr, after `poised: `.
 pub fn say(text: &str) {
     err(&format!("poised: {text}\n"));

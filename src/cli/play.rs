@@ -9,11 +9,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use super::desk::DeskArgs;
+use super::not_saved;
 use super::out::say;
 use super::progress::{load_config, rest_error, rest_line};
 use super::routines::{load_library, pick};
 use super::voice;
-use super::{not_saved, warn};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::desk::Desk;
@@ -140,10 +140,7 @@ pub fn desk(paths: &Paths, clock: &Clock, args: &DeskArgs) -> ExitCode {
     let day_start = config.day_starts_at;
     let today = match progress::load(paths, day_start, now.local, |_| None) {
         Ok(model) => {
-            for warning in &model.warnings {
-                warn(warning);
-            }
-            super::out::notices(&model.notices);
+            super::out::told(&model.warnings, &model.notices);
             model.today_records
         }
         Err(e) => {
@@ -259,10 +256,7 @@ fn morning_question_due(
     let Some(summary) = summary else {
         return false;
     };
-    for warning in &summary.warnings {
-        warn(warning);
-    }
-    super::out::notices(&summary.notices);
+    super::out::told(&summary.warnings, &summary.notices);
     morning_checkin_due(&summary.recent, today, config.day_starts_at) && !asked(paths, today)
 }
 
@@ -336,7 +330,10 @@ impl Storage for JournalStorage<'_> {
     }
 
     fn rest(&mut self, now: &Now) -> Result<(String, Option<Saved>), String> {
-        let rested = record_rest(self.paths, self.config.day_starts_at, now.local, None);
+        // The app has its own way to show what the journal says (Home's line, the progress
+        // screen); nothing may print over the screen.
+        let when = (self.config.day_starts_at, now.local);
+        let rested = record_rest(self.paths, when, None, |_, _| {});
         let saved = |rested: &Rested| match rested {
             Rested::Recorded {
                 date, reason, id, ..

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use super::not_saved;
-use super::out::{out, out_saved, say, warn};
+use super::out::{out, out_saved, say, told, warn};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::paths::Paths;
@@ -22,10 +22,7 @@ pub fn streak(paths: &Paths, clock: &Clock, verify: bool) -> ExitCode {
     let today = ritual_date(clock.local(), day_start);
     // The days alone make the line: a current cache's recent records stay undecoded.
     let line = summarize_history(paths, day_start, today, check).map(|summary| {
-        for warning in &summary.warnings {
-            warn(warning);
-        }
-        super::out::notices(&summary.notices);
+        told(&summary.warnings, &summary.notices);
         StreakFigures::of(&summary.history, today).line()
     });
     finish(line.map_err(|e| e.to_string()))
@@ -35,7 +32,8 @@ pub fn streak(paths: &Paths, clock: &Clock, verify: bool) -> ExitCode {
 /// for the streak.
 pub fn rest(paths: &Paths, clock: &Clock, reason: Option<&str>) -> ExitCode {
     let config = load_config(paths);
-    match record_rest(paths, config.day_starts_at, clock.local(), reason) {
+    let when = (config.day_starts_at, clock.local());
+    match record_rest(paths, when, reason, told) {
         Ok(rested @ Rested::Recorded { .. }) => {
             out_saved(&format!("{}\n", rest_line(&rested)), "rest day")
         }

@@ -119,17 +119,14 @@ fn read(
 ) -> Result<(History, Vec<Record>), String> {
     let day_start = config.day_starts_at;
     let summary = summarize_journal(paths, day_start, today).map_err(|e| e.to_string())?;
+    super::out::told(&summary.warnings, &summary.notices);
     if period.look_back() >= summary.window {
-        for warning in &summary.warnings {
-            super::warn(warning);
-        }
-        super::out::notices(&summary.notices);
         return Ok((summary.history, summary.recent));
     }
-    // The whole journal, whose reading prints the same warnings; records held back from the
-    // summary (dated after tomorrow) are left out here too. The days are counted again from
-    // these records, since the summary's history folds the long past.
-    let mut records = super::journal::read_all(paths).map_err(|e| e.to_string())?;
+    // The whole journal, whose warnings the summary's already said (with those about the
+    // records it held back, dated after tomorrow, which are left out here too). The days are
+    // counted again from these records, since the summary's history folds the long past.
+    let mut records = super::journal::read_quietly(paths).map_err(|e| e.to_string())?;
     records.retain(|r| record_date(r, day_start) <= summary.horizon);
     Ok((History::from_records(&records, day_start), records))
 }

@@ -20,8 +20,9 @@ pub const STIFFNESS_MAX: u8 = 10;
 /// What a chunk held.
 #[derive(Debug, PartialEq)]
 pub(super) enum Content {
-    /// A record and its `id` (format 2).
-    Record(Box<Record>, Option<String>),
+    /// A record, its `id` (format 2), and the byte offset in the chunk of the value that
+    /// dates it (`started`, `at` or `date`), to name its place in a warning about that date.
+    Record(Box<Record>, Option<String>, usize),
     /// A record taken back (`[[void]]`).
     Void(VoidRecord),
     /// Keys outside any table: the `format = 1` line and whatever sits beside it.
@@ -60,6 +61,13 @@ pub(super) fn read(reader: &mut Reader, bytes: &[u8]) -> Result<Content, Damage>
     };
     let mut keys = one(table, entries)?;
     let id = sealed(text, table, &mut keys)?;
+    let date_key = match table {
+        "session" => "started",
+        "rest" => "date",
+        _ => "at",
+    };
+    // 0 when it is missing: the record is then refused below.
+    let dated = keys.get(date_key).map_or(0, |value| value.span().start);
     let record = match table {
         "session" => session(keys)?,
         "checkin" => checkin(keys)?,
@@ -67,7 +75,7 @@ pub(super) fn read(reader: &mut Reader, bytes: &[u8]) -> Result<Content, Damage>
         "desk" => desk(keys)?,
         _ => return void(keys).map(Content::Void),
     };
-    Ok(Content::Record(Box::new(record), id))
+    Ok(Content::Record(Box::new(record), id, dated))
 }
 
 /// The tables poised knows; other tables are ignored, so later versions can add some.

@@ -10,10 +10,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::error::ReadError;
-use super::parse::{Parsed, Warning};
+use super::parse::{Parsed, Spot, Warning};
 use super::record::Record;
 use super::store::Journal;
-use super::void::{Keyed, VoidRecord};
+use super::void::{Keyed, TakenBack, VoidRecord};
 
 /// The name of an old single journal, read too when it sits in the folder.
 pub const SINGLE_FILE: &str = "journal.toml";
@@ -113,6 +113,10 @@ pub fn journal_files(dir: &Path, own: &str) -> io::Result<Vec<JournalFile>> {
 pub struct Union {
     records: Vec<Record>,
     keys: Vec<String>,
+    /// Each record's file (its index among those added) and where its date is there.
+    spots: Vec<(usize, Spot)>,
+    /// How many files were added.
+    files: usize,
     voids: Vec<VoidRecord>,
     warnings: Vec<Warning>,
     seen: HashSet<String>,
@@ -123,15 +127,20 @@ pub struct Union {
 impl Union {
     /// Adds one file's records, leaving out those already taken from another file; `own`:
     /// the file is this machine's.
-    pub fn add(&mut self, parsed: Parsed, own: bool) {
+    pub fn add(&mut self, mut parsed: Parsed, own: bool) {
+        let file = self.files;
+        self.files += 1;
+        let dates = std::mem::take(&mut parsed.dates);
         let (keyed, warnings) = parsed.into_keyed();
         if own {
             self.own.extend(keyed.keys.iter().cloned());
         }
-        for (record, key) in keyed.records.into_iter().zip(keyed.keys) {
+        let records = keyed.records.into_iter().zip(keyed.keys).zip(dates);
+        for ((record, key), spot) in records {
             if self.seen.insert(key.clone()) {
                 self.records.push(record);
                 self.keys.push(key);
+                self.spots.push((file, spot));
             }
         }
         self.voids.extend(keyed.voids);
@@ -141,10 +150,8 @@ impl Union {
     /// Every record with its key, in the order they happened (records of one moment keep file
     /// order), and the voids.
     #[must_use]
-    pub fn into_keyed(self) -> (Keyed, Vec<Warning>) {
-        let mut pairs: Vec<(Record, String)> = self.records.into_iter().zip(self.keys).collect();
-        pairs.sort_by_key(|(record, _)| record.moment());
-        let (records, keys) = pairs.into_iter().unzip();
+    pub fn into_keyed(mut self) -> (Keyed, Vec<Warning>) {
+        let (records, keys) = self.in_time_order().map(|(r, k, _)| (r, k)).unzip();
         let keyed = Keyed {
             records,
             keys,
@@ -154,11 +161,41 @@ impl Union {
         (keyed, self.warnings)
     }
 
+    /// The records that count (all but those taken back), in the order they happened, each
+    /// with its file (an index into the files as added) and where its date is there.
+    #[must_use]
+    pub fn into_placed(mut self) -> (Vec<(Record, usize, Spot)>, Vec<Warning>) {
+        let taken = TakenBack::of(self.voids.iter().map(|v| v.record.as_str()));
+        let counted = self
+            .in_time_order()
+            .filter(|(_, key, _)| !taken.contains_key(key))
+            .map(|(record, _, (file, spot))| (record, file, spot))
+            .collect();
+        (counted, self.warnings)
+    }
+
     /// The records that count (all but those taken back), in the order they happened.
     #[must_use]
     pub fn into_records(self) -> (Vec<Record>, Vec<Warning>) {
-        let (keyed, warnings) = self.into_keyed();
-        (keyed.counted(), warnings)
+        let (placed, warnings) = self.into_placed();
+        (
+            placed.into_iter().map(|(record, ..)| record).collect(),
+            warnings,
+        )
+    }
+
+    /// Takes the records out with their keys and places, in the order they happened.
+    fn in_time_order(&mut self) -> impl Iterator<Item = (Record, String, (usize, Spot))> {
+        let records = std::mem::take(&mut self.records).into_iter();
+        let keys = std::mem::take(&mut self.keys);
+        let spots = std::mem::take(&mut self.spots);
+        let mut placed: Vec<_> = records
+            .zip(keys)
+            .zip(spots)
+            .map(|((record, key), spot)| (record, key, spot))
+            .collect();
+        placed.sort_by_key(|(record, _, _)| record.moment());
+        placed.into_iter()
     }
 }
 

@@ -38,12 +38,19 @@ pub struct Parsed {
     pub records: Vec<Record>,
     /// Each record's `id` (format 2), in the order of `records`; `None` for older records.
     pub ids: Vec<Option<String>>,
-    /// The 1-based line each record starts on, in the order of `records`.
-    pub lines: Vec<u64>,
+    /// Where each record's date is (`started`, `at` or `date`), in the order of `records`.
+    pub dates: Vec<Spot>,
     /// The records taken back by `[[void]]` records, in file order.
     pub voids: Vec<VoidRecord>,
     pub warnings: Vec<Warning>,
     pub end: Position,
+}
+
+/// A 1-based line and column in a journal file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    pub line: u64,
+    pub column: u64,
 }
 
 /// A part of the journal that was skipped, so the person can find and fix it.
@@ -83,7 +90,7 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
     let mut parsed = Parsed {
         records: Vec::with_capacity(chunks.len()),
         ids: Vec::with_capacity(chunks.len()),
-        lines: Vec::with_capacity(chunks.len()),
+        dates: Vec::with_capacity(chunks.len()),
         voids: Vec::new(),
         warnings: Vec::new(),
         end: Position {
@@ -95,10 +102,10 @@ pub fn parse_from(path: &Path, bytes: &[u8], from: Position) -> Parsed {
     for chunk in chunks {
         let place = Place { path, chunk, from };
         match decode::read(&mut reader, chunk.bytes) {
-            Ok(Content::Record(record, id)) => {
+            Ok(Content::Record(record, id, dated)) => {
                 parsed.records.push(*record);
                 parsed.ids.push(id);
-                parsed.lines.push(place.line_of(place.first_content_line()));
+                parsed.dates.push(place.spot(dated));
             }
             Ok(Content::Void(void)) => parsed.voids.push(void),
             Ok(Content::Loose(loose)) => parsed.warnings.extend(place.loose(loose)),
@@ -178,6 +185,15 @@ impl Place<'_> {
         self.warning(damage.at, message)
     }
 
+    /// A byte offset in the chunk as a line and column of the file.
+    fn spot(&self, at: usize) -> Spot {
+        let (line, column) = line_and_column(self.chunk.bytes, at);
+        Spot {
+            line: self.line_of(line),
+            column,
+        }
+    }
+
     fn warning(&self, at: Option<usize>, message: String) -> Warning {
         let (line, column) = match at {
             Some(at) => {
@@ -222,14 +238,12 @@ impl Place<'_> {
     }
 }
 
-/// The 0-based line and 1-based column (in characters) of a byte offset.
+/// The 0-based line and 1-based column (in characters) of a byte offset. Every record's
+/// date comes through here, so the line breaks are found with `memchr`.
 fn line_and_column(text: &[u8], at: usize) -> (u64, u64) {
     let before = &text[..at.min(text.len())];
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count() as u64;
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let line = memchr::memchr_iter(b'\n', before).count() as u64;
     let column = String::from_utf8_lossy(&before[line_start..])
         .chars()
         .count() as u64

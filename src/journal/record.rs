@@ -54,6 +54,39 @@ pub struct WorkPlayed {
 }
 
 impl SessionRecord {
+    /// A done session of `routine` (its id, and its title until one is set) in `variant`,
+    /// from `started` to `ended` with all that time played and every one of `steps` steps
+    /// done; no ratings, note, marks, work played or plan, as a journal from before them
+    /// holds. What tests and tools start from, setting the rest with `..`.
+    #[must_use]
+    pub fn new(
+        routine: &str,
+        variant: &str,
+        (started, ended): (DateTime<FixedOffset>, DateTime<FixedOffset>),
+        steps: u32,
+    ) -> Self {
+        Self {
+            routine: routine.to_string(),
+            title: routine.to_string(),
+            variant: variant.to_string(),
+            started,
+            ended,
+            active_seconds: u64::try_from((ended - started).num_seconds()).unwrap_or(0),
+            completed: true,
+            steps_done: steps,
+            steps_total: steps,
+            stiffness_before: None,
+            stiffness_after: None,
+            note: None,
+            painful_steps: Vec::new(),
+            marks: Vec::new(),
+            played: None,
+            learn: false,
+            routine_version: None,
+            steps: Vec::new(),
+        }
+    }
+
     /// "done", "partly done" or "ended early". A record from before the done rule reads as
     /// it was written: completed is done, anything else ended early.
     #[must_use]

@@ -45,15 +45,18 @@ pub enum RestError {
     NotSaved(Box<AppendError>),
 }
 
-/// Records the day of `now` as a rest day unless it is one already.
+/// Records the day of `now` as a rest day unless it is one already. `told` hears what
+/// reading the journal had to say (its warnings, then the notices for `--verbose`) before
+/// anything is written.
 pub fn record_rest(
     paths: &Paths,
-    day_start: NaiveTime,
-    now: DateTime<FixedOffset>,
+    (day_start, now): (NaiveTime, DateTime<FixedOffset>),
     reason: Option<&str>,
+    told: impl FnOnce(&[String], &[String]),
 ) -> Result<Rested, RestError> {
     let today = ritual_date(now, day_start);
     let mut summary = summarize_journal(paths, day_start, today)?;
+    told(&summary.warnings, &summary.notices);
     if summary.history.day(today).rest {
         return Ok(Rested::Already(today));
     }

@@ -74,7 +74,7 @@ fn adherence(report: &Report) -> Markup {
     }
 }
 
-/// Weekdays as rows, weeks as columns, a month's name over the week its first day falls in.
+/// Weekdays as rows, weeks as columns, a month's name over the week its 1st falls in.
 fn calendar(days: &[DayCell]) -> Markup {
     let Some(first) = days.first() else {
         return html! {};
@@ -109,11 +109,14 @@ fn calendar(days: &[DayCell]) -> Markup {
     }
 }
 
-/// The month's short name when a week holds the 1st of a month (or the block's first day).
+/// The short name of the month whose 1st the week holds; the period's first week, when it
+/// holds no 1st, is named for its own month. A first week that holds a 1st (28 Oct to
+/// Sun 1 Nov) is named for the month that begins in it.
 fn month_label(week: &[Option<&DayCell>], first: chrono::NaiveDate) -> String {
-    week.iter()
-        .flatten()
-        .find(|d| d.date.day() == 1 || d.date == first)
+    let mut days = week.iter().flatten();
+    let named = days.clone().find(|d| d.date.day() == 1);
+    named
+        .or_else(|| days.next().filter(|d| d.date == first))
         .map(|d| d.date.format("%b").to_string())
         .unwrap_or_default()
 }

@@ -296,6 +296,12 @@ impl LiveSession {
         }
     }
 
+    /// Whether any of the work was played (not only get-ready, rests or skips).
+    #[must_use]
+    pub fn played_any_work(&self) -> bool {
+        !self.player.work_played().is_zero()
+    }
+
     /// Done, partly done or ended early, by the done rule.
     #[must_use]
     pub fn outcome(&self) -> Outcome {

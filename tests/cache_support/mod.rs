@@ -99,24 +99,13 @@ pub fn random_record_within(rng: &mut Rng, days: u64) -> Record {
 /// A completed full session without ratings.
 pub fn session(at: chrono::DateTime<FixedOffset>) -> SessionRecord {
     SessionRecord {
-        routine: "morning".into(),
         title: "Some routine".into(),
-        variant: "full".into(),
-        started: at,
-        ended: at + chrono::Duration::minutes(7),
-        active_seconds: 420,
-        completed: true,
-        steps_done: 6,
-        steps_total: 6,
-        stiffness_before: None,
-        stiffness_after: None,
-        note: None,
-        painful_steps: Vec::new(),
-        marks: Vec::new(),
-        played: None,
-        learn: false,
-        routine_version: None,
-        steps: Vec::new(),
+        ..SessionRecord::new(
+            "morning",
+            "full",
+            (at, at + chrono::Duration::minutes(7)),
+            6,
+        )
     }
 }
 

@@ -17,49 +17,33 @@ pub fn at(text: &str) -> DateTime<FixedOffset> {
 
 /// The session of the example.
 pub fn example_session() -> SessionRecord {
+    let times = (
+        at("2026-11-21T07:02:11+01:00"),
+        at("2026-11-21T07:09:13+01:00"),
+    );
     SessionRecord {
-        routine: "morning".to_string(),
         title: "Morning ...".to_string(),
-        variant: "full".to_string(),
-        started: at("2026-11-21T07:02:11+01:00"),
-        ended: at("2026-11-21T07:09:13+01:00"),
         active_seconds: 420,
-        completed: true,
-        steps_done: 6,
-        steps_total: 6,
         stiffness_before: Some(6),
         stiffness_after: Some(3),
         note: Some("left hip tight".to_string()),
         painful_steps: vec!["Bird-dog".to_string()],
-        marks: Vec::new(),
-        played: None,
-        learn: false,
-        routine_version: None,
-        steps: Vec::new(),
+        ..SessionRecord::new("morning", "full", times, 6)
     }
 }
 
 /// A session with only the required keys, numbered by `active_seconds`.
 pub fn numbered_session(n: u64) -> Record {
+    let times = (
+        at("2026-11-21T21:00:00-05:00"),
+        at("2026-11-21T21:05:00-05:00"),
+    );
     Record::Session(SessionRecord {
-        routine: "evening".to_string(),
         title: "Evening decompression".to_string(),
-        variant: "short".to_string(),
-        started: at("2026-11-21T21:00:00-05:00"),
-        ended: at("2026-11-21T21:05:00-05:00"),
         active_seconds: n,
         completed: false,
         steps_done: 2,
-        steps_total: 5,
-        stiffness_before: None,
-        stiffness_after: None,
-        note: None,
-        painful_steps: Vec::new(),
-        marks: Vec::new(),
-        played: None,
-        learn: false,
-        routine_version: None,
-        steps: Vec::new(),
+        ..SessionRecord::new("evening", "short", times, 5)
     })
 }
 

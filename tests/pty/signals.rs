@@ -19,14 +19,18 @@ enum Moment {
 /// A session rated 6 before, brought to `moment` (at the note, "tight" typed but not sent).
 fn session_at(moment: Moment) -> (Home, Tui) {
     let home = home_with_routines();
-    let mut tui = start(home.path(), &["run", "two-holds", "--quiet"], 1);
+    let mut tui = start(home.path(), &["run", "two-holds", "--quiet"], 20);
     tui.wait_for_text("How stiff is your back right now?");
     tui.press("6\r");
     tui.wait_for_text("First hold");
     if let Moment::Playing = moment {
         return (home, tui);
     }
-    // Skipping both steps plays the session to its end, at any machine's speed.
+    // Once some work is played (a session with none asks nothing after), skipping both
+    // steps plays the session to its end, at any machine's speed.
+    tui.wait_for("the first hold's work", |t| {
+        t.text().contains("First hold") && !t.text().contains("Get ready")
+    });
     tui.press("nn");
     tui.wait_for_text("after the session?");
     match moment {

@@ -18,7 +18,7 @@ fn agrees_with_toml(chunk: &str) {
     raw::tests::walk_agrees_with_document(chunk);
     let ours = read(chunk.as_bytes());
     let plain = toml::from_str::<toml::Table>(chunk);
-    let Ok(Content::Record(record, _)) = ours else {
+    let Ok(Content::Record(record, ..)) = ours else {
         assert!(plain.is_ok() || ours.is_err(), "toml rejects {chunk:?}");
         return;
     };
@@ -101,7 +101,8 @@ fn no_cut_of_a_sealed_record_reads_as_a_record() {
                 read,
                 Ok(Content::Record(
                     Box::new(checkin.clone()),
-                    Some("0123456789abcdef".into())
+                    Some("0123456789abcdef".into()),
+                    date_of(&sealed)
                 ))
             );
         }
@@ -109,8 +110,13 @@ fn no_cut_of_a_sealed_record_reads_as_a_record() {
     let by_hand = record_toml(&checkin).replacen('\n', "\nby_hand = true\n", 1);
     assert_eq!(
         read(by_hand.as_bytes()),
-        Ok(Content::Record(Box::new(checkin), None))
+        Ok(Content::Record(Box::new(checkin), None, date_of(&by_hand)))
     );
+}
+
+/// Where the check-in's date starts: what a warning about the date names.
+fn date_of(chunk: &str) -> usize {
+    chunk.find("at = ").unwrap() + "at = ".len()
 }
 
 #[test]

@@ -122,11 +122,14 @@ fn summarize_journal_for(
     };
     let files = paths.journal_files().map_err(|e| ReadError::io(dir, e))?;
     if files.iter().any(|f| f.kind > FileKind::Machine) {
-        let (records, warnings) = read_union(&files)?.into_records();
+        let (records, warnings) = read_union(&files)?.into_placed();
         let warnings = warnings.iter().map(ToString::to_string).collect();
         let placed = records
             .into_iter()
-            .map(|r| (r, Place::Folder(dir)))
+            .map(|(record, file, spot)| {
+                let path = &files[file].path;
+                (record, Place { path, spot })
+            })
             .collect();
         return Ok(Summary::of_records(placed, warnings, day_start, today));
     }

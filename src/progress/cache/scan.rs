@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::fingerprint::Fingerprint;
-use crate::journal::parse::{Parsed, Position, parse_from};
+use crate::journal::parse::{Parsed, Position, Spot, Warning, parse_from};
 use crate::journal::record::Record;
 use crate::journal::split::{last_record_start, record_starts};
 use crate::journal::void::TakenBack;
@@ -155,10 +155,16 @@ impl Summary {
             .records
             .into_iter()
             .zip(&parsed.ids)
-            .zip(parsed.lines);
-        for ((record, id), line) in placed {
+            .zip(parsed.dates);
+        for ((record, id), spot) in placed {
             if !taken.contains(&record, id.as_deref()) {
-                self.add(record, &Place::Line(journal, line));
+                self.add(
+                    record,
+                    &Place {
+                        path: journal,
+                        spot,
+                    },
+                );
             }
         }
     }
@@ -190,11 +196,10 @@ pub fn skips_of(taken: &TakenBack) -> u64 {
     super::fingerprint::fingerprint(taken.sorted().join("\n").as_bytes())
 }
 
-/// Where a record is, for a warning about it: a line of a journal file, or one of the files
-/// of a journal folder read together.
-pub enum Place<'a> {
-    Line(&'a Path, u64),
-    Folder(&'a Path),
+/// Where a record's date is, for a warning about it: its file, line and column.
+pub struct Place<'a> {
+    pub path: &'a Path,
+    pub spot: Spot,
 }
 
 /// The warning for a record dated after the horizon.
@@ -206,14 +211,16 @@ fn ahead(record: &Record, date: NaiveDate, horizon: NaiveDate, place: &Place) ->
         Record::Desk(_) => "a desk record",
     };
     let today = horizon.pred_opt().unwrap_or(horizon);
-    let place = match place {
-        Place::Line(path, line) => format!("{} line {line}", path.display()),
-        Place::Folder(dir) => format!("a file in {}", dir.display()),
+    let warning = Warning {
+        path: place.path.to_path_buf(),
+        line: place.spot.line,
+        column: Some(place.spot.column),
+        message: format!(
+            "{what} dated {date}, more than a day after today ({today}): it is not counted \
+             until its day comes. If its date is wrong, fix it in the file"
+        ),
     };
-    format!(
-        "{place}: {what} dated {date}, more than a day after today ({today}): it is not \
-         counted until its day comes. If its date is wrong, fix it in the file"
-    )
+    warning.to_string()
 }
 
 /// Splits bytes before the start of their last record: the records before it are settled,

@@ -20,24 +20,15 @@ pub fn three_am() -> NaiveTime {
 pub fn session(started: &str, variant: &str, completed: bool) -> SessionRecord {
     let started = at(started);
     SessionRecord {
-        routine: "morning".into(),
         title: "Morning".into(),
-        variant: variant.into(),
-        started,
-        ended: started + chrono::Duration::minutes(7),
-        active_seconds: 420,
         completed,
         steps_done: if completed { 6 } else { 3 },
-        steps_total: 6,
-        stiffness_before: None,
-        stiffness_after: None,
-        note: None,
-        painful_steps: Vec::new(),
-        marks: Vec::new(),
-        played: None,
-        learn: false,
-        routine_version: None,
-        steps: Vec::new(),
+        ..SessionRecord::new(
+            "morning",
+            variant,
+            (started, started + chrono::Duration::minutes(7)),
+            6,
+        )
     }
 }
 

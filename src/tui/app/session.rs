@@ -46,7 +46,10 @@ impl App {
         Screen::Player(Box::new(session))
     }
 
-    /// Once the session has finished: the after-question, or straight to the summary.
+    /// Once the session has finished: the after-question, or straight to the summary. A
+    /// session ended with Ctrl-C, or before any of its work was played (during the first
+    /// get-ready, or every step skipped), asks nothing after: there is no "after" to rate, and
+    /// the summary says how little was done.
     pub(super) fn after_session_turn(&mut self, now: &Now) -> Vec<Effect> {
         let Screen::Player(session) = &mut self.screen else {
             return Vec::new();
@@ -59,7 +62,7 @@ impl App {
         let Screen::Player(session) = std::mem::replace(&mut self.screen, Screen::Home) else {
             return Vec::new();
         };
-        if self.settings.ask_ratings && !session.hurried {
+        if self.settings.ask_ratings && !session.hurried && session.played_any_work() {
             let rating = Rating::starting_at(session.stiffness_before);
             self.screen = Screen::After(session, rating);
             return Vec::new();

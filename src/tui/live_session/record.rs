@@ -7,6 +7,7 @@ use super::LiveSession;
 use crate::journal::{Amount, SessionRecord, StepPlayed, WorkPlayed};
 use crate::routine::Work;
 use crate::session::Outcome;
+use crate::text::nearest_second;
 
 impl LiveSession {
     /// The journal's record of this session.
@@ -21,7 +22,7 @@ impl LiveSession {
             variant: timeline.variant.as_str().to_string(),
             started: self.started,
             ended,
-            active_seconds: active.as_secs(),
+            active_seconds: nearest_second(active),
             completed: self.outcome() == Outcome::Done,
             steps_done,
             steps_total,

@@ -11,7 +11,7 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget};
 
 use crate::routine::Step;
 use crate::session::{PlayState, SegmentKind, Snapshot, Timeline, display_secs, preview};
-use crate::text::{fit, mss, round_secs, sanitize, width};
+use crate::text::{fit, mss, nearest_second, sanitize, width};
 use crate::tui::keymap::{self, Context};
 use crate::tui::screens::message;
 use crate::tui::theme::Theme;
@@ -316,7 +316,7 @@ impl Player<'_> {
         // The bar moves with its time left, on the same whole seconds.
         let total = self.timeline.total.as_secs_f64().max(0.001);
         #[allow(clippy::cast_precision_loss)]
-        let left = round_secs(snap.remaining) as f64;
+        let left = nearest_second(snap.remaining) as f64;
         let ratio = (1.0 - left / total).clamp(0.0, 1.0);
         let voice = if self.overlay.voice {
             " · voice on"

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::{Player, footer_rows, middle_rows};
 use crate::session::{BreathPhase, BreathState, Snapshot, display_secs};
-use crate::text::round_secs;
+use crate::text::nearest_second;
 use crate::tui::widgets::pacer;
 
 /// Which of the player's moving parts changed between two snapshots of the same moment of
@@ -44,7 +44,7 @@ impl Moved {
             clock: display_secs(drawn.segment_remaining) != display_secs(next.segment_remaining),
             reps: drawn.rep != next.rep,
             pacer: shown(drawn.breath.as_ref()) != shown(next.breath.as_ref()),
-            gauge: round_secs(drawn.remaining) != round_secs(next.remaining),
+            gauge: nearest_second(drawn.remaining) != nearest_second(next.remaining),
         })
     }
 }
