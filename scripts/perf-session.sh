@@ -6,8 +6,8 @@
 # Then three interleaved windows each of poised playing and of porsmo's stopwatch (the
 # reference the issue measured against; `cargo install porsmo`), with the ratios.
 #
-# Usage: scripts/perf-session.sh [SECONDS_PER_PHASE] [ratio]   (default 30; `ratio`: only the
-# side by side)
+# Usage: scripts/perf-session.sh [SECONDS_PER_PHASE] [ratio|voice-ratio]   (default 30; `ratio`:
+# only the side by side; `voice-ratio`: the same with poised speaking its cues)
 # Exits 1 when a budget is missed. Linux only: it reads /proc.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -79,9 +79,16 @@ fn main() -> ExitCode {
     let seconds = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(30);
     let window = Duration::from_secs(seconds);
     let home = past_first_run();
-    if args.get(3).is_some_and(|a| a == "ratio") {
-        side_by_side(&program, home.path(), window);
-        return ExitCode::SUCCESS;
+    match args.get(3).map(String::as_str) {
+        Some("ratio") => {
+            side_by_side(&program, home.path(), window, Speech::Off);
+            return ExitCode::SUCCESS;
+        }
+        Some("voice-ratio") => {
+            side_by_side(&program, home.path(), window, Speech::On);
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
     }
     let [playing, paused] = session_phases(&program, home.path(), window);
     let (voice, delays) = voice_phase(&program, window);
@@ -94,7 +101,7 @@ fn main() -> ExitCode {
     ];
     print_table(&phases);
     print_delays(&delays);
-    side_by_side(&program, home.path(), window);
+    side_by_side(&program, home.path(), window, Speech::Off);
     if phases.iter().all(Figures::within_budget) {
         println!("All budgets met.");
         ExitCode::SUCCESS
@@ -134,8 +141,28 @@ fn session_phases(program: &Path, home: &Path, window: Duration) -> [Figures; 2]
 /// process started (then "speaks" until ended). Returns the figures and, for each utterance,
 /// how far past its whole second it started.
 fn voice_phase(program: &Path, window: Duration) -> (Figures, Vec<f64>) {
+    let home = speaking_home();
+    let mut tui = start_session(program, home.path());
+    let figures = measure(&mut tui, "voice", window);
+    end_session(tui);
+    let text = fs::read_to_string(home.path().join(SAID)).unwrap_or_default();
+    // The first utterance comes with the first frame, after start-up: not a phase change.
+    let started: Vec<f64> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.trim().parse().ok())
+        .collect();
+    (figures, past_the_second(&started))
+}
+
+/// Where the speech script notes the time each utterance's process started.
+const SAID: &str = "said.txt";
+
+/// A home past the first run whose `voice` is a script that notes when it was started in
+/// [`SAID`], then "speaks" (sleeps) until it is ended.
+fn speaking_home() -> tempfile::TempDir {
     let home = past_first_run();
-    let log = home.path().join("said.txt");
+    let log = home.path().join(SAID);
     let script = home.path().join("speak");
     let body = format!(
         "#!/bin/sh\ndate +%s.%N >> '{}'\nexec sleep 2\n",
@@ -145,17 +172,7 @@ fn voice_phase(program: &Path, window: Duration) -> (Figures, Vec<f64>) {
     fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).expect("chmod");
     let config = format!("voice = \"{}\"\n", script.display());
     fs::write(home.path().join("config.toml"), config).expect("write config.toml");
-    let mut tui = start_session(program, home.path());
-    let figures = measure(&mut tui, "voice", window);
-    end_session(tui);
-    let text = fs::read_to_string(&log).unwrap_or_default();
-    // The first utterance comes with the first frame, after start-up: not a phase change.
-    let started: Vec<f64> = text
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.trim().parse().ok())
-        .collect();
-    (figures, past_the_second(&started))
+    home
 }
 
 /// Every change in the morning routine falls on a whole second of session time, so each
@@ -220,8 +237,17 @@ fn reference_window(porsmo: &Path, home: &Path, window: Duration) -> Figures {
     figures
 }
 
-/// `poised run morning` from its first frame, then ended.
-fn playing_window(program: &Path, home: &Path, window: Duration) -> Figures {
+/// Whether poised speaks its cues in a side by side.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Speech {
+    Off,
+    On,
+}
+
+/// `poised run morning` from its first frame, then ended; speaking, in a home of its own.
+fn playing_window(program: &Path, home: &Path, window: Duration, speech: Speech) -> Figures {
+    let speaking = (speech == Speech::On).then(speaking_home);
+    let home = speaking.as_ref().map_or(home, |h| h.path());
     let mut tui = start_session(program, home);
     let figures = measure(&mut tui, "poised", window);
     end_session(tui);
@@ -229,7 +255,7 @@ fn playing_window(program: &Path, home: &Path, window: Duration) -> Figures {
 }
 
 /// Three interleaved windows of poised and of the reference; prints each and the ratios.
-fn side_by_side(program: &Path, home: &Path, window: Duration) {
+fn side_by_side(program: &Path, home: &Path, window: Duration, speech: Speech) {
     let Some(porsmo) = reference() else {
         println!("reference: porsmo is not on PATH (cargo install porsmo), so no ratio");
         return;
@@ -237,9 +263,14 @@ fn side_by_side(program: &Path, home: &Path, window: Duration) {
     let mut rounds = Vec::new();
     for _ in 0..ROUNDS {
         let reference = reference_window(&porsmo, home, window);
-        rounds.push((playing_window(program, home, window), reference));
+        rounds.push((playing_window(program, home, window, speech), reference));
     }
-    println!("\nside by side with porsmo's stopwatch, {ROUNDS} interleaved windows:");
+    let voice = if speech == Speech::On {
+        ", poised speaking"
+    } else {
+        ""
+    };
+    println!("\nside by side with porsmo's stopwatch, {ROUNDS} interleaved windows{voice}:");
     let all: Vec<Figures> = rounds
         .iter()
         .flat_map(|(p, r)| [p.clone(), r.clone()])
