@@ -23,13 +23,12 @@ pub mod widgets;
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
 
 use crate::clock::Clock;
 use crate::journal::Record;
 use crate::progress::ProgressModel;
 use app::{App, View};
-use event::Incoming;
+use event::{Incoming, Inputs};
 use keymap::Action;
 use protocol::{Effect, Msg, Now, Saved};
 
@@ -98,7 +97,7 @@ fn event_loop(
     painter: &mut terminal::Painter<io::Stdout>,
     app: &mut App,
     clock: Clock,
-    inputs: &Receiver<Incoming>,
+    inputs: &Inputs,
     world: &mut World,
 ) -> io::Result<Option<i32>> {
     let mut drawn: Option<View> = None;
@@ -113,16 +112,11 @@ fn event_loop(
         let view = app.view(&t);
         paint(painter, app, drawn.as_ref(), &view, &t)?;
         drawn = Some(view);
-        let first = match app.deadline(&t) {
-            Some(deadline) => match inputs.recv_timeout(clock.real_wait_until(deadline)) {
-                Ok(input) => Some(input),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => Some(Incoming::Closed),
-            },
-            None => Some(inputs.recv().unwrap_or(Incoming::Closed)),
-        };
+        let wait = app
+            .deadline(&t)
+            .map(|deadline| clock.real_wait_until(deadline));
         // Handle everything already waiting before drawing once.
-        for input in first.into_iter().chain(inputs.try_iter()) {
+        for input in inputs.wait(wait) {
             let msg = match input {
                 Incoming::Key(key) => Msg::Key(key),
                 Incoming::Paste(text) => Msg::Paste(text),

@@ -4,7 +4,6 @@
 //! terminal; nothing but the lines is written, and never an escape sequence.
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::mpsc::RecvTimeoutError;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
@@ -76,15 +75,11 @@ pub fn run(
         if session.player.snapshot(t.mono).state == PlayState::Finished {
             break;
         }
-        let first = match session.player.next_change(t.mono) {
-            Some(deadline) => match inputs.recv_timeout(clock.real_wait_until(deadline)) {
-                Ok(input) => Some(input),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => break,
-            },
-            None => inputs.recv().ok(),
-        };
-        for input in first.into_iter().chain(inputs.try_iter()) {
+        let wait = session
+            .player
+            .next_change(t.mono)
+            .map(|deadline| clock.real_wait_until(deadline));
+        for input in inputs.wait(wait) {
             let now = clock.now();
             let action = match input {
                 Incoming::Key(key) => key_action(key),
