@@ -12,7 +12,7 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget};
 use crate::routine::Step;
 use crate::session::{PlayState, SegmentKind, Snapshot, Timeline, display_secs, preview};
 use crate::text::{fit, mss, nearest_second, sanitize, width};
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::{self, Action, Context};
 use crate::tui::screens::message;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::countdown::{self, Countdown};
@@ -349,8 +349,13 @@ impl Player<'_> {
         let room = usize::from(next.width);
         // The keys give way to the next step's name, which ends with "…" if it is cut: the
         // fewest that fit beside it, or none.
+        // Paused, Space resumes: the footer says so.
+        let paused = snap.state == PlayState::Paused;
+        let resume = |action, key: &str| {
+            (paused && action == Action::TogglePause).then(|| format!("{key} resume"))
+        };
         let keys = keymap::fit_footer(
-            &keymap::footer(Context::Player, |_, _| None),
+            &keymap::footer(Context::Player, resume),
             room.saturating_sub(width(&coming) + 3),
         );
         let line = if !keys.is_empty() && !keys.ends_with('…') {
