@@ -6,7 +6,7 @@ mod cache_support;
 
 use std::time::{Duration, SystemTime};
 
-use chrono::{Days, FixedOffset, NaiveTime, TimeZone};
+use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeZone};
 use poised::journal::{Record, parse};
 use poised::progress::cache::summarize;
 use poised::progress::days::History;
@@ -57,10 +57,7 @@ fn an_edited_journal_is_read_again_even_at_the_same_length() {
 fn an_appended_key_on_the_last_record_is_read() {
     let home = home();
     let mut list = records(&mut Rng(5), 50);
-    let at = FixedOffset::east_opt(3600)
-        .unwrap()
-        .with_ymd_and_hms(2026, 11, 21, 8, 0, 0)
-        .unwrap();
+    let at = eight_in_the_morning(21);
     list.push(Record::Session(session(at)));
     append(&home.journal, &list);
     load(&home);
@@ -137,10 +134,7 @@ fn another_day_start_or_an_earlier_today_rebuilds_and_a_later_today_prunes() {
 fn a_key_added_to_the_second_last_record_is_read() {
     let home = home();
     let mut list = records(&mut Rng(12), 40);
-    let at = FixedOffset::east_opt(3600)
-        .unwrap()
-        .with_ymd_and_hms(2026, 11, 20, 8, 0, 0)
-        .unwrap();
+    let at = eight_in_the_morning(20);
     list.push(Record::Session(session(at)));
     list.push(Record::Session(session(at + chrono::Duration::days(1))));
     append(&home.journal, &list);
@@ -153,4 +147,12 @@ fn a_key_added_to_the_second_last_record_is_read() {
     let summary = load(&home);
     assert_matches_full_read(&summary, &home.journal, today());
     assert!(summary.warnings.is_empty());
+}
+
+/// 08:00 at +01:00 on a day of November 2026.
+fn eight_in_the_morning(day: u32) -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 11, day, 8, 0, 0)
+        .unwrap()
 }

@@ -130,6 +130,7 @@ impl Parsed {
 /// quietly: reading the records names them.
 #[must_use]
 pub fn voids_in(bytes: &[u8]) -> Vec<VoidRecord> {
+    let mut reader = Reader::default();
     chunks(bytes)
         .0
         .into_iter()
@@ -137,12 +138,10 @@ pub fn voids_in(bytes: &[u8]) -> Vec<VoidRecord> {
             let header = chunk.bytes.trim_ascii_start().split(|b| *b == b'\n').next();
             header.is_some_and(|h| h.starts_with(b"[") && h.windows(4).any(|w| w == b"void"))
         })
-        .filter_map(
-            |chunk| match decode::read(&mut Reader::default(), chunk.bytes) {
-                Ok(Content::Void(void)) => Some(void),
-                _ => None,
-            },
-        )
+        .filter_map(|chunk| match decode::read(&mut reader, chunk.bytes) {
+            Ok(Content::Void(void)) => Some(void),
+            _ => None,
+        })
         .collect()
 }
 

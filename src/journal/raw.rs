@@ -102,7 +102,7 @@ impl Reader {
         }
         let mut walk = Walk {
             source,
-            events: self.events.iter().filter(|e| !is_trivia(e)),
+            events: self.events.iter().filter(|e| !is_trivia(e)).peekable(),
             error: None,
         };
         let chunk = walk.chunk()?;
@@ -121,28 +121,26 @@ fn is_trivia(event: &Event) -> bool {
 }
 
 /// The parser's events of a chunk, without blanks and comments, read in order.
-struct Walk<'i, I> {
+struct Walk<'i, I: Iterator> {
     source: Source<'i>,
-    events: I,
+    events: std::iter::Peekable<I>,
     /// An error the decoding of a key or value reported.
     error: Option<ParseError>,
 }
 
 impl<'i, 'e, I: Iterator<Item = &'e Event>> Walk<'i, I> {
     fn chunk(&mut self) -> Option<RawChunk<'i>> {
+        let opens_table = |e: &&Event| {
+            matches!(
+                e.kind(),
+                EventKind::ArrayTableOpen | EventKind::StdTableOpen
+            )
+        };
+        let header = match self.events.next_if(opens_table) {
+            Some(open) => Some(self.header(open)?),
+            None => None,
+        };
         let mut keys = Keys::default();
-        let Some(first) = self.events.next() else {
-            return Some(RawChunk::Loose(keys));
-        };
-        let header = match first.kind() {
-            EventKind::ArrayTableOpen | EventKind::StdTableOpen => Some(self.header(first)?),
-            EventKind::SimpleKey => {
-                let (key, value) = self.key_value(first)?;
-                keys.insert(key, value)?;
-                None
-            }
-            _ => return None,
-        };
         while let Some(event) = self.events.next() {
             let (key, value) = self.key_value(event)?;
             keys.insert(key, value)?;

@@ -6,11 +6,11 @@
 //! mornings, folded day by day), and the records of the last 8 weeks, for the journal up to
 //! the start of its last record (`covered`): so reading it costs the same at any length of
 //! history. A record dated before those two years makes the summary be built again. In a
-//! journal folder, each file's cache keeps every day, as days folded apart cannot be added up. A load checks that the
-//! journal still holds those bytes (see [`store`]: in constant time unless asked for a
-//! [`Check::Full`]), then reads only the bytes from `covered` on: the records appended since
-//! and the last one, which is never cached, so a record caught half-written by a concurrent
-//! append is read again next time. Whatever does not match (deleted, corrupt, tampered,
+//! journal folder, each file's cache keeps every day, as days folded apart cannot be added
+//! up. A load checks that the journal still holds those bytes (see [`store`]: in constant time
+//! unless asked for a [`Check::Full`]), then reads only the bytes from `covered` on: the
+//! records appended since and the last one, which is never cached, so a record caught
+//! half-written by a concurrent append is read again next time. Whatever does not match (deleted, corrupt, tampered,
 //! another day start, an edited journal) is rebuilt from the journal, which stays the single
 //! source of truth. Failing to write the cache is never an error. Records taken back by
 //! `poised undo` are left out of every figure (see [`files`]).
